@@ -1,0 +1,25 @@
+namespace Qp.Domain.Validation;
+
+/// <summary>How serious a validation finding is.</summary>
+public enum Severity
+{
+    /// <summary>Rejects the submission.</summary>
+    Error,
+
+    /// <summary>Reported and stored; the submission is accepted.</summary>
+    Warning,
+}
+
+/// <summary>One validation finding, located in the submitted file as a compiler locates an error.</summary>
+/// <param name="File">The file name (without folder) the finding is in.</param>
+/// <param name="Line">The 1-based line in the file (for XML, the element's line); 0 when the finding concerns the whole file.</param>
+/// <param name="Column">The 1-based column (field) number; 0 when the finding concerns the whole row or file.</param>
+/// <param name="Severity">Error or warning.</param>
+/// <param name="Code">The rule's stable code, e.g. E204.</param>
+/// <param name="Message">The message, naming the offending value.</param>
+public sealed record ValidationMessage(string File, int Line, int Column, Severity Severity, string Code, string Message)
+{
+    /// <summary>The compiler-style form, e.g. "Episodes.csv:14:4: error E204: DECOM 31/02/2001 is not a valid date (dd/mm/yyyy)".</summary>
+    public override string ToString() =>
+        $"{File}:{Line}:{Column}: {(Severity == Severity.Error ? "error" : "warning")} {Code}: {Message}";
+}

@@ -1,0 +1,63 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Qp.Domain.Results;
+
+namespace Qp.Store;
+
+/// <summary>The computed results: written once by compute, read by every renderer and exporter.</summary>
+public static class ResultsStore
+{
+    private const string ResultColumns =
+        "indicator, la_code, year, source, numerator, denominator, value, ci95_lower, ci95_upper, ci998_lower, ci998_upper, " +
+        "rank, rank_of, quartile_band, paf_band, vs_england, sn_average, region_average, type_average, change_pp, trend, " +
+        "trend_chi2, target_value, target_status, target_distance";
+
+    private const string NationalColumns =
+        "indicator, year, numerator, denominator, value, published_value, q1, median, q3, authorities, target_value, trend";
+
+    /// <summary>Replaces every stored result (authority and national) with the given ones, in one transaction.</summary>
+    public static void ReplaceAll(SqliteConnection conn, IEnumerable<IndicatorResult> results, IEnumerable<NationalResult> national)
+    {
+        using var tx = conn.BeginTransaction();
+        conn.Execute("DELETE FROM results; DELETE FROM national_results;", transaction: tx);
+        Insert(conn, tx, "results", ResultColumns, results, r => [r.Indicator, r.LaCode, r.Year, r.Source, r.Numerator, r.Denominator,
+            r.Value, r.Ci95Lower, r.Ci95Upper, r.Ci998Lower, r.Ci998Upper, r.Rank, r.RankOf, r.QuartileBand, r.PafBand,
+            r.VsEngland.ToString(), r.SnAverage, r.RegionAverage, r.TypeAverage, r.ChangePp, r.Trend.ToString(), r.TrendChi2,
+            r.TargetValue, r.TargetStatus.ToString(), r.TargetDistance]);
+        Insert(conn, tx, "national_results", NationalColumns, national, n => [n.Indicator, n.Year, n.Numerator, n.Denominator,
+            n.Value, n.PublishedValue, n.Q1, n.Median, n.Q3, n.Authorities, n.TargetValue, n.Trend.ToString()]);
+        tx.Commit();
+    }
+
+    /// <summary>Results for one collection year (every authority and indicator), ordered by indicator then authority.</summary>
+    public static IReadOnlyList<IndicatorResult> ForYear(SqliteConnection conn, int year) =>
+        conn.Query<IndicatorResult>($"SELECT {ResultColumns} FROM results WHERE year = @year ORDER BY indicator, la_code", new { year }).AsList();
+
+    /// <summary>Every stored result, ordered by indicator, year and authority.</summary>
+    public static IReadOnlyList<IndicatorResult> All(SqliteConnection conn) =>
+        conn.Query<IndicatorResult>($"SELECT {ResultColumns} FROM results ORDER BY indicator, year, la_code").AsList();
+
+    /// <summary>England figures for every indicator and year, ordered by indicator then year.</summary>
+    public static IReadOnlyList<NationalResult> National(SqliteConnection conn) =>
+        conn.Query<NationalResult>($"SELECT {NationalColumns} FROM national_results ORDER BY indicator, year").AsList();
+
+    /// <summary>The collection years that have results, ascending.</summary>
+    public static IReadOnlyList<int> Years(SqliteConnection conn) =>
+        conn.Query<int>("SELECT DISTINCT year FROM results ORDER BY year").AsList();
+
+    private static void Insert<T>(SqliteConnection conn, SqliteTransaction tx, string table, string columns, IEnumerable<T> rows, Func<T, object?[]> values)
+    {
+        var names = columns.Split(", ");
+        using var cmd = conn.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = $"INSERT INTO {table} ({columns}) VALUES ({string.Join(", ", names.Select((_, i) => "$p" + i))})";
+        var ps = names.Select((_, i) => cmd.Parameters.Add(new SqliteParameter("$p" + i, null))).ToArray();
+        cmd.Prepare();
+        foreach (var row in rows)
+        {
+            var v = values(row);
+            for (int i = 0; i < ps.Length; i++) ps[i].Value = v[i] ?? DBNull.Value;
+            cmd.ExecuteNonQuery();
+        }
+    }
+}
