@@ -52,7 +52,7 @@ public sealed record PublishedMapping(
 /// <param name="Unit">The unit of the value, "%".</param>
 /// <param name="SourceTables">The child-level tables the indicator is computed from.</param>
 /// <param name="Targets">National targets, in order of the year they apply from.</param>
-/// <param name="BandThresholds">Four ascending thresholds splitting values into PAF bands 1–5, or empty for quintiles.</param>
+/// <param name="BandThresholds">Four ascending thresholds t1..t4 splitting values into PAF bands 1–5 (5 best): lower-is-better values ≤ t1 are band 5, ≤ t2 band 4, ≤ t3 band 3, ≤ t4 band 2, else 1; higher-is-better values ≥ t4 are band 5, ≥ t3 band 4, ≥ t2 band 3, ≥ t1 band 2, else 1. Empty for quintiles of the year's authority values.</param>
 /// <param name="Published">Mappings to DfE published-statistics files.</param>
 public sealed record IndicatorDefinition(
     string Id, string Title, string Description, string Numerator, string Denominator, Polarity Polarity, string Unit,

@@ -1,0 +1,26 @@
+namespace Qp.Domain.Disclosure;
+
+/// <summary>Statistical disclosure control for published outputs (SPEC §6); returns to central government are never suppressed.</summary>
+public static class DisclosureControl
+{
+    /// <summary>The symbol shown in place of a suppressed figure.</summary>
+    public const string Suppressed = "c";
+
+    /// <summary>Human-readable statement of the rules, for manifests and report notes.</summary>
+    public static readonly IReadOnlyList<string> Rules =
+    [
+        "Numerators of 1 to 5, and their percentages, are shown as 'c'.",
+        "Percentages with a denominator under 10 are shown as 'c'.",
+        "National and regional counts are rounded to the nearest 10.",
+    ];
+
+    /// <summary>Whether an authority-level count must be shown as 'c': it is between 1 and 5.</summary>
+    public static bool SuppressCount(int? count) => count is >= 1 and <= 5;
+
+    /// <summary>Whether a percentage must be shown as 'c': its numerator is 1–5 or its denominator is under 10.</summary>
+    public static bool SuppressPercent(int? numerator, int? denominator) =>
+        SuppressCount(numerator) || denominator is < 10;
+
+    /// <summary>A national or regional count rounded to the nearest 10, halves away from zero.</summary>
+    public static long RoundToTen(long count) => (long)Math.Round(count / 10.0, MidpointRounding.AwayFromZero) * 10;
+}
