@@ -1,0 +1,27 @@
+using System.CommandLine;
+using Qp.Cli.Commands;
+
+namespace Qp.Cli;
+
+/// <summary>The qp command tree; Program calls <see cref="Run"/>, and tests call it in-process.</summary>
+public static class QpApp
+{
+    /// <summary>Builds the command tree: one line per command.</summary>
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("QP Reporting: Quality Protects performance indicators for children's services.");
+        root.Options.Add(Cli.Db);
+        foreach (var command in new[]
+        {
+            SampleCommand.Create(),
+            ReportCommand.Create(),
+        })
+        {
+            root.Subcommands.Add(command);
+        }
+        return root;
+    }
+
+    /// <summary>Runs qp with <paramref name="args"/> and returns the exit code.</summary>
+    public static int Run(string[] args) => Cli.Invoke(Build(), args);
+}
