@@ -70,6 +70,7 @@ public static class Cli
         }
         catch (UsageException e) { return Fail(ExitCode.Usage, e.Message); }
         catch (RejectedException e) { return Fail(ExitCode.Rejected, e.Message); }
+        catch (Commands.StepFailedException e) { return Fail(e.ExitCode, e.Message); }
         catch (StoreException e) { return Fail(ExitCode.Failure, e.Message); }
         catch (SqliteException e) { return Fail(ExitCode.Failure, $"database error: {e.Message}"); }
         catch (IOException e) { return Fail(ExitCode.Failure, e.Message); }
