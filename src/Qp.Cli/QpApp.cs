@@ -16,6 +16,7 @@ public static class QpApp
             SampleCommand.Create(),
             ReportCommand.Create(),
             RunCommand.Create(),
+            BenchCommand.Create(),
         })
         {
             root.Subcommands.Add(command);
@@ -24,5 +25,15 @@ public static class QpApp
     }
 
     /// <summary>Runs qp with <paramref name="args"/> and returns the exit code.</summary>
-    public static int Run(string[] args) => Cli.Invoke(Build(), args);
+    public static int Run(string[] args)
+    {
+        try
+        {
+            return Cli.Invoke(Build(), args);
+        }
+        finally
+        {
+            Bench.StageRunner.RecordPeak();
+        }
+    }
 }

@@ -1,0 +1,95 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Qp.Cli.Bench;
+
+namespace Qp.Cli.Commands;
+
+/// <summary>qp bench: times every pipeline stage on England-scale sample data beside the raw limits, at several sizes.</summary>
+public static class BenchCommand
+{
+    public static Command Create()
+    {
+        var cmd = new Command("bench", "Time each pipeline stage on generated England-scale data, beside the raw read and insert limits");
+        var outOpt = new Option<string>("--out") { Description = "Working folder for generated data, stores and outputs", Required = true };
+        var sizes = new Option<string>("--years") { Description = "Comma-separated numbers of collection years to run, e.g. 1,3,10", DefaultValueFactory = _ => "1,3,10" };
+        var from = new Option<int>("--from") { Description = "First collection year", DefaultValueFactory = _ => 1998 };
+        var scale = new Option<string>("--scale") { Description = "small or england", DefaultValueFactory = _ => "england" };
+        var seed = new Option<int>("--seed") { Description = "Generator seed", DefaultValueFactory = _ => 1 };
+        cmd.Options.Add(outOpt);
+        cmd.Options.Add(sizes);
+        cmd.Options.Add(from);
+        cmd.Options.Add(scale);
+        cmd.Options.Add(seed);
+        return cmd.WithAction(parse =>
+        {
+            var outDir = Path.GetFullPath(parse.GetValue(outOpt)!);
+            var counts = parse.GetValue(sizes)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(s => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) && n is > 0 and <= 30 ? n
+                    : throw new UsageException($"--years: '{s}' is not a number of years from 1 to 30")).ToList();
+            Directory.CreateDirectory(outDir);
+            var report = new StringBuilder();
+            report.AppendLine(CultureInfo.InvariantCulture, $"# qp bench — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, scale {parse.GetValue(scale)}");
+            foreach (int n in counts)
+            {
+                var table = RunSize(outDir, n, parse.GetValue(from), parse.GetValue(scale)!, parse.GetValue(seed));
+                Console.Write(table);
+                report.Append(table);
+            }
+            File.WriteAllText(Path.Combine(outDir, "bench.md"), report.ToString());
+            Console.WriteLine($"Written {Path.Combine(outDir, "bench.md")}");
+            return ExitCode.Success;
+        });
+    }
+
+    private static string RunSize(string outDir, int years, int from, string scale, int seed)
+    {
+        int last = from + years - 1;
+        var data = Path.Combine(outDir, $"data-{years}");
+        var db = Path.Combine(outDir, $"bench-{years}.db");
+        foreach (var f in new[] { db, db + "-wal", db + "-shm" }) File.Delete(f);
+        if (Directory.Exists(data)) Directory.Delete(data, recursive: true);
+        string I(int v) => v.ToString(CultureInfo.InvariantCulture);
+
+        var stages = new List<StageTiming> { StageRunner.Run("generate", 0, "sample", "--out", data, "--years", $"{I(from)}-{I(last)}", "--scale", scale, "--seed", I(seed)) };
+        var (rows, readSeconds) = RawLimits.Read(data);
+        var rawRead = new StageTiming("raw read (CsvHelper, no validation)", rows, readSeconds, null);
+        var (inserted, insertSeconds) = RawLimits.Insert(data, Path.Combine(outDir, $"raw-{years}.db"));
+        var rawInsert = new StageTiming("raw insert (prepared, one tx per submission)", inserted, insertSeconds, null);
+        stages.Add(rawRead);
+        stages.Add(rawInsert);
+        var validate = StageRunner.Run("read + validate", rows, "validate", "--db", db, data);
+        var import = StageRunner.Run("import (read + validate + store)", rows, "import", "--db", db, data);
+        stages.Add(validate);
+        stages.Add(import);
+        stages.Add(new StageTiming("store (import − validate)", rows, Math.Max(0, import.Seconds - validate.Seconds), null));
+        var compute = StageRunner.Run("compute", 0, "compute", "--db", db);
+        var excel = StageRunner.Run("Excel workbook", 0, "report", "excel", "--db", db, "--year", I(last), "--out", Path.Combine(outDir, $"bench-{years}.xlsx"));
+        var pdf = StageRunner.Run("all PDF packs for a year", 0, "report", "pdf", "--db", db, "--year", I(last), "--all", "--out", Path.Combine(outDir, $"packs-{years}"));
+        stages.Add(compute);
+        stages.Add(excel);
+        stages.Add(pdf);
+
+        var sb = new StringBuilder();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"\n## {years} year(s): {from}–{last}, {rows:N0} rows\n");
+        sb.AppendLine("| stage | rows | seconds | rows/s | peak MB |");
+        sb.AppendLine("|---|---:|---:|---:|---:|");
+        foreach (var s in stages)
+            sb.AppendLine(CultureInfo.InvariantCulture,
+                $"| {s.Name} | {(s.Rows > 0 ? s.Rows.ToString("N0", CultureInfo.InvariantCulture) : "")} | {s.Seconds:F2} | {(s.RowsPerSecond is { } r ? r.ToString("N0", CultureInfo.InvariantCulture) : "")} | {(s.PeakMb is { } p ? p.ToString("F0", CultureInfo.InvariantCulture) : "")} |");
+        double ratio = import.Seconds / (rawRead.Seconds + rawInsert.Seconds);
+        double peakMax = stages.Max(s => s.PeakMb ?? 0);
+        sb.AppendLine();
+        sb.AppendLine("| target | measured | holds |");
+        sb.AppendLine("|---|---:|:---:|");
+        Target(sb, "import within 2× of raw read + raw insert", $"{ratio:F2}×", ratio <= 2);
+        Target(sb, $"compute for {years} England-year(s) under 5 s", $"{compute.Seconds:F2} s", compute.Seconds < 5);
+        Target(sb, "peak memory under 1 GB", $"{peakMax:F0} MB", peakMax < 1024);
+        Target(sb, "Excel under 5 s", $"{excel.Seconds:F2} s", excel.Seconds < 5);
+        Target(sb, "all PDF packs for a year under 30 s", $"{pdf.Seconds:F2} s", pdf.Seconds < 30);
+        return sb.ToString();
+    }
+
+    private static void Target(StringBuilder sb, string name, string measured, bool holds) =>
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {measured} | {(holds ? "yes" : "NO")} |");
+}
