@@ -16,7 +16,9 @@ public static class RunCommand
         var years = new Option<string>("--years") { Description = "Collection years to generate, e.g. 1998-2004", DefaultValueFactory = _ => "1998-2004" };
         var scale = new Option<string>("--scale") { Description = "small or england", DefaultValueFactory = _ => "small" };
         var seed = new Option<int>("--seed") { Description = "Generator seed", DefaultValueFactory = _ => 1 };
+        var las = new Option<string?>("--la") { Description = "Only these authorities, e.g. 805,806 (default: every authority)" };
         cmd.Options.Add(sample);
+        cmd.Options.Add(las);
         cmd.Options.Add(outOpt);
         cmd.Options.Add(years);
         cmd.Options.Add(scale);
@@ -35,7 +37,8 @@ public static class RunCommand
             var data = Path.Combine(outDir, "sample");
             var shown = CollectionYear.Display(lastYear);
 
-            Step("Generating sample returns", "sample", "--out", data, "--years", span, "--scale", parse.GetValue(scale)!, "--seed", parse.GetValue(seed).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            string[] only = parse.GetValue(las) is { Length: > 0 } codes ? ["--la", codes] : [];
+            Step("Generating sample returns", ["sample", "--out", data, "--years", span, "--scale", parse.GetValue(scale)!, "--seed", parse.GetValue(seed).ToString(System.Globalization.CultureInfo.InvariantCulture), .. only]);
             var neighbours = Path.Combine(data, "neighbours.csv");
             SyntheticNeighbours.Write(neighbours, AuthoritiesFile.Read(Templates.AuthoritiesCsv));
             Step("Importing statistical neighbours", "import", "--db", db, neighbours);
