@@ -4,7 +4,7 @@ namespace Qp.Domain.Text;
 
 /// <summary>Turns free text such as an authority's name into a safe file-name part: no separators, no "..", no control characters, bounded length.</summary>
 /// <remarks>
-/// Letters and digits (any script), '-', '_' and single inner dots are kept; every other run of characters (spaces, commas,
+/// Letters, digits and combining accents (any script), '-', '_' and single inner dots are kept; every other run of characters (spaces, commas,
 /// slashes, backslashes, colons, control characters, ...) becomes one '-'. Leading and trailing dots and dashes are dropped so
 /// the result is never hidden, never "." or "..", and cannot climb out of a folder. Windows device names get a '_' prefix.
 /// Pure: the same input gives the same name on every platform.
@@ -29,11 +29,14 @@ public static class SafeFileName
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 8);
         var sb = new StringBuilder((text ?? "").Length);
-        foreach (var c in (text ?? "").Normalize(NormalizationForm.FormC))
+        // Runes, not chars: a letter outside the Basic Multilingual Plane is kept whole.
+        // Lone surrogates become U+FFFD (not a letter, so a '-').
+        foreach (var rune in (text ?? "").EnumerateRunes())
         {
-            char mapped = char.IsLetterOrDigit(c) || c == '_' ? c : c == '.' ? '.' : '-';
-            // Collapse runs: "a  /  b" → "a-b", "a..b" → "a.b".
-            if ((mapped == '-' || mapped == '.') && sb.Length > 0 && (sb[^1] == '-' || sb[^1] == '.'))
+            if (Rune.IsLetterOrDigit(rune) || IsMark(rune) || rune.Value == '_') { sb.Append(rune.ToString()); continue; }
+            char mapped = rune.Value == '.' ? '.' : '-';
+            // Collapse runs: "a  /  b" → "a-b", "a..b" → "a.b", ". " → "-".
+            if (sb.Length > 0 && (sb[^1] == '-' || sb[^1] == '.'))
             {
                 if (mapped == '-') sb[^1] = '-';
                 continue;
@@ -51,4 +54,10 @@ public static class SafeFileName
         var stem = name.Split('.')[0];
         return WindowsDevices.Contains(stem) ? "_" + name : name;
     }
+
+    // Combining accents stay with their letter ("Mo" + U+0302 + "n"); the tool runs with invariant globalization, so
+    // text is not normalised to composed form here.
+    private static bool IsMark(Rune rune) => Rune.GetUnicodeCategory(rune) is
+        System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark
+        or System.Globalization.UnicodeCategory.EnclosingMark;
 }
