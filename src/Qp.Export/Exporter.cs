@@ -35,28 +35,13 @@ public static class Exporter
 
     private static void CheckPaths(ExportRequest request)
     {
-        var outputs = new[] { request.OutPath, request.ManifestPath }.Select(Path.GetFullPath).ToList();
-        foreach (var output in outputs)
+        foreach (var output in new[] { request.OutPath, request.ManifestPath }.Select(Path.GetFullPath))
         {
             if (Directory.Exists(output))
                 throw new ExportRefusedException($"--out {output} is a folder; give a file name");
-            foreach (var input in request.Inputs.Where(i => !string.IsNullOrEmpty(i)))
-            {
-                if (SameFile(output, input))
-                    throw new ExportRefusedException($"refusing to write {output}: it is an input ({input}); choose another --out");
-            }
+            if (OutputGuard.InputAt(output, request.Inputs) is { } input)
+                throw new ExportRefusedException($"refusing to write {output}: it is an input ({input}); choose another --out");
         }
-    }
-
-    // The same path, or a symbolic link to the same existing file.
-    private static bool SameFile(string a, string b)
-    {
-        var (fa, fb) = (Path.GetFullPath(a), Path.GetFullPath(b));
-        if (string.Equals(fa, fb, StringComparison.Ordinal)) return true;
-        if (!File.Exists(fa) || !File.Exists(fb)) return false;
-        var ra = new FileInfo(fa).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? fa;
-        var rb = new FileInfo(fb).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? fb;
-        return string.Equals(ra, rb, StringComparison.Ordinal);
     }
 
     private static void CheckSelection(ReportData data, ExportRequest request)

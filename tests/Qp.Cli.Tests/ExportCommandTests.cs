@@ -93,6 +93,16 @@ public sealed class ExportCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_missing_store_is_a_usage_error_and_is_not_created()
+    {
+        var missing = dir.File("none.db");
+        var run = QpRunner.Run("export", "--db", missing, "--year", "2001", "--out", dir.File("x.csv"));
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("no store");
+        File.Exists(missing).Should().BeFalse();
+    }
+
+    [Fact]
     public void Has_help() =>
         QpRunner.Run("export", "--help").Out.Should().Contain("--year").And.Contain("--publish").And.Contain("--format");
 }

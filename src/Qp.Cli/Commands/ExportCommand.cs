@@ -30,8 +30,10 @@ public static class ExportCommand
                 parse.GetValue(la),
                 [db, db + "-wal", db + "-shm", db + "-journal", Templates.AuthoritiesCsv,
                  .. Directory.Exists(Templates.IndicatorsFolder) ? Directory.GetFiles(Templates.IndicatorsFolder) : []]);
-            // Refuse before opening: opening would create a store at --db if it did not exist.
-            if (string.Equals(Path.GetFullPath(request.OutPath), Path.GetFullPath(db), StringComparison.Ordinal))
+            // Checked before opening, which would create an empty store.
+            if (!File.Exists(db))
+                throw new UsageException($"no store at {db}: import returns and run qp compute first (or give --db)");
+            if (OutputGuard.InputAt(request.OutPath, [db]) is not null)
                 throw new UsageException($"refusing to write {request.OutPath}: it is the --db store");
             using var conn = Cli.OpenStore(parse);
             var catalogue = IndicatorCatalogueFile.ReadFolder(Templates.IndicatorsFolder);
