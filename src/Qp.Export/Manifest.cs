@@ -29,7 +29,8 @@ public sealed record ExportManifest(string ToolVersion, DateTimeOffset CreatedUt
     /// <summary>Writes the manifest as indented JSON.</summary>
     public void Write(Stream stream)
     {
-        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        // Relaxed escaping keeps quotes and + readable; these are data files, never embedded in HTML.
+        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         w.WriteStartObject();
         w.WriteString("tool", "qp");
         w.WriteString("tool_version", ToolVersion);

@@ -35,7 +35,8 @@ public static class JsonTableWriter
     /// <summary>Streams <paramref name="table"/> to <paramref name="stream"/> and returns the number of rows.</summary>
     public static long Write(Stream stream, ExportTable table)
     {
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        // Relaxed escaping keeps quotes and + readable; these are data files, never embedded in HTML.
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         var names = table.Columns.Select(c => JsonEncodedText.Encode(c)).ToArray();
         json.WriteStartArray();
         long rows = 0;

@@ -34,6 +34,7 @@ public sealed class FormulaTests : IDisposable
         using var doc = JsonDocument.Parse(File.ReadAllBytes(result.OutPath));
         doc.RootElement.EnumerateArray().Select(r => r.GetProperty("la_name").GetString()).Should().Equal(HostileNames.Select(n => "'" + n));
         doc.RootElement[0].GetProperty("value").ValueKind.Should().Be(JsonValueKind.Number);
+        File.ReadAllText(result.OutPath).Should().Contain("\"la_name\": \"'+1\"", "the escaping stays readable");
     }
 
     [Fact]
