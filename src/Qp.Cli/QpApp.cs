@@ -17,6 +17,7 @@ public static class QpApp
             ReportCommand.Create(),
             RunCommand.Create(),
             BenchCommand.Create(),
+            ExportCommand.Create(),
         })
         {
             root.Subcommands.Add(command);

@@ -1,0 +1,55 @@
+using System.CommandLine;
+using Qp.Export;
+using Qp.Import.Reference;
+
+namespace Qp.Cli.Commands;
+
+/// <summary>qp export: the stored results of a year for central government or publication, with a manifest.</summary>
+public static class ExportCommand
+{
+    public static Command Create()
+    {
+        var cmd = new Command("export",
+            "Export the stored results of a year as CSV, JSON or DfE's EES layout, with a manifest (OUT.manifest.json) holding SHA-256 checksums");
+        var year = new Option<int>("--year") { Description = "The collection year to export, e.g. 2001", Required = true };
+        var outOpt = new Option<string>("--out") { Description = "The file to write (written atomically; never over an input)", Required = true };
+        var format = new Option<string>("--format") { Description = "csv (default), json, or ees (DfE's tidy long layout)", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong("csv", "json", "ees");
+        var publish = new Option<bool>("--publish") { Description = "Apply disclosure control for publication: 'c' for numerators 1-5 and small denominators, national/regional counts to the nearest 10" };
+        var la = new Option<int?>("--la") { Description = "Only this authority's rows (its own figures, for submission)" };
+        foreach (var o in new Option[] { year, outOpt, format, publish, la }) cmd.Options.Add(o);
+
+        return cmd.WithAction(parse =>
+        {
+            var db = parse.GetValue(Cli.Db)!;
+            var request = new ExportRequest(
+                parse.GetValue(year),
+                parse.GetValue(outOpt)!,
+                Enum.Parse<ExportFormat>(parse.GetValue(format)!, ignoreCase: true),
+                parse.GetValue(publish),
+                parse.GetValue(la),
+                [db, db + "-wal", db + "-shm", db + "-journal", Templates.AuthoritiesCsv,
+                 .. Directory.Exists(Templates.IndicatorsFolder) ? Directory.GetFiles(Templates.IndicatorsFolder) : []]);
+            // Checked before opening, which would create an empty store.
+            if (!File.Exists(db))
+                throw new UsageException($"no store at {db}: import returns and run qp compute first (or give --db)");
+            if (OutputGuard.InputAt(request.OutPath, [db]) is not null)
+                throw new UsageException($"refusing to write {request.OutPath}: it is the --db store");
+            using var conn = Cli.OpenStore(parse);
+            var catalogue = IndicatorCatalogueFile.ReadFolder(Templates.IndicatorsFolder);
+            ExportResult result;
+            try
+            {
+                result = Exporter.Run(conn, catalogue, request, DateTimeOffset.UtcNow);
+            }
+            catch (ExportRefusedException e)
+            {
+                throw new UsageException(e.Message);
+            }
+            Console.WriteLine($"wrote {result.Rows} rows to {result.OutPath} (sha256 {result.Sha256})" +
+                (request.Publish ? ", disclosure control applied" : ""));
+            Console.WriteLine($"manifest: {result.ManifestPath}");
+            return ExitCode.Success;
+        });
+    }
+}

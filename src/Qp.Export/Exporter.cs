@@ -1,0 +1,64 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Qp.Domain.Indicators;
+using Qp.Store;
+
+namespace Qp.Export;
+
+/// <summary>qp export: writes the stored results for a year as CSV, JSON or DfE's EES layout, with a manifest beside it. Computes nothing.</summary>
+public static class Exporter
+{
+    /// <summary>Checks the request, writes the export and its manifest atomically, and says what was written.</summary>
+    /// <exception cref="ExportRefusedException">The year has no results, the authority is unknown or has no results, or the output would overwrite an input.</exception>
+    public static ExportResult Run(SqliteConnection conn, IReadOnlyList<IndicatorDefinition> catalogue, ExportRequest request, DateTimeOffset now)
+    {
+        CheckPaths(request);
+        var data = ReportData.Load(conn, catalogue);
+        CheckSelection(data, request);
+
+        var table = request.Format switch
+        {
+            ExportFormat.Ees => EesRows.Build(data, request.Year, request.LaCode, request.Publish),
+            _ => GovernmentRows.Build(data, request.Year, request.LaCode, request.Publish),
+        };
+        long rows = 0;
+        var sha = AtomicFile.Write(request.OutPath, s => rows = request.Format == ExportFormat.Json
+            ? JsonTableWriter.Write(s, table)
+            : CsvTableWriter.Write(s, table));
+
+        var written = new WrittenFile(Path.GetFileName(request.OutPath), new FileInfo(request.OutPath).Length, sha);
+        var manifest = new ExportManifest(ExportManifest.CurrentToolVersion, now, request, rows,
+            ImportRecords.Behind(conn, request.Year), [written]);
+        AtomicFile.Write(request.ManifestPath, manifest.Write);
+        return new ExportResult(Path.GetFullPath(request.OutPath), Path.GetFullPath(request.ManifestPath), rows, sha);
+    }
+
+    private static void CheckPaths(ExportRequest request)
+    {
+        foreach (var output in new[] { request.OutPath, request.ManifestPath }.Select(Path.GetFullPath))
+        {
+            if (Directory.Exists(output))
+                throw new ExportRefusedException($"--out {output} is a folder; give a file name");
+            if (OutputGuard.InputAt(output, request.Inputs) is { } input)
+                throw new ExportRefusedException($"refusing to write {output}: it is an input ({input}); choose another --out");
+        }
+    }
+
+    private static void CheckSelection(ReportData data, ExportRequest request)
+    {
+        if (!data.Results.Any(r => r.Year == request.Year))
+        {
+            var years = data.Years;
+            throw new ExportRefusedException(years.Count == 0
+                ? "the store has no results; run qp compute first"
+                : $"no stored results for {request.Year}; years with results: {string.Join(", ", years.Select(y => y.ToString(CultureInfo.InvariantCulture)))}");
+        }
+        if (request.LaCode is { } la)
+        {
+            if (!data.Authorities.ContainsKey(la))
+                throw new ExportRefusedException($"--la {la}: no such authority (see templates/authorities.csv)");
+            if (!data.Results.Any(r => r.Year == request.Year && r.LaCode == la))
+                throw new ExportRefusedException($"--la {la}: {data.NameOf(la)} has no stored results for {request.Year}");
+        }
+    }
+}
