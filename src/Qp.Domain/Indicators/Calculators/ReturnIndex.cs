@@ -19,28 +19,48 @@ public sealed class ReturnIndex
         var headers = new Dictionary<string, ChildHeader>(submission.Headers.Count, StringComparer.Ordinal);
         foreach (var h in submission.Headers) headers.TryAdd(h.Child, h);
 
-        // Group in first-seen order; returns are normally written child by child, already in DECOM order.
+        // Group in first-seen order. Returns are normally written child by child, so a run of rows for the same
+        // child skips the dictionary; a first pass sizes each child's array so every episode is copied once.
+        var episodes = submission.Episodes;
+        DateOnly end = CollectionYear.End(submission.Year);
         var slot = new Dictionary<string, int>(submission.Headers.Count, StringComparer.Ordinal);
-        var groups = new List<List<Episode>>(submission.Headers.Count);
         var ids = new List<string>(submission.Headers.Count);
-        foreach (var e in submission.Episodes)
+        var slotOf = new int[episodes.Count];
+        var sizes = new List<int>(submission.Headers.Count);
+        string? lastChild = null;
+        int lastSlot = -1;
+        for (int k = 0; k < episodes.Count; k++)
         {
-            if (!slot.TryGetValue(e.Child, out int i))
+            var e = episodes[k];
+            if (!string.Equals(e.Child, lastChild, StringComparison.Ordinal))
             {
-                i = groups.Count;
-                slot.Add(e.Child, i);
-                groups.Add(new List<Episode>(4));
-                ids.Add(e.Child);
+                if (!slot.TryGetValue(e.Child, out lastSlot))
+                {
+                    lastSlot = ids.Count;
+                    slot.Add(e.Child, lastSlot);
+                    ids.Add(e.Child);
+                    sizes.Add(0);
+                }
+                lastChild = e.Child;
             }
             // Short breaks are dropped first (SPEC §4); so are episodes starting after the year, which belong to a later return.
-            if (CareCodes.IsShortBreak(e.Ls) || e.Decom > CollectionYear.End(submission.Year)) continue;
-            groups[i].Add(e);
+            if (CareCodes.IsShortBreak(e.Ls) || e.Decom > end) { slotOf[k] = -1; continue; }
+            slotOf[k] = lastSlot;
+            sizes[lastSlot]++;
         }
 
-        var children = new ChildEpisodes[groups.Count];
-        for (int i = 0; i < groups.Count; i++)
+        var grouped = new Episode[ids.Count][];
+        for (int i = 0; i < grouped.Length; i++) grouped[i] = sizes[i] == 0 ? [] : new Episode[sizes[i]];
+        var filled = new int[ids.Count];
+        for (int k = 0; k < episodes.Count; k++)
         {
-            children[i] = new ChildEpisodes(ids[i], headers.GetValueOrDefault(ids[i]), SortByDecom(groups[i]));
+            if (slotOf[k] is var i and >= 0) grouped[i][filled[i]++] = episodes[k];
+        }
+
+        var children = new ChildEpisodes[ids.Count];
+        for (int i = 0; i < children.Length; i++)
+        {
+            children[i] = new ChildEpisodes(ids[i], headers.GetValueOrDefault(ids[i]), SortByDecom(grouped[i]));
         }
         Children = children;
 
@@ -70,9 +90,8 @@ public sealed class ReturnIndex
     /// <summary>The index of <paramref name="submission"/>, built on first use and shared by every later caller.</summary>
     public static ReturnIndex Of(ChildLevelReturn submission) => Cache.GetValue(submission, s => new ReturnIndex(s));
 
-    private static Episode[] SortByDecom(List<Episode> episodes)
+    private static Episode[] SortByDecom(Episode[] array)
     {
-        var array = episodes.ToArray();
         bool sorted = true;
         for (int i = 1; i < array.Length && sorted; i++) sorted = array[i - 1].Decom <= array[i].Decom;
         if (sorted) return array;

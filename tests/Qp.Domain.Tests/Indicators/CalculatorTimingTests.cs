@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using Qp.Domain.Indicators;
+using Qp.Domain.Returns;
+using Xunit.Abstractions;
+
+namespace Qp.Domain.Tests.Indicators;
+
+/// <summary>
+/// Runs every calculator over ten England-sized synthetic returns (1 million episodes) and prints the time taken;
+/// it asserts only that each count is a proper cohort count, never a timing (the machine is shared).
+/// </summary>
+public class CalculatorTimingTests(ITestOutputHelper output)
+{
+    private static readonly string[] Places = ["U1", "U4", "U5", "U6", "R1", "H5", "A4", "K2", "P1", "T0", "T2", "Q1"];
+    private static readonly string[] Moves = ["P", "P", "P", "L", "T", "U", "B"];
+
+    [Fact]
+    public void Ten_england_years_of_one_hundred_thousand_episodes_each()
+    {
+        var returns = Enumerable.Range(2001, 10).Select(y => Synthetic(y, episodes: 100_000, seed: y)).ToList();
+        long episodes = returns.Sum(r => (long)r.Episodes.Count);
+
+        GC.Collect();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        var perIndicator = new Dictionary<string, long>();
+        var counts = new List<(string Id, CohortCount Count)>();
+        foreach (var r in returns)
+        {
+            foreach (var indicator in ChildLevelIndicators.All)
+            {
+                long before = clock.ElapsedTicks;
+                counts.Add((indicator.Id, indicator.Count(r, ChildHistory.None)));
+                perIndicator[indicator.Id] = perIndicator.GetValueOrDefault(indicator.Id) + clock.ElapsedTicks - before;
+            }
+        }
+        clock.Stop();
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+
+        output.WriteLine($"{episodes:N0} episodes in {returns.Count} returns: 7 calculators in {clock.ElapsedMilliseconds} ms wall, {cpu.TotalMilliseconds:F0} ms CPU");
+        // A1 runs first, so its time includes building each return's shared index.
+        output.WriteLine("  " + string.Join(", ", perIndicator.Select(p => $"{p.Key} {p.Value * 1000 / Stopwatch.Frequency} ms")));
+        foreach (var (id, c) in counts.Take(7)) output.WriteLine($"  2001 {id}: {c.Numerator}/{c.Denominator} {string.Join("; ", c.Warnings)}");
+        counts.Should().OnlyContain(c => c.Count.Numerator >= 0 && c.Count.Denominator > 0);
+        counts.Where(c => c.Id != "C23").Should().OnlyContain(c => c.Count.Numerator <= c.Count.Denominator);
+    }
+
+    /// <summary>A return with about <paramref name="episodes"/> episodes: children with one to six episodes each.</summary>
+    private static ChildLevelReturn Synthetic(int year, int episodes, int seed)
+    {
+        var rng = new Random(seed);
+        var headers = new List<ChildHeader>();
+        var eps = new List<Episode>(episodes + 8);
+        var oc1 = new List<Oc1Record>();
+        var oc2 = new List<Oc2Record>();
+        var cpr = new List<CprRecord>();
+        var yearEnd = CollectionYear.End(year);
+        for (int c = 0; eps.Count < episodes; c++)
+        {
+            string id = $"C{c:D6}";
+            var start = yearEnd.AddDays(-rng.Next(1, 365 * 6));
+            var dob = start.AddDays(-rng.Next(0, 365 * 17));
+            headers.Add(new ChildHeader(id, "1", dob, null, null, null, null));
+            int n = rng.Next(1, 7);
+            var decom = start;
+            for (int i = 0; i < n; i++)
+            {
+                bool last = i == n - 1;
+                var next = decom.AddDays(rng.Next(1, 400));
+                DateOnly? dec = last ? (rng.Next(4) == 0 && next <= yearEnd ? next : null) : (next <= yearEnd ? next : null);
+                string rec = last ? (rng.Next(3) == 0 ? "E11" : "E8") : "X1";
+                string ls = rng.Next(20) == 0 ? "V3" : "C2";
+                eps.Add(new Episode(id, decom, i == 0 ? "S" : Moves[rng.Next(Moves.Length)], ls, "N1", Places[rng.Next(Places.Length)],
+                    "PR1", dec, dec is null ? null : rec, null, null, $"TS{rng.Next(9)}", $"SC{rng.Next(99)}"));
+                if (dec is null) break;
+                decom = dec.Value;
+            }
+            if (rng.Next(3) == 0) oc2.Add(new Oc2Record(id, dob, null, null, null, null, null, null, rng.Next(2) == 0, null, null, null));
+            if (rng.Next(4) == 0) oc1.Add(new Oc1Record(id, dob, rng.Next(2) == 0, false));
+            if (rng.Next(2) == 0) cpr.Add(new CprRecord(id, dob, yearEnd.AddDays(-rng.Next(0, 365)), null, "NEG", rng.Next(5) == 0));
+        }
+        return new ChildLevelReturn(805, year, headers, eps, oc1, oc2, cpr);
+    }
+}
