@@ -15,6 +15,7 @@ public static class QpApp
         {
             SampleCommand.Create(),
             ReportCommand.Create(),
+            IndicatorsCommand.Create(),
         })
         {
             root.Subcommands.Add(command);
