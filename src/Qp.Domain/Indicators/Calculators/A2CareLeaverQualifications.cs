@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Qp.Domain.Returns;
 
 namespace Qp.Domain.Indicators.Calculators;
@@ -19,6 +20,7 @@ public sealed class A2CareLeaverQualifications : IChildLevelIndicator
     public string Id => "A2";
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one call per return runs a long loop: skip the unoptimised first tier
     public CohortCount Count(ChildLevelReturn submission, ChildHistory history)
     {
         var index = ReturnIndex.Of(submission);
@@ -32,7 +34,7 @@ public sealed class A2CareLeaverQualifications : IChildLevelIndicator
             if (age < MinimumAge) continue;
 
             denominator++;
-            if (!index.Oc1.TryGetValue(child.Child, out var oc1)) noOc1++;
+            if (child.Oc1 is not { } oc1) noOc1++;
             else if (oc1.QualGcseGnvq is null) blankQual++;
             else if (oc1.QualGcseGnvq.Value) numerator++;
         }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Qp.Domain.Returns;
 
 namespace Qp.Domain.Indicators.Calculators;
@@ -14,6 +15,7 @@ public sealed class B7FosterOrAdoption : IChildLevelIndicator
     public string Id => "B7";
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one call per return runs a long loop: skip the unoptimised first tier
     public CohortCount Count(ChildLevelReturn submission, ChildHistory history)
     {
         var index = ReturnIndex.Of(submission);

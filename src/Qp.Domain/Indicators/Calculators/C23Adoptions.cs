@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Qp.Domain.Returns;
 
 namespace Qp.Domain.Indicators.Calculators;
@@ -15,6 +16,7 @@ public sealed class C23Adoptions : IChildLevelIndicator
     public string Id => "C23";
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one call per return runs a long loop: skip the unoptimised first tier
     public CohortCount Count(ChildLevelReturn submission, ChildHistory history)
     {
         var index = ReturnIndex.Of(submission);

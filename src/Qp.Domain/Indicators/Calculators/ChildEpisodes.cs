@@ -7,11 +7,13 @@ public sealed class ChildEpisodes
 {
     private readonly Episode[] _episodes;
 
-    /// <summary>Wraps a child's episodes, which must already be filtered and sorted by DECOM (see <see cref="ReturnIndex"/>).</summary>
-    public ChildEpisodes(string child, ChildHeader? header, Episode[] sortedEpisodes)
+    /// <summary>Wraps a child's episodes, which must already be filtered and sorted by DECOM, and the child's other rows (see <see cref="ReturnIndex"/>).</summary>
+    public ChildEpisodes(string child, ChildHeader? header, Episode[] sortedEpisodes, Oc1Record? oc1 = null, Oc2Record? oc2 = null)
     {
         Child = child;
         Header = header;
+        Oc1 = oc1;
+        Oc2 = oc2;
         _episodes = sortedEpisodes;
         PeriodOfCareStartIndex = FindPeriodOfCareStart(sortedEpisodes);
     }
@@ -21,6 +23,12 @@ public sealed class ChildEpisodes
 
     /// <summary>The child's Header row, or null when the return has none.</summary>
     public ChildHeader? Header { get; }
+
+    /// <summary>The child's OC1 row (care leavers' qualifications), or null when the return has none.</summary>
+    public Oc1Record? Oc1 { get; }
+
+    /// <summary>The child's OC2 row (outcomes), or null when the return has none.</summary>
+    public Oc2Record? Oc2 { get; }
 
     /// <summary>The child's date of birth from the Header row, or null when there is no Header row.</summary>
     public DateOnly? Dob => Header?.Dob;

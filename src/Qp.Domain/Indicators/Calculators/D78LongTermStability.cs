@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Qp.Domain.Returns;
 
 namespace Qp.Domain.Indicators.Calculators;
@@ -19,6 +20,7 @@ public sealed class D78LongTermStability : IChildLevelIndicator
     public string Id => "D78";
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one call per return runs a long loop: skip the unoptimised first tier
     public CohortCount Count(ChildLevelReturn submission, ChildHistory history)
     {
         var index = ReturnIndex.Of(submission);

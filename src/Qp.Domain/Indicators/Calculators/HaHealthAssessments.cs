@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Qp.Domain.Returns;
 
 namespace Qp.Domain.Indicators.Calculators;
@@ -14,6 +15,7 @@ public sealed class HaHealthAssessments : IChildLevelIndicator
     public string Id => "HA";
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // one call per return runs a long loop: skip the unoptimised first tier
     public CohortCount Count(ChildLevelReturn submission, ChildHistory history)
     {
         var index = ReturnIndex.Of(submission);
@@ -22,7 +24,7 @@ public sealed class HaHealthAssessments : IChildLevelIndicator
         {
             if (!child.ContinuouslyLookedAfter(index.Year, CareSpan.TwelveMonths)) continue;
             denominator++;
-            if (!index.Oc2.TryGetValue(child.Child, out var oc2)) noOc2++;
+            if (child.Oc2 is not { } oc2) noOc2++;
             else if (oc2.HealthAssessment is null) blank++;
             else if (oc2.HealthAssessment.Value) numerator++;
         }

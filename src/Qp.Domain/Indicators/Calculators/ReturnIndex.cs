@@ -4,8 +4,8 @@ using Qp.Domain.Returns;
 namespace Qp.Domain.Indicators.Calculators;
 
 /// <summary>
-/// A child-level return arranged for counting: episodes grouped by child with short breaks dropped and
-/// sorted by DECOM, and OC1/OC2 rows keyed by child. Built once per return and shared by all calculators.
+/// A child-level return arranged for counting: each child's episodes with short breaks dropped and sorted by
+/// DECOM, together with the child's Header, OC1 and OC2 rows. Built once per return and shared by all calculators.
 /// </summary>
 public sealed class ReturnIndex
 {
@@ -13,11 +13,10 @@ public sealed class ReturnIndex
     // and the index goes away with the return.
     private static readonly ConditionalWeakTable<ChildLevelReturn, ReturnIndex> Cache = new();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // built once per return over every episode: skip the unoptimised first tier
     private ReturnIndex(ChildLevelReturn submission)
     {
         Submission = submission;
-        var headers = new Dictionary<string, ChildHeader>(submission.Headers.Count, StringComparer.Ordinal);
-        foreach (var h in submission.Headers) headers.TryAdd(h.Child, h);
 
         // Group in first-seen order. Returns are normally written child by child, so a run of rows for the same
         // child skips the dictionary; a first pass sizes each child's array so every episode is copied once.
@@ -25,8 +24,8 @@ public sealed class ReturnIndex
         DateOnly end = CollectionYear.End(submission.Year);
         var slot = new Dictionary<string, int>(submission.Headers.Count, StringComparer.Ordinal);
         var ids = new List<string>(submission.Headers.Count);
-        var slotOf = new int[episodes.Count];
         var sizes = new List<int>(submission.Headers.Count);
+        var slotOf = new int[episodes.Count];
         string? lastChild = null;
         int lastSlot = -1;
         for (int k = 0; k < episodes.Count; k++)
@@ -49,27 +48,35 @@ public sealed class ReturnIndex
             sizes[lastSlot]++;
         }
 
-        var grouped = new Episode[ids.Count][];
-        for (int i = 0; i < grouped.Length; i++) grouped[i] = sizes[i] == 0 ? [] : new Episode[sizes[i]];
-        var filled = new int[ids.Count];
+        int n = ids.Count;
+        var grouped = new Episode[n][];
+        for (int i = 0; i < n; i++) grouped[i] = sizes[i] == 0 ? [] : new Episode[sizes[i]];
+        var filled = new int[n];
         for (int k = 0; k < episodes.Count; k++)
         {
             if (slotOf[k] is var i and >= 0) grouped[i][filled[i]++] = episodes[k];
         }
 
-        var children = new ChildEpisodes[ids.Count];
-        for (int i = 0; i < children.Length; i++)
+        // Rows of children with no episodes are irrelevant to every indicator; for a child with several rows, the first is used.
+        var headers = new ChildHeader?[n];
+        foreach (var h in submission.Headers)
         {
-            children[i] = new ChildEpisodes(ids[i], headers.GetValueOrDefault(ids[i]), SortByDecom(grouped[i]));
+            if (slot.TryGetValue(h.Child, out int i)) headers[i] ??= h;
         }
-        Children = children;
+        var oc1 = new Oc1Record?[n];
+        foreach (var r in submission.Oc1)
+        {
+            if (slot.TryGetValue(r.Child, out int i)) oc1[i] ??= r;
+        }
+        var oc2 = new Oc2Record?[n];
+        foreach (var r in submission.Oc2)
+        {
+            if (slot.TryGetValue(r.Child, out int i)) oc2[i] ??= r;
+        }
 
-        var oc1 = new Dictionary<string, Oc1Record>(submission.Oc1.Count, StringComparer.Ordinal);
-        foreach (var r in submission.Oc1) oc1.TryAdd(r.Child, r);
-        Oc1 = oc1;
-        var oc2 = new Dictionary<string, Oc2Record>(submission.Oc2.Count, StringComparer.Ordinal);
-        foreach (var r in submission.Oc2) oc2.TryAdd(r.Child, r);
-        Oc2 = oc2;
+        var children = new ChildEpisodes[n];
+        for (int i = 0; i < n; i++) children[i] = new ChildEpisodes(ids[i], headers[i], SortByDecom(grouped[i]), oc1[i], oc2[i]);
+        Children = children;
     }
 
     /// <summary>The return this index arranges.</summary>
@@ -80,12 +87,6 @@ public sealed class ReturnIndex
 
     /// <summary>Every child with at least one episode row, in order of first appearance; a child whose episodes were all short breaks has none left.</summary>
     public IReadOnlyList<ChildEpisodes> Children { get; }
-
-    /// <summary>OC1 rows by child (the first row when a child has several).</summary>
-    public IReadOnlyDictionary<string, Oc1Record> Oc1 { get; }
-
-    /// <summary>OC2 rows by child (the first row when a child has several).</summary>
-    public IReadOnlyDictionary<string, Oc2Record> Oc2 { get; }
 
     /// <summary>The index of <paramref name="submission"/>, built on first use and shared by every later caller.</summary>
     public static ReturnIndex Of(ChildLevelReturn submission) => Cache.GetValue(submission, s => new ReturnIndex(s));
