@@ -18,36 +18,47 @@ public class CalculatorTimingTests(ITestOutputHelper output)
     [Fact]
     public void Ten_england_years_of_one_hundred_thousand_episodes_each()
     {
-        // One return in memory at a time: only the calculators are timed, not building the synthetic data.
-        long episodes = 0, wallTicks = 0;
-        var cpu = TimeSpan.Zero;
+        // One return in memory at a time; only the calculators are timed, not building the synthetic data. The
+        // machine is shared, so each return is counted three times (a copy each time, so the shared index is rebuilt)
+        // and the fastest run is kept: the least disturbed by other processes.
+        long episodes = 0, firstTicks = 0, bestTicks = 0;
         var perIndicator = new Dictionary<string, long>();
         var counts = new List<(string Id, CohortCount Count)>();
         for (int year = 2001; year <= 2010; year++)
         {
             var r = Synthetic(year, episodes: 100_000, seed: year);
             episodes += r.Episodes.Count;
-            GC.Collect();
-            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-            long start = Stopwatch.GetTimestamp();
-            ReturnIndex.Of(r);
-            perIndicator["index"] = perIndicator.GetValueOrDefault("index") + Stopwatch.GetTimestamp() - start;
-            foreach (var indicator in ChildLevelIndicators.All)
+            long best = long.MaxValue;
+            for (int attempt = 0; attempt < 3; attempt++)
             {
-                long before = Stopwatch.GetTimestamp();
-                counts.Add((indicator.Id, indicator.Count(r, ChildHistory.None)));
-                perIndicator[indicator.Id] = perIndicator.GetValueOrDefault(indicator.Id) + Stopwatch.GetTimestamp() - before;
+                var copy = r with { };
+                GC.Collect();
+                long start = Stopwatch.GetTimestamp();
+                ReturnIndex.Of(copy);
+                if (attempt == 0) perIndicator["index"] = perIndicator.GetValueOrDefault("index") + Stopwatch.GetTimestamp() - start;
+                foreach (var indicator in ChildLevelIndicators.All)
+                {
+                    long before = Stopwatch.GetTimestamp();
+                    var count = indicator.Count(copy, ChildHistory.None);
+                    if (attempt > 0) continue;
+                    counts.Add((indicator.Id, count));
+                    perIndicator[indicator.Id] = perIndicator.GetValueOrDefault(indicator.Id) + Stopwatch.GetTimestamp() - before;
+                }
+                long ticks = Stopwatch.GetTimestamp() - start;
+                if (attempt == 0) firstTicks += ticks;
+                best = Math.Min(best, ticks);
             }
-            wallTicks += Stopwatch.GetTimestamp() - start;
-            cpu += Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+            bestTicks += best;
         }
 
-        output.WriteLine($"{episodes:N0} episodes in 10 returns: 7 calculators in {wallTicks * 1000 / Stopwatch.Frequency} ms wall, {cpu.TotalMilliseconds:F0} ms CPU");
-        output.WriteLine("  " + string.Join(", ", perIndicator.Select(p => $"{p.Key} {p.Value * 1000 / Stopwatch.Frequency} ms")));
+        output.WriteLine($"{episodes:N0} episodes in 10 returns, index + 7 calculators: first run {Ms(firstTicks)} ms, fastest of 3 runs {Ms(bestTicks)} ms (wall)");
+        output.WriteLine("  first run: " + string.Join(", ", perIndicator.Select(p => $"{p.Key} {Ms(p.Value)} ms")));
         foreach (var (id, c) in counts.Take(7)) output.WriteLine($"  2001 {id}: {c.Numerator}/{c.Denominator} {string.Join("; ", c.Warnings)}");
         counts.Should().OnlyContain(c => c.Count.Numerator >= 0 && c.Count.Denominator > 0);
         counts.Where(c => c.Id != "C23").Should().OnlyContain(c => c.Count.Numerator <= c.Count.Denominator);
     }
+
+    private static long Ms(long ticks) => ticks * 1000 / Stopwatch.Frequency;
 
     /// <summary>A return with about <paramref name="episodes"/> episodes: children with one to six episodes each.</summary>
     private static ChildLevelReturn Synthetic(int year, int episodes, int seed)

@@ -73,6 +73,18 @@ public class SharedRulesTests
         ReturnIndex.Of(r).Children[0].PeriodOfCareStart.Should().Be(D("01/06/1999"));
     }
 
+    [Fact]
+    public void A_return_to_care_from_short_breaks_starts_a_new_period_of_care()
+    {
+        // In care 1997 to 01/01/2000 (left, E8); short breaks (V3, RNE S) from 01/03/2000; fully looked after (C2, RNE L)
+        // from 01/06/2000. With the V3 episode dropped, the old RNE S episode is the latest S, but the gap from 01/01/2000
+        // to 01/06/2000 shows the care record starting again: the period starts 01/06/2000, not 1997.
+        var r = new ReturnBuilder(2001).Child("A", "01/01/1990",
+            "01/01/1997 S C2 U4 01/01/2000 E8", "01/03/2000 S V3 R1 01/06/2000 X1", "01/06/2000 L C2 U4").Build();
+
+        ReturnIndex.Of(r).Children[0].PeriodOfCareStart.Should().Be(D("01/06/2000"));
+    }
+
     [Theory]
     [InlineData("01/04/2000 S C2 U4 31/03/2001 E8", false)] // DEC = 31 March: left that day, not open at its end
     [InlineData("01/04/2000 S C2 U4 01/04/2001 E8", true)]  // DEC = 1 April Y: still open on 31 March

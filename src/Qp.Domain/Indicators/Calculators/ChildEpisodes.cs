@@ -40,9 +40,10 @@ public sealed class ChildEpisodes
     public Episode? Latest => _episodes.Length == 0 ? null : _episodes[^1];
 
     /// <summary>
-    /// The index of the first episode of the current period of care: the child's latest RNE S episode.
-    /// When no RNE S episode is left (the child's S episode was a short break that was dropped), the
-    /// first remaining episode; -1 when no episodes remain.
+    /// The index of the first episode of the current period of care: the child's latest RNE S episode, or the latest
+    /// episode that starts after a gap in the remaining episodes, whichever is later. A gap without RNE S only arises
+    /// where short breaks were dropped (the child was on short breaks only in between), and then the remaining care
+    /// record starts again there; -1 when no episodes remain.
     /// </summary>
     public int PeriodOfCareStartIndex { get; }
 
@@ -75,9 +76,10 @@ public sealed class ChildEpisodes
 
     private static int FindPeriodOfCareStart(Episode[] episodes)
     {
-        for (int i = episodes.Length - 1; i >= 0; i--)
+        for (int i = episodes.Length - 1; i > 0; i--)
         {
             if (CareCodes.IsStartOfCare(episodes[i].Rne)) return i;
+            if (episodes[i - 1].Dec is { } previousEnd && previousEnd < episodes[i].Decom) return i;
         }
         return episodes.Length == 0 ? -1 : 0;
     }
