@@ -18,6 +18,7 @@ public static class QpApp
             RunCommand.Create(),
             BenchCommand.Create(),
             ExportCommand.Create(),
+            IndicatorsCommand.Create(),
         })
         {
             root.Subcommands.Add(command);
