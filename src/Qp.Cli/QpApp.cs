@@ -15,6 +15,8 @@ public static class QpApp
         {
             SampleCommand.Create(),
             ReportCommand.Create(),
+            ComputeCommand.Create(),
+            TargetsCommand.Create(),
         })
         {
             root.Subcommands.Add(command);

@@ -3,14 +3,16 @@ namespace Qp.Tests.Shared;
 /// <summary>Locates ../shared/real-data (the published DfE files) beside the repository, or $QP_REAL_DATA.</summary>
 public static class RealData
 {
+    // Declared first: static initialisers run in order, and Find() needs RepoRoot.
+    /// <summary>The repository root: the folder holding QpReporting.sln above the test assembly.</summary>
+    public static string RepoRoot { get; } = FindRepoRoot();
+
     /// <summary>The real-data folder, or null when this machine has none (a user's fresh clone).</summary>
     public static string? Folder { get; } = Find();
 
     /// <summary>The path of a file in the real-data folder; only call from a <see cref="RealDataFactAttribute"/> test.</summary>
     public static string File(string name) => Path.Combine(Folder ?? throw new InvalidOperationException("no real data"), name);
 
-    /// <summary>The repository root: the folder holding QpReporting.sln above the test assembly.</summary>
-    public static string RepoRoot { get; } = FindRepoRoot();
 
     private static string? Find()
     {
