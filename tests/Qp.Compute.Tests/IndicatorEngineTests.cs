@@ -170,4 +170,25 @@ public sealed class IndicatorEngineTests : IDisposable
         ResultsStore.ForYear(_store.Conn, 2002).Single().TargetValue.Should().BeApproximately(27, 1e-9);
         ResultsStore.Years(_store.Conn).Should().Equal(1998, 1999, 2000, 2001, 2002);
     }
+
+    [Fact]
+    public void Several_submissions_are_counted_side_by_side()
+    {
+        FourAuthorities();
+        // Eight submissions (four authorities, 2001 and 2002) counted in parallel, each worker on its own connection.
+        var counts = new Dictionary<(int, int), (int, int)>();
+        foreach (int la in new[] { 101, 102, 103, 104 })
+            foreach (int year in new[] { 2001, 2002 })
+            {
+                _store.Submission(la, year);
+                counts[(la, year)] = (la - 100 + (year - 2001), 10); // 101 → 1/10 in 2001, 2/10 in 2002; … 104 → 4/10, 5/10
+            }
+        var summary = new IndicatorEngine([T1], [new FakeIndicator("T1", counts, "1 child in the T1 cohort has no episode on 31 March")]).Run(_store.Conn);
+        summary.Submissions.Should().Be(8);
+        summary.Warnings.Should().Be(8);
+        // 2001: (1 + 2 + 3 + 4) / 40 = 25%; 2002: (2 + 3 + 4 + 5) / 40 = 35%.
+        ResultsStore.National(_store.Conn).Select(n => (n.Year, n.Numerator, n.Denominator)).Should().Equal((2001, 10L, 40L), (2002, 14L, 40L));
+        ResultsStore.ForYear(_store.Conn, 2002).Should().OnlyContain(r => r.Source == ResultSource.ChildLevel && r.ChangePp == 10);
+        MessagesStore.Current(_store.Conn).Should().HaveCount(8);
+    }
 }

@@ -142,7 +142,8 @@ public static class PublishedStatisticsFile
                     return null;
                 }
                 if (!authorities.Contains(code)) { unknown.Add(text); return null; }
-                return new Area(AreaLevel.La, code, NonEmpty(Field("new_la_code")), NonEmpty(Field("la_name")), year);
+                // An authority is keyed by its three-digit code alone, so the same figure from two files (with or without an ONS code) is one row.
+                return new Area(AreaLevel.La, code, null, NonEmpty(Field("la_name")), year);
             default:
                 return null;
         }

@@ -100,8 +100,8 @@ public sealed class ReferenceFileTests : IDisposable
         var read = PublishedStatisticsFile.Read(path, Catalogue, Authorities);
         read.Errors.Should().BeEmpty();
         read.Items.OrderBy(f => f.Level).ThenBy(f => f.LaCode).Select(f => (f.Level, f.LaCode, f.AreaCode, f.Indicator, f.Numerator, f.Denominator)).Should().Equal(
-            (AreaLevel.La, 805, "E06000001", "A1", 31, 332),
-            (AreaLevel.La, 806, "E06000002", "A1", null, 32),
+            (AreaLevel.La, 805, null, "A1", 31, 332),
+            (AreaLevel.La, 806, null, "A1", null, 32),
             (AreaLevel.National, null, "E92000001", "A1", 8500, 81770),
             (AreaLevel.Regional, null, "E12000001", "A1", 400, 4000));
         read.Items.Should().OnlyContain(f => f.Source == ResultSource.Published && f.Year == 2025);
