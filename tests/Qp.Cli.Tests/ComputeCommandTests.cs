@@ -86,4 +86,17 @@ public sealed class ComputeCommandTests : IDisposable
         QpRunner.Run("targets", "derive", "--indicator", "A1", "--from", "1998", "--to", "1997", "--db", Db).ExitCode.Should().Be(ExitCode.Usage);
         QpRunner.Run("compute", "--year", "nineteen", "--db", Db).ExitCode.Should().Be(ExitCode.Usage);
     }
+
+    [Fact]
+    public void A_malformed_reference_file_is_rejected_not_a_crash()
+    {
+        var (oldErr, err) = (Console.Error, new StringWriter());
+        Console.SetError(err);
+        try
+        {
+            Import("broken.csv", "la_code,year,indicator,numerator,denominator\n805,1995,\"A1,10,100\n").Should().Be(ExitCode.Rejected);
+        }
+        finally { Console.SetError(oldErr); }
+        err.ToString().Should().Contain("broken.csv");
+    }
 }

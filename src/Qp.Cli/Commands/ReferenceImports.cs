@@ -15,6 +15,21 @@ public static class ReferenceImports
     /// <summary>Imports <paramref name="path"/> when it is a reference file and returns the exit code; returns null when it is not one (it may be a child-level return).</summary>
     public static int? TryImport(SqliteConnection conn, string path)
     {
+        try
+        {
+            return Import(conn, path);
+        }
+        catch (Exception e) when (e is CsvHelper.CsvFormatException or FormatException or InvalidOperationException or ArgumentException)
+        {
+            // A file recognised by its header but malformed further down (e.g. an unclosed quote): rejected, nothing stored.
+            Console.Error.WriteLine($"{Path.GetFileName(path)}: cannot be read: {e.Message}");
+            Console.Error.WriteLine($"{Path.GetFileName(path)}: rejected; the database is unchanged");
+            return ExitCode.Rejected;
+        }
+    }
+
+    private static int? Import(SqliteConnection conn, string path)
+    {
         if (!File.Exists(path)) return null;
         string ext = Path.GetExtension(path).ToLowerInvariant();
         if (ext is not (".csv" or ".xlsx")) return null;
