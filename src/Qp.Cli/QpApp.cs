@@ -19,6 +19,8 @@ public static class QpApp
             BenchCommand.Create(),
             ExportCommand.Create(),
             IndicatorsCommand.Create(),
+            ComputeCommand.Create(),
+            TargetsCommand.Create(),
         })
         {
             root.Subcommands.Add(command);

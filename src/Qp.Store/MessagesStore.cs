@@ -39,6 +39,17 @@ public static class MessagesStore
         cmd.ExecuteNonQuery();
     }
 
+    /// <summary>Deletes the messages of collection year <paramref name="year"/> with a code starting <paramref name="codePrefix"/>.</summary>
+    public static void DeleteByCodePrefix(SqliteConnection conn, SqliteTransaction tx, string codePrefix, int year)
+    {
+        using var cmd = conn.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "DELETE FROM validation_messages WHERE substr(code, 1, length($p)) = $p AND year = $y";
+        cmd.Parameters.AddWithValue("$p", codePrefix);
+        cmd.Parameters.AddWithValue("$y", year);
+        cmd.ExecuteNonQuery();
+    }
+
     /// <summary>Warnings of the current child-level returns for <paramref name="year"/> (all years when null), ordered by authority, year, file and line.</summary>
     public static IReadOnlyList<StoredMessage> Current(SqliteConnection conn, int? year = null) =>
         SqlRows.Read(conn,

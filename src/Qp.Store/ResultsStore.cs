@@ -19,14 +19,21 @@ public static class ResultsStore
     public static void ReplaceAll(SqliteConnection conn, IEnumerable<IndicatorResult> results, IEnumerable<NationalResult> national)
     {
         using var tx = conn.BeginTransaction();
-        conn.Execute("DELETE FROM results; DELETE FROM national_results;", transaction: tx);
+        Replace(conn, tx, results, national);
+        tx.Commit();
+    }
+
+    /// <summary>Replaces the stored results of <paramref name="year"/> (every year when null) inside the caller's transaction, so compute can store its warnings in the same one.</summary>
+    public static void Replace(SqliteConnection conn, SqliteTransaction tx, IEnumerable<IndicatorResult> results, IEnumerable<NationalResult> national, int? year = null)
+    {
+        conn.Execute("DELETE FROM results WHERE @year IS NULL OR year = @year; DELETE FROM national_results WHERE @year IS NULL OR year = @year;",
+            new { year }, tx);
         Insert(conn, tx, "results", ResultColumns, results, r => [r.Indicator, r.LaCode, r.Year, r.Source, r.Numerator, r.Denominator,
             r.Value, r.Ci95Lower, r.Ci95Upper, r.Ci998Lower, r.Ci998Upper, r.Rank, r.RankOf, r.QuartileBand, r.PafBand,
             r.VsEngland.ToString(), r.SnAverage, r.RegionAverage, r.TypeAverage, r.ChangePp, r.Trend.ToString(), r.TrendChi2,
             r.TargetValue, r.TargetStatus.ToString(), r.TargetDistance]);
         Insert(conn, tx, "national_results", NationalColumns, national, n => [n.Indicator, n.Year, n.Numerator, n.Denominator,
             n.Value, n.PublishedValue, n.Q1, n.Median, n.Q3, n.Authorities, n.TargetValue, n.Trend.ToString()]);
-        tx.Commit();
     }
 
     /// <summary>Results for one collection year (every authority and indicator), ordered by indicator then authority.</summary>

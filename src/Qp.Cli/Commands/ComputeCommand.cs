@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Qp.Compute;
+using Qp.Domain;
+using Qp.Domain.Indicators;
+using Qp.Import.Reference;
+
+namespace Qp.Cli.Commands;
+
+/// <summary>qp compute: computes and stores every indicator's results from the child-level, aggregate and published figures in the store.</summary>
+public static class ComputeCommand
+{
+    public static Command Create()
+    {
+        var cmd = new Command("compute",
+            "Compute every indicator for every authority and year in the store (value, Wilson intervals, England, quartiles, bands, rank, " +
+            "comparators, trend, targets) and store the results that reports read");
+        var yearOpt = new Option<int?>("--year") { Description = "Recompute only this collection year (e.g. 2001 for 2000-01); other years' results are kept" };
+        cmd.Options.Add(yearOpt);
+        return cmd.WithAction(parse =>
+        {
+            int? year = parse.GetValue(yearOpt);
+            if (year is { } y && y is < 1990 or > 2100) throw new UsageException($"--year {y} is not a collection year (e.g. 2001)");
+            var catalogue = IndicatorCatalogueFile.ReadFolder(Templates.IndicatorsFolder);
+            using var conn = Cli.OpenStore(parse);
+            var engine = new IndicatorEngine(catalogue, ChildLevelIndicators.All);
+            Action<int, int>? progress = Cli.ShowProgress ? (done, total) => Console.Error.Write($"\rcounting submissions {done}/{total}") : null;
+            var summary = engine.Run(conn, year, progress);
+            if (progress is not null && summary.Submissions > 0) Console.Error.WriteLine();
+            foreach (var n in summary.National)
+            {
+                string published = n.PublishedValue is { } p ? $"; published {p:0.0}%" : "";
+                string spread = n.Q1 is { } q1 ? $"; quartiles {q1:0.0} / {n.Median:0.0} / {n.Q3:0.0}" : "";
+                string england = n.Value is { } v ? $"England {v:0.0}% ({n.Numerator:N0} / {n.Denominator:N0}, {n.Authorities} authorities)" : "no authority figures";
+                Console.WriteLine($"{n.Indicator,-4} {CollectionYear.Display(n.Year)}: {england}{published}{spread}");
+            }
+            Console.WriteLine($"compute: {summary.Results:N0} results for {summary.National.Count} indicator-years from {summary.Submissions} child-level submissions; " +
+                              $"{summary.Warnings} counting warnings; {summary.Differences} child-level figures differ from imported ones; {summary.Elapsed.TotalSeconds:0.0} s");
+            return ExitCode.Success;
+        });
+    }
+}

@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Qp.Domain.Indicators;
+using Qp.Domain.Results;
+using Qp.Domain.Statistics;
+using Qp.Domain.Validation;
+using Qp.Store;
+
+namespace Qp.Compute;
+
+/// <summary>What one compute run stored.</summary>
+/// <param name="National">The England result of every indicator and year computed, ordered by indicator then year.</param>
+/// <param name="Results">The number of authority results stored.</param>
+/// <param name="Submissions">The number of child-level submissions counted.</param>
+/// <param name="Warnings">The number of counting warnings stored.</param>
+/// <param name="Differences">The number of child-level figures that differ from an aggregate or published figure.</param>
+/// <param name="Elapsed">Wall-clock time of the run.</param>
+public sealed record ComputeSummary(IReadOnlyList<NationalResult> National, int Results, int Submissions, int Warnings, int Differences, TimeSpan Elapsed);
+
+/// <summary>
+/// qp compute: counts every child-level submission with the calculators, merges the counts with imported aggregate and
+/// published figures (child-level wins over aggregate over published), computes the statistics of SPEC §5 and stores them.
+/// </summary>
+/// <param name="catalogue">The indicator definitions; only their indicators are computed.</param>
+/// <param name="calculators">The child-level calculators (ChildLevelIndicators.All in the tool; fakes in tests).</param>
+public sealed class IndicatorEngine(IReadOnlyList<IndicatorDefinition> catalogue, IReadOnlyList<IChildLevelIndicator> calculators)
+{
+    /// <summary>The file name compute warnings are stored under.</summary>
+    public const string MessageFile = "compute";
+
+    /// <summary>The prefix of compute warning codes ("C" + indicator id, e.g. CA2).</summary>
+    public const string MessagePrefix = "C";
+
+    private sealed record ChildCount(int LaCode, int Year, long ImportId, string Indicator, CohortCount Count);
+
+    /// <summary>
+    /// Computes and stores the results of every year, or of <paramref name="year"/> only (other years' stored results are kept;
+    /// submissions of the four years before it are counted too, for the change and the trend). Results, compute warnings and
+    /// source differences are replaced in one transaction.
+    /// </summary>
+    public ComputeSummary Run(SqliteConnection conn, int? year = null, Action<int, int>? progress = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var authorities = AuthorityStore.Authorities(conn).ToDictionary(a => a.Code);
+        var neighbours = AuthorityStore.Neighbours(conn).GroupBy(n => n.LaCode)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<int>)g.OrderBy(n => n.Rank).Select(n => n.NeighbourCode).ToList());
+        var aggregates = AggregateStore.All(conn);
+        var submissions = ChildReturnStore.SubmissionImports(conn)
+            .Where(s => year is not { } y || (s.Year > y - TrendTest.Years && s.Year <= y)).ToList();
+        var counts = CountSubmissions(conn, submissions, progress);
+
+        var merged = new MergedFigures();
+        foreach (var c in counts) merged.Add(c.Indicator, c.Year, c.LaCode, new Figure(ResultSource.ChildLevel, c.Count.Numerator, c.Count.Denominator));
+        foreach (var a in aggregates.Where(a => a.Level == AreaLevel.La && a.LaCode is not null))
+            merged.Add(a.Indicator, a.Year, a.LaCode!.Value, new Figure(a.Source, a.Numerator, a.Denominator));
+
+        var differences = counts.Where(c => year is null || c.Year == year)
+            .SelectMany(c => aggregates
+                .Where(a => a.Level == AreaLevel.La && a.LaCode == c.LaCode && a.Year == c.Year && a.Indicator == c.Indicator
+                            && (a.Numerator != c.Count.Numerator || a.Denominator != c.Count.Denominator))
+                .Select(a => new SourceDifference(c.Indicator, c.LaCode, c.Year, c.Count.Numerator, c.Count.Denominator, a.Source, a.Numerator, a.Denominator)))
+            .ToList();
+
+        var publishedNational = aggregates.Where(a => a.Level == AreaLevel.National && a.Source == ResultSource.Published)
+            .GroupBy(a => (a.Indicator, a.Year)).ToDictionary(g => g.Key, g => g.First());
+        var statistics = new IndicatorStatistics(authorities, neighbours, merged);
+        var results = new List<IndicatorResult>();
+        var national = new List<NationalResult>();
+        foreach (var definition in catalogue)
+        {
+            var years = merged.Years(definition.Id).Concat(publishedNational.Keys.Where(k => k.Indicator == definition.Id).Select(k => k.Year))
+                .Distinct().Where(y => year is null || y == year).Order();
+            foreach (int y in years)
+            {
+                var (r, n) = statistics.Compute(definition, y, publishedNational.GetValueOrDefault((definition.Id, y)));
+                results.AddRange(r);
+                national.Add(n);
+            }
+        }
+
+        var warnings = counts.Where(c => (year is null || c.Year == year) && c.Count.Warnings.Count > 0).ToList();
+        using (var tx = conn.BeginTransaction())
+        {
+            ResultsStore.Replace(conn, tx, results, national, year);
+            if (year is { } only) MessagesStore.DeleteByCodePrefix(conn, tx, MessagePrefix, only);
+            else MessagesStore.DeleteByCodePrefix(conn, tx, MessagePrefix);
+            foreach (var c in warnings)
+                MessagesStore.Add(conn, tx, c.ImportId, c.LaCode, c.Year,
+                    c.Count.Warnings.Select(w => new ValidationMessage(MessageFile, 0, 0, Severity.Warning, MessagePrefix + c.Indicator, w)));
+            SourceDifferencesStore.Replace(conn, tx, differences, year);
+            tx.Commit();
+        }
+        return new ComputeSummary(national, results.Count, submissions.Count(s => year is null || s.Year == year),
+            warnings.Sum(c => c.Count.Warnings.Count), differences.Count, clock.Elapsed);
+    }
+
+    // Runs every catalogue calculator on every submission. Each worker reads with its own connection (SQLite connections are
+    // not thread-safe; WAL lets readers run side by side); a store that is not a file is counted on the caller's connection.
+    private List<ChildCount> CountSubmissions(SqliteConnection conn, IReadOnlyList<(int LaCode, int Year, long ImportId)> submissions, Action<int, int>? progress)
+    {
+        var ids = catalogue.Select(d => d.Id).ToHashSet();
+        var active = calculators.Where(c => ids.Contains(c.Id)).ToList();
+        if (active.Count == 0 || submissions.Count == 0) return [];
+        var perSubmission = new List<ChildCount>[submissions.Count];
+        int done = 0;
+        void CountOne(SqliteConnection reader, int i)
+        {
+            var (la, yr, importId) = submissions[i];
+            var submission = ChildReturnStore.Load(reader, la, yr)!;
+            var history = new ChildHistory(ChildReturnStore.EarlierRegistrations(reader, la, yr));
+            perSubmission[i] = active.Select(c => new ChildCount(la, yr, importId, c.Id, c.Count(submission, history))).ToList();
+            progress?.Invoke(Interlocked.Increment(ref done), submissions.Count);
+        }
+
+        bool onDisk = conn.DataSource is { Length: > 0 } ds && ds != ":memory:" && File.Exists(ds);
+        if (!onDisk || submissions.Count == 1)
+        {
+            for (int i = 0; i < submissions.Count; i++) CountOne(conn, i);
+        }
+        else
+        {
+            Parallel.For(0, submissions.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+                () => { var c = new SqliteConnection(conn.ConnectionString); c.Open(); return c; },
+                (i, _, reader) => { CountOne(reader, i); return reader; },
+                reader => reader.Dispose());
+        }
+        return perSubmission.SelectMany(c => c).ToList();
+    }
+}

@@ -1,0 +1,76 @@
+using ClosedXML.Excel;
+using CsvHelper;
+
+namespace Qp.Import.Aggregates;
+
+/// <summary>One data row of a reference file with the line it starts on.</summary>
+/// <param name="Line">The 1-based line (CSV) or row (XLSX) number.</param>
+/// <param name="Fields">The field values, trimmed, in header order; missing trailing fields are empty.</param>
+public sealed record TableRow(int Line, string[] Fields);
+
+/// <summary>A reference file read as a header and rows of text: small files (a few MB), read whole for simple validation.</summary>
+/// <param name="File">The file name (without folder) that messages name.</param>
+/// <param name="Headers">The header names, trimmed, without a UTF-8 byte-order mark.</param>
+/// <param name="Rows">The data rows.</param>
+public sealed record Table(string File, IReadOnlyList<string> Headers, IReadOnlyList<TableRow> Rows)
+{
+    /// <summary>The 0-based index of a column by name (case-insensitive), or -1.</summary>
+    public int Index(string name)
+    {
+        for (int i = 0; i < Headers.Count; i++)
+            if (string.Equals(Headers[i], name, StringComparison.OrdinalIgnoreCase)) return i;
+        return -1;
+    }
+
+    /// <summary>Whether every one of <paramref name="names"/> is a column.</summary>
+    public bool Has(params IEnumerable<string> names) => names.All(n => Index(n) >= 0);
+
+    /// <summary>Reads a CSV file (CsvHelper 34, line numbers tracked) or the first worksheet of an .xlsx workbook.</summary>
+    public static Table Read(string path) =>
+        Path.GetExtension(path).Equals(".xlsx", StringComparison.OrdinalIgnoreCase) ? ReadXlsx(path) : ReadCsv(path);
+
+    /// <summary>Reads only the header names of a CSV or .xlsx file (for recognising it); empty when it has none.</summary>
+    public static IReadOnlyList<string> ReadHeaders(string path)
+    {
+        if (Path.GetExtension(path).Equals(".xlsx", StringComparison.OrdinalIgnoreCase)) return ReadXlsx(path).Headers;
+        using var csv = CsvReader.FromFile(path, new CsvReaderOptions { Separator = ',' });
+        return csv.Headers.Select(Clean).ToList();
+    }
+
+    private static Table ReadCsv(string path)
+    {
+        using var csv = CsvReader.FromFile(path, new CsvReaderOptions { TrackLineNumbers = true, Separator = ',' });
+        var headers = csv.Headers.Select(Clean).ToList();
+        var rows = new List<TableRow>();
+        while (csv.Read())
+        {
+            var fields = new string[headers.Count];
+            for (int i = 0; i < fields.Length; i++) fields[i] = i < csv.FieldCount ? csv.GetString(i).Trim() : "";
+            // A wholly blank line (e.g. at the end of a hand-edited file) carries nothing to validate.
+            if (fields.All(f => f.Length == 0)) continue;
+            rows.Add(new TableRow((int)csv.LineNumber, fields));
+        }
+        return new Table(Path.GetFileName(path), headers, rows);
+    }
+
+    private static Table ReadXlsx(string path)
+    {
+        using var book = new XLWorkbook(path);
+        var sheet = book.Worksheets.First();
+        var used = sheet.RangeUsed();
+        if (used is null) return new Table(Path.GetFileName(path), [], []);
+        int firstRow = used.FirstRow().RowNumber(), lastRow = used.LastRow().RowNumber();
+        int firstCol = used.FirstColumn().ColumnNumber(), lastCol = used.LastColumn().ColumnNumber();
+        var headers = Enumerable.Range(firstCol, lastCol - firstCol + 1).Select(c => Clean(sheet.Cell(firstRow, c).GetFormattedString())).ToList();
+        var rows = new List<TableRow>();
+        for (int r = firstRow + 1; r <= lastRow; r++)
+        {
+            var fields = Enumerable.Range(firstCol, headers.Count).Select(c => sheet.Cell(r, c).GetFormattedString().Trim()).ToArray();
+            if (fields.All(f => f.Length == 0)) continue;
+            rows.Add(new TableRow(r, fields));
+        }
+        return new Table(Path.GetFileName(path), headers, rows);
+    }
+
+    private static string Clean(string header) => header.Trim().TrimStart('\uFEFF').Trim();
+}
