@@ -138,7 +138,7 @@ internal sealed class CareSimulation
         int eighteen = Days.Birthday(child.Dob, 18);
         string cin = rng.Pick<string>([("N1", 0.62), ("N2", 0.04), ("N3", 0.04), ("N4", 0.09), ("N5", 0.09), ("N6", 0.04), ("N7", 0.02), ("N8", 0.06)]);
         string ls = EntryLegalStatus(rng, age);
-        double childFactor = rng.Pick<double>([(0.15, 0.55), (1.0, 0.27), (3.0, 0.18)]);
+        double childFactor = rng.Pick<double>([(0.15, 0.45), (1.0, 0.35), (2.0, 0.20)]);
 
         // Young children may follow an adoption plan: placed for adoption after a year or so, adopted months later.
         double adoptionChance = _la.AdoptionPropensity * (age < 1 ? 1.6 : age < 3 ? 1.0 : age < 5 ? 0.5 : 0);
@@ -281,13 +281,13 @@ internal sealed class CareSimulation
     {
         int year = Days.YearOf(day);
         double inCare = day - periodStart;
-        double durationFactor = inCare < 120 ? 1.5 : inCare < 365 ? 1.0 : inCare < 730 ? 0.35 : 0.03;
+        double durationFactor = inCare < 120 ? 1.5 : inCare < 365 ? 1.0 : inCare < 730 ? 0.25 : 0.03;
         double rate = MovesPerYear(_la.A1Target(year)) * childFactor * durationFactor * (age >= 16 ? 1.2 : 1.0);
         return 1 + (int)rng.Exponential(365.25 / rate);
     }
 
     /// <summary>Moves a year for an average child that give an A1 level of <paramref name="a1"/> (fitted on this model).</summary>
-    internal static double MovesPerYear(double a1) => 2.2 * Math.Pow(a1 / 0.2, 1.6);
+    internal static double MovesPerYear(double a1) => 2.15 * Math.Pow(a1 / 0.2, 1.6);
 
     // ---------------------------------------------------------------- codes
 
