@@ -281,7 +281,7 @@ internal sealed class CareSimulation
     {
         int year = Days.YearOf(day);
         double inCare = day - periodStart;
-        double durationFactor = inCare < 120 ? 1.5 : inCare < 365 ? 1.0 : inCare < 730 ? 0.25 : 0.03;
+        double durationFactor = inCare < 120 ? 2.2 : inCare < 365 ? 0.5 : inCare < 730 ? 0.12 : 0.03;
         double rate = MovesPerYear(_la.A1Target(year)) * childFactor * durationFactor * (age >= 16 ? 1.2 : 1.0);
         return 1 + (int)rng.Exponential(365.25 / rate);
     }
