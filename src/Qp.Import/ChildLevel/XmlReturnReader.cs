@@ -35,9 +35,10 @@ internal static class XmlReturnReader
             IgnoreWhitespace = true,
             IgnoreProcessingInstructions = true,
         };
+        XmlReader? reader = null;
         try
         {
-            using var r = XmlReader.Create(path, settings);
+            using var r = reader = XmlReader.Create(path, settings);
             var info = (IXmlLineInfo)r;
             if (!r.ReadToFollowing("EXPSSDA903") && r.ReadState == ReadState.EndOfFile)
             {
@@ -66,7 +67,11 @@ internal static class XmlReturnReader
         catch (XmlException e)
         {
             bool dtd = e.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("entit", StringComparison.OrdinalIgnoreCase);
-            ctx.Report(dtd ? FileRules.XmlDtd : FileRules.Malformed, new Location(file, e.LineNumber, e.LinePosition),
+            // Some XmlExceptions carry no position; the reader then knows where it stopped.
+            var (line, col) = e.LineNumber > 0 ? (e.LineNumber, e.LinePosition)
+                : reader is IXmlLineInfo li && li.HasLineInfo() && li.LineNumber > 0 ? (li.LineNumber, li.LinePosition)
+                : dtd ? FindDoctype(path) : (0, 0);
+            ctx.Report(dtd ? FileRules.XmlDtd : FileRules.Malformed, new Location(file, line, col),
                 dtd ? "the file contains a DTD or entity declaration, which is not allowed" : $"the XML is not well-formed: {e.Message}");
         }
         if (!counts.ContainsKey(Tables.Header) && !counts.ContainsKey(Tables.Episodes) && counts.Count == 0)
@@ -134,6 +139,20 @@ internal static class XmlReturnReader
             if (table == Tables.Header && name == "CHILD") childId = CsvTableReader.Normalise(value, false);
         }
         r.ReadEndElement();
+    }
+
+    // XmlReader gives no position for a prohibited DTD: find the declaration in the prolog (it must come before the root element).
+    private static (int Line, int Column) FindDoctype(string path)
+    {
+        using var text = new StreamReader(path);
+        int n = 0;
+        while (n < 1000 && text.ReadLine() is { } line)
+        {
+            n++;
+            int i = line.IndexOf("<!DOCTYPE", StringComparison.Ordinal);
+            if (i >= 0) return (n, i + 1);
+        }
+        return (0, 0);
     }
 
     private static void Unknown(RuleContext ctx, HashSet<string> seen, string file, IXmlLineInfo info, string message)
