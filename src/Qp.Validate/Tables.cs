@@ -11,7 +11,8 @@ public sealed class TableSchema
         Name = name;
         Core = core;
         Columns = columns;
-        index = columns.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.OrdinalIgnoreCase);
+        // Column names are upper-case both in the schema and wherever they are looked up (readers upper-case headers).
+        index = columns.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
     }
 
     /// <summary>The table's name, e.g. Episodes.</summary>

@@ -46,8 +46,16 @@ public sealed class Validator(RuleContext ctx)
         children.Clear();
     }
 
-    // Codes come from a small set: keep the literal's single instance rather than one string per row.
-    private static string? Code(string? v) => v is null ? null : string.IsInterned(v) ?? v;
+    // Codes come from a small set: keep one instance of each rather than one string per row.
+    private readonly Dictionary<string, string> codes = new(StringComparer.Ordinal);
+
+    private string? Code(string? v)
+    {
+        if (v is null) return null;
+        if (codes.TryGetValue(v, out var c)) return c;
+        if (codes.Count < 1000) codes[v] = v;
+        return v;
+    }
 }
 
 /// <summary>Collects messages, counting errors, in the order they were reported.</summary>

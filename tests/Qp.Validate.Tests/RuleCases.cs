@@ -86,8 +86,10 @@ public static class RuleCases
         new("E215", () => Ep(4, "DEC", "01/05/2001"), At("Episodes.csv", 4, 8), () => Ep(4, "DEC", "31/03/2001"), "E604"),
         new("E216", () => Ep(4, "REC", "E99"), At("Episodes.csv", 4, 9), () => Ep(4, "REC", "e4a")),
         new("E217", () => Ep(4, "REC", ""), At("Episodes.csv", 4, 9), V, "E604"),
-        new("W228", () => Ep(4, "REC", "E11"), At("Episodes.csv", 4, 4), () => Ep(4, "REC", "E11").Set("Episodes", 4, "LS", "E1")),
-        new("E229", () => Ep(4, "PLACE", "A3"), At("Episodes.csv", 4, 6), () => Ep(4, "PLACE", "A3").Set("Episodes", 4, "LS", "E1")),
+        // Child 1002 left care E8 from K2; E11 (adopted) needs an adoption placement.
+        new("E228", () => Ep(4, "REC", "E11"), At("Episodes.csv", 4, 9), () => Ep(4, "REC", "E11").Set("Episodes", 4, "PLACE", "A4")),
+        // Child 1001's second episode is a P move; placement with the current foster carer (A5) must be S, T or U.
+        new("E229", () => Ep(3, "PLACE", "A5"), At("Episodes.csv", 3, 3), () => Ep(3, "PLACE", "A5").Set("Episodes", 3, "RNE", "T")),
         new("W230", () => Ep(2, "HOME_POST", "NOT A POSTCODE"), At("Episodes.csv", 2, 11), () => Ep(2, "HOME_POST", "ts24 8aa")),
 
         // Episodes (2xx), sequence rules.
@@ -117,7 +119,7 @@ public static class RuleCases
         // OC2 (4xx).
         new("E401", () => O2("CHILD", ""), At("OC2.csv", 2, 1), V),
         new("E402", () => O2("SDQ_SCORE", "41"), At("OC2.csv", 2, 3), () => O2("SDQ_SCORE", "40")),
-        new("E403", () => O2("SDQ_SCORE", ""), At("OC2.csv", 2, 3), () => O2("SDQ_SCORE", "").Set("OC2", 2, "SDQ_REASON", "SDQ1")),
+        new("E403", () => O2("SDQ_REASON", "SDQ1"), At("OC2.csv", 2, 4), () => O2("SDQ_SCORE", "").Set("OC2", 2, "SDQ_REASON", "")),
         new("E404", () => O2("SDQ_SCORE", "").Set("OC2", 2, "SDQ_REASON", "SDQ9"), At("OC2.csv", 2, 4), () => O2("SDQ_SCORE", "").Set("OC2", 2, "SDQ_REASON", "sdq5")),
         new("E405", () => O2("CONVICTED", "2"), At("OC2.csv", 2, 5), () => O2("CONVICTED", "")),
         new("E406", () => O2("INTERVENTION_RECEIVED", "1"), At("OC2.csv", 2, 10), () => O2("INTERVENTION_RECEIVED", "1").Set("OC2", 2, "SUBSTANCE_MISUSE", "1")),

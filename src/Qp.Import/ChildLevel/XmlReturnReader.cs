@@ -130,7 +130,7 @@ internal static class XmlReturnReader
         while (r.Depth > depth)
         {
             if (r.NodeType != XmlNodeType.Element) { r.Read(); continue; }
-            var name = FieldNames.GetValueOrDefault(r.LocalName, r.LocalName);
+            var name = FieldNames.GetValueOrDefault(r.LocalName, r.LocalName).ToUpperInvariant();
             if (RecordTables.ContainsKey(r.LocalName)) { ReadRecord(r, file, ctx, unknownSeen, records, ref childId); continue; }
             var at = new Location(file, info.LineNumber, info.LinePosition);
             if (table.IndexOf(name) < 0) Unknown(ctx, unknownSeen, file, info, $"field {r.LocalName} is not part of {table.Name}; it is ignored");

@@ -38,12 +38,12 @@ public static class EpisodeRules
                 (true, false) => ("DEC", "REC is given but DEC is blank"),
                 _ => null,
             }),
-        Check("W228", W, T, ["REC", "LS"], "A child adopted (REC E11 or E12) should have legal status E1 (placement order) or D1 (freeing order)",
-            (r, _) => r["REC"] is "E11" or "E12" && r["LS"] is { } ls && ls is not ("E1" or "D1")
-                ? ("LS", $"REC {r["REC"]} (adopted) but LS is {ls}, not E1 or D1") : null),
-        Check("E229", E, T, ["PLACE", "LS"], "A child placed for adoption (PLACE A3–A6) must have legal status E1 or D1",
-            (r, _) => r["PLACE"] is "A3" or "A4" or "A5" or "A6" && r["LS"] is { } ls && ls is not ("E1" or "D1")
-                ? ("PLACE", $"PLACE {r["PLACE"]} (placed for adoption) but LS is {ls}, not E1 or D1") : null),
+        Check("E228", E, T, ["REC", "PLACE"], "A child adopted (REC E11 or E12) must have been placed for adoption (PLACE A3–A6) in that episode",
+            (r, _) => r["REC"] is "E11" or "E12" && r["PLACE"] is { } pl && pl is not ("A3" or "A4" or "A5" or "A6")
+                ? ("REC", $"REC {r["REC"]} (adopted) but PLACE is {pl}, not a placement for adoption (A3–A6)") : null),
+        Check("E229", E, T, ["PLACE", "RNE"], "A child placed for adoption with their current foster carer (PLACE A3 or A5) keeps the same carer: RNE must be S, T or U",
+            (r, _) => r["PLACE"] is "A3" or "A5" && r["RNE"] is { } rne && rne is not ("S" or "T" or "U") && Codes.Rne.Contains(rne)
+                ? ("RNE", $"PLACE {r["PLACE"]} (placed with current foster carer) but RNE is {rne}, not S, T or U") : null),
         Check("W230", W, T, ["HOME_POST", "PL_POST"], "HOME_POST and PL_POST should be a postcode or its outward part (e.g. TS24 or TS24 8)",
             (r, _) => new[] { "HOME_POST", "PL_POST" }.FirstOrDefault(f => r[f] is { } p && !Postcode.IsMatch(p)) is string bad
                 ? (bad, $"{bad} is not in postcode format") : null),

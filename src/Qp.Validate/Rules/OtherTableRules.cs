@@ -27,13 +27,8 @@ public static class OtherTableRules
         Required("E401", O2, "CHILD"),
         Check("E402", E, O2, ["SDQ_SCORE"], "SDQ_SCORE must be a whole number from 0 to 40 (or blank)",
             (r, _) => r["SDQ_SCORE"] is { } s && !(int.TryParse(s, out int n) && n is >= 0 and <= 40) ? ("SDQ_SCORE", $"SDQ_SCORE '{s}' is not a whole number from 0 to 40") : null),
-        Check("E403", E, O2, ["SDQ_SCORE", "SDQ_REASON"], "Exactly one of SDQ_SCORE and SDQ_REASON must be given",
-            (r, _) => (r["SDQ_SCORE"] is null, r["SDQ_REASON"] is null) switch
-            {
-                (true, true) => ("SDQ_SCORE", "neither SDQ_SCORE nor SDQ_REASON is given"),
-                (false, false) => ("SDQ_REASON", "SDQ_REASON is given although there is an SDQ_SCORE"),
-                _ => null,
-            }),
+        Check("E403", E, O2, ["SDQ_SCORE", "SDQ_REASON"], "SDQ_REASON (why there is no score) must be blank when SDQ_SCORE is given",
+            (r, _) => r["SDQ_SCORE"] is not null && r["SDQ_REASON"] is not null ? ("SDQ_REASON", "SDQ_REASON is given although there is an SDQ_SCORE") : null),
         InList("E404", O2, "SDQ_REASON", Codes.SdqReason),
         Flags("E405", O2, Oc2Flags),
         Check("E406", E, O2, ["SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"],
