@@ -24,6 +24,8 @@ public class MalformedReturnTests
         ["unterminated quote"] = ([("CPR.csv", Cpr + "7008,03/03/1995,\"01/06/2000,,NEG,0\n")], 1, "CPR.csv:3:0: error E009: malformed quoting"),
         ["no Header table"] = ([("Header.csv", null)], 1, "805_2001:0:0: error E001: the submission has no Header table"),
         ["unrecognised file"] = ([("Notes.csv", "Name,Comment\nx,y\n")], 1, "Notes.csv:1:0: error E004"),
+        // A Header file saved without its header row: the first data row (an identifier and a date of birth) must not be echoed.
+        ["file without header row"] = ([("Header.csv", Header[(Header.IndexOf('\n') + 1)..])], 1, "Header.csv:1:0: error E004: the header row (7 columns) matches no SSDA903 table"),
     };
 
     public static TheoryData<string> CsvCaseNames() => new(CsvCases.Keys);
@@ -44,6 +46,7 @@ public class MalformedReturnTests
         run.ExitCode.Should().Be(exit, run.Out + run.Error);
         run.Error.Should().Contain(expect);
         run.Error.Should().NotContain("   at ", "no stack trace");
+        run.Error.Should().NotContain("01/05/1990").And.NotContain("A12345678901A", "messages never quote identifiers");
         DbHash(db).Should().Be(before, "a rejected return changes nothing in the store");
     }
 

@@ -47,7 +47,8 @@ internal static class CsvTableReader
         var match = Tables.Recognise(headers);
         if (match is null)
         {
-            ctx.Report(FileRules.UnrecognisedFile, top, $"the columns ({string.Join(", ", headers.Take(8))}{(headers.Length > 8 ? ", …" : "")}) match no SSDA903 table");
+            // The "header" may really be a data row (a file saved without headers), so its values are not quoted.
+            ctx.Report(FileRules.UnrecognisedFile, top, $"the header row ({headers.Length} columns) matches no SSDA903 table; the first row must name the columns, e.g. CHILD,DECOM,RNE,…");
             return new FileTable(path, null, 0);
         }
         var table = match.Table;
