@@ -24,25 +24,55 @@ public sealed record EpisodeFact(Location Row, Location DecomAt, Location RneAt,
 public sealed class ChildFacts
 {
     /// <summary>Header rows of the child (normally one).</summary>
-    public List<Location> HeaderRows { get; } = [];
+    public IReadOnlyList<Location> HeaderRows => headerRows ?? (IReadOnlyList<Location>)[];
+
+    // Lists are created on first use: most children have rows in only one or two tables, and an empty List costs 32 bytes a child.
+    private List<Location>? headerRows;
+
+    /// <summary>Records one more Header row.</summary>
+    public void AddHeader(Location item) => (headerRows ??= new(1)).Add(item);
 
     /// <summary>Date of birth from the first Header row.</summary>
     public DateOnly? Dob { get; set; }
 
     /// <summary>Episodes with a valid DECOM, in file order (rules sort them).</summary>
-    public List<EpisodeFact> Episodes { get; } = [];
+    public IReadOnlyList<EpisodeFact> Episodes => episodes ?? (IReadOnlyList<EpisodeFact>)[];
+
+    // Lists are created on first use: most children have rows in only one or two tables, and an empty List costs 32 bytes a child.
+    private List<EpisodeFact>? episodes;
+
+    /// <summary>Records one more episode.</summary>
+    public void AddEpisode(EpisodeFact item) => (episodes ??= new(1)).Add(item);
 
     /// <summary>True when some episode row of the child had no valid DECOM (so it is not in <see cref="Episodes"/>).</summary>
     public bool HasInvalidEpisodes { get; set; }
 
     /// <summary>OC1 rows.</summary>
-    public List<Location> Oc1Rows { get; } = [];
+    public IReadOnlyList<Location> Oc1Rows => oc1Rows ?? (IReadOnlyList<Location>)[];
+
+    // Lists are created on first use: most children have rows in only one or two tables, and an empty List costs 32 bytes a child.
+    private List<Location>? oc1Rows;
+
+    /// <summary>Records one more OC1 row.</summary>
+    public void AddOc1(Location item) => (oc1Rows ??= new(1)).Add(item);
 
     /// <summary>OC2 rows.</summary>
-    public List<Location> Oc2Rows { get; } = [];
+    public IReadOnlyList<Location> Oc2Rows => oc2Rows ?? (IReadOnlyList<Location>)[];
+
+    // Lists are created on first use: most children have rows in only one or two tables, and an empty List costs 32 bytes a child.
+    private List<Location>? oc2Rows;
+
+    /// <summary>Records one more OC2 row.</summary>
+    public void AddOc2(Location item) => (oc2Rows ??= new(1)).Add(item);
 
     /// <summary>CPR registrations: date (when valid) and row.</summary>
-    public List<(DateOnly? RegDate, Location Row)> CprRows { get; } = [];
+    public IReadOnlyList<(DateOnly? RegDate, Location Row)> CprRows => cprRows ?? (IReadOnlyList<(DateOnly? RegDate, Location Row)>)[];
+
+    // Lists are created on first use: most children have rows in only one or two tables, and an empty List costs 32 bytes a child.
+    private List<(DateOnly? RegDate, Location Row)>? cprRows;
+
+    /// <summary>Records one more CPR registration.</summary>
+    public void AddCpr((DateOnly? RegDate, Location Row) item) => (cprRows ??= new(1)).Add(item);
 
     /// <summary>Episodes ordered by DECOM, dropping nothing.</summary>
     public IReadOnlyList<EpisodeFact> Ordered => ordered ??= Episodes.OrderBy(e => e.Decom).ThenBy(e => e.Row.Line).ToArray();

@@ -23,19 +23,19 @@ public sealed class Validator(RuleContext ctx)
         if (row.Table == Tables.Header)
         {
             if (facts.HeaderRows.Count == 0) facts.Dob = Codes.Date(row["DOB"]);
-            facts.HeaderRows.Add(row.Row);
+            facts.AddHeader(row.Row);
         }
         else if (row.Table == Tables.Episodes)
         {
             if (Codes.Date(row["DECOM"]) is { } decom)
-                facts.Episodes.Add(new EpisodeFact(row.Row, row.At("DECOM"), row.At("RNE"), decom, Codes.Date(row["DEC"]),
+                facts.AddEpisode(new EpisodeFact(row.Row, row.At("DECOM"), row.At("RNE"), decom, Codes.Date(row["DEC"]),
                     Code(row["RNE"]), Code(row["LS"]), Code(row["PLACE"]), Code(row["REC"]),
                     HashCode.Combine(row["PLACE"], row["PLACE_PROVIDER"], row["PL_POST"], row["URN"])));
             else facts.HasInvalidEpisodes = true;
         }
-        else if (row.Table == Tables.Oc1) facts.Oc1Rows.Add(row.Row);
-        else if (row.Table == Tables.Oc2) facts.Oc2Rows.Add(row.Row);
-        else if (row.Table == Tables.Cpr) facts.CprRows.Add((Codes.Date(row["REG_DATE"]), row.Row));
+        else if (row.Table == Tables.Oc1) facts.AddOc1(row.Row);
+        else if (row.Table == Tables.Oc2) facts.AddOc2(row.Row);
+        else if (row.Table == Tables.Cpr) facts.AddCpr((Codes.Date(row["REG_DATE"]), row.Row));
     }
 
     /// <summary>Runs the per-child rules once every row has been accepted.</summary>

@@ -22,13 +22,16 @@ public static class ChildLevelImporter
     /// <summary>Validates and, when valid and changed, stores <paramref name="submission"/> for authority <paramref name="laCode"/> and year <paramref name="year"/>.</summary>
     public static ImportResult Import(SqliteConnection conn, Submission submission, int laCode, int year, DateOnly today)
     {
+        // Identical files were validated when they were stored: hash first (cheap), and skip both passes when nothing changed.
+        var paths = FilesOf(submission);
+        var contentHash = ContentHash(paths.Select(p => new ImportFile(Path.GetFileName(p), Sha256(p), null, 0)));
+        if (ChildReturnStore.CurrentContentHash(conn, laCode, year) == contentHash)
+            return new ImportResult(new ValidationReport(submission, year, [], []), ImportOutcome.Unchanged, null);
+
         var report = SubmissionReader.Validate(submission, year, today);
         if (!report.Accepted) return new ImportResult(report, null, null);
-
         var files = report.Files.Select(f => new ImportFile(Path.GetFileName(f.Path), Sha256(f.Path), f.Table, f.Rows)).ToArray();
-        var contentHash = ContentHash(files);
-        if (ChildReturnStore.CurrentContentHash(conn, laCode, year) == contentHash)
-            return new ImportResult(report, ImportOutcome.Unchanged, null);
+        if (ContentHash(files) != contentHash) throw new IOException($"{submission.Path}: the files changed while they were being imported; nothing was stored");
 
         using var writer = ChildReturnStore.BeginSubmission(conn, laCode, year, contentHash, files);
         // Pass 2: the rows are read again and mapped; messages were all reported in pass 1, so this context discards them.
@@ -45,6 +48,11 @@ public static class ChildLevelImporter
         long id = writer.Commit(report.Messages.Where(m => m.Severity == Severity.Warning));
         return new ImportResult(report, writer.Outcome, id);
     }
+
+    // The files whose bytes make up the submission: every CSV of a folder, or the workbook or XML file itself.
+    private static string[] FilesOf(Submission s) => s.Format == SubmissionFormat.CsvFolder
+        ? Directory.EnumerateFiles(s.Path).Where(p => p.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && !Path.GetFileName(p).StartsWith('.')).Order(StringComparer.Ordinal).ToArray()
+        : [s.Path];
 
     /// <summary>Lower-case hex SHA-256 of a file, read as a stream.</summary>
     public static string Sha256(string path)
