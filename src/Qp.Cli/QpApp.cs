@@ -14,6 +14,9 @@ public static class QpApp
         foreach (var command in new[]
         {
             SampleCommand.Create(),
+            ValidateCommand.Create(),
+            ImportCommand.Create(),
+            RulesCommand.Create(),
             ReportCommand.Create(),
             RunCommand.Create(),
             BenchCommand.Create(),

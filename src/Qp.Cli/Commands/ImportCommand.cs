@@ -1,0 +1,71 @@
+using System.CommandLine;
+using Qp.Import.ChildLevel;
+using Qp.Store;
+
+namespace Qp.Cli.Commands;
+
+/// <summary>qp import: stores child-level returns (after validation) and, through <see cref="ReferenceImports"/>, reference files.</summary>
+public static class ImportCommand
+{
+    public static Command Create()
+    {
+        var cmd = new Command("import",
+            "Import child-level returns (CSV folder, .xlsx, .xml, or a folder of NNN_YYYY returns) and reference files (aggregate, published, neighbours). " +
+            "A rejected return changes nothing in the store; an identical re-import is a no-op; a resubmission replaces the earlier return.");
+        var paths = new Argument<string[]>("PATH") { Description = "Files or folders to import", Arity = ArgumentArity.OneOrMore };
+        var la = new Option<int?>("--la") { Description = "Authority code for child-level returns (default: from the NNN_YYYY name)" };
+        var year = new Option<int?>("--year") { Description = "Collection year for child-level returns (default: from the NNN_YYYY name)" };
+        cmd.Arguments.Add(paths);
+        cmd.Options.Add(la);
+        cmd.Options.Add(year);
+        return cmd.WithAction(parse =>
+        {
+            var all = parse.GetValue(paths)!;
+            foreach (var p in all)
+                if (!File.Exists(p) && !Directory.Exists(p)) throw new UsageException($"{p}: no such file or folder");
+            using var conn = Cli.OpenStore(parse);
+            var authorities = AuthorityStore.Authorities(conn);
+            int exit = ExitCode.Success;
+            foreach (var path in all)
+            {
+                if (ReferenceImports.TryImport(conn, path) is { } code)
+                {
+                    exit = Math.Max(exit, code);
+                    continue;
+                }
+                foreach (var s in ChildLevelPaths.Find(path))
+                {
+                    var (laCode, y) = ChildLevelPaths.Resolve(s, parse.GetValue(la), parse.GetValue(year), authorities, laRequired: true);
+                    if (Cli.ShowProgress) Console.Error.Write($"\rimporting {s.Name}…\x1b[K");
+                    var result = ChildLevelImporter.Import(conn, s, laCode!.Value, y, ChildLevelPaths.Today);
+                    if (Cli.ShowProgress) Console.Error.Write("\r\x1b[K");
+                    exit = Math.Max(exit, Report(s, laCode.Value, y, result));
+                }
+            }
+            return exit;
+        });
+    }
+
+    private static int Report(Submission s, int la, int year, ImportResult result)
+    {
+        var r = result.Report;
+        int warnings = r.Messages.Count - r.Errors;
+        // Rejections go to stderr; accepted returns list their warnings on stdout with the outcome.
+        var messages = result.Outcome is null ? Console.Error : Console.Out;
+        foreach (var m in r.Messages) messages.WriteLine(m);
+        var rows = r.Files.Sum(f => f.Rows);
+        switch (result.Outcome)
+        {
+            case null:
+                Console.Error.WriteLine($"{s.Name}: rejected: {r.Errors} error(s), {warnings} warning(s); nothing was stored (authority {la}, year {year})");
+                return ExitCode.Rejected;
+            case ImportOutcome.Unchanged:
+                Console.Out.WriteLine($"{s.Name}: unchanged: identical to the return already stored for authority {la}, year {year}; nothing was written");
+                return ExitCode.Success;
+            default:
+                Console.Out.WriteLine($"{s.Name}: {(result.Outcome == ImportOutcome.Replaced ? "replaced the earlier return" : "accepted")}: " +
+                                      $"{rows} rows, {warnings} warning(s) (authority {la}, year {year}, import {result.ImportId})");
+                return ExitCode.Success;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using System.Text.Json;
+using Qp.Import.ChildLevel;
+using Qp.Import.Reference;
+
+namespace Qp.Cli.Commands;
+
+/// <summary>qp validate: checks child-level returns against the rule catalogue without storing anything.</summary>
+public static class ValidateCommand
+{
+    public static Command Create()
+    {
+        var cmd = new Command("validate", "Check child-level returns (CSV folder, .xlsx or .xml) and report every problem, compiler-style; exit 1 if any error");
+        var paths = new Argument<string[]>("PATH") { Description = "Return folders or files, or a folder of NNN_YYYY returns", Arity = ArgumentArity.OneOrMore };
+        var la = new Option<int?>("--la") { Description = "Authority code (default: from the NNN_YYYY name)" };
+        var year = new Option<int?>("--year") { Description = "Collection year, e.g. 2001 for 2000-01 (default: from the NNN_YYYY name)" };
+        var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        cmd.Arguments.Add(paths);
+        cmd.Options.Add(la);
+        cmd.Options.Add(year);
+        cmd.Options.Add(format);
+        return cmd.WithAction(parse =>
+        {
+            var authorities = AuthoritiesFile.Read(Templates.AuthoritiesCsv);
+            var submissions = parse.GetValue(paths)!.SelectMany(ChildLevelPaths.Find).ToArray();
+            var resolved = submissions.Select(s => (s, ChildLevelPaths.Resolve(s, parse.GetValue(la), parse.GetValue(year), authorities, laRequired: false))).ToArray();
+            var reports = new List<(int? La, ValidationReport Report)>();
+            foreach (var (s, (code, y)) in resolved)
+            {
+                if (Cli.ShowProgress) Console.Error.Write($"\rvalidating {s.Name}…");
+                reports.Add((code, SubmissionReader.Validate(s, y, ChildLevelPaths.Today)));
+            }
+            if (Cli.ShowProgress) Console.Error.Write("\r\x1b[K");
+            if (parse.GetValue(format) == "json") WriteJson(reports);
+            else
+                foreach (var (_, r) in reports)
+                {
+                    foreach (var m in r.Messages) Console.Out.WriteLine(m);
+                    Console.Out.WriteLine($"{r.Submission.Name}: {r.Errors} error(s), {r.Messages.Count - r.Errors} warning(s){(r.Accepted ? "" : " — rejected")}");
+                }
+            return reports.Any(r => !r.Report.Accepted) ? ExitCode.Rejected : ExitCode.Success;
+        });
+    }
+
+    private static void WriteJson(IEnumerable<(int? La, ValidationReport Report)> reports)
+    {
+        var doc = reports.Select(x => new
+        {
+            submission = x.Report.Submission.Name,
+            la = x.La,
+            year = x.Report.Year,
+            accepted = x.Report.Accepted,
+            errors = x.Report.Errors,
+            warnings = x.Report.Messages.Count - x.Report.Errors,
+            messages = x.Report.Messages.Select(m => new
+            {
+                file = m.File, line = m.Line, column = m.Column,
+                severity = m.Severity == Qp.Domain.Validation.Severity.Error ? "error" : "warning",
+                code = m.Code, message = m.Message,
+            }),
+        });
+        Console.Out.WriteLine(JsonSerializer.Serialize(new { submissions = doc }, new JsonSerializerOptions { WriteIndented = true }));
+    }
+}

@@ -1,0 +1,104 @@
+using CsvHelper;
+using Qp.Validate;
+using Qp.Validate.Rules;
+
+namespace Qp.Import.ChildLevel;
+
+/// <summary>Reads one CSV file of a submission: recognises its table from the header row and streams its rows.</summary>
+internal static class CsvTableReader
+{
+    /// <summary>Reads <paramref name="path"/>; returns the table recognised and the rows read (file problems are reported, never thrown).</summary>
+    public static FileTable Read(string path, RuleContext ctx, ISet<TableSchema> seen, Action<SourceRow> onRow)
+    {
+        var file = Path.GetFileName(path);
+        var top = new Location(file, 1, 0);
+        if (IsBlank(path))
+        {
+            ctx.Report(FileRules.EmptyFile, new Location(file, 0, 0), "the file is empty (no header row)");
+            return new FileTable(path, null, 0);
+        }
+        var options = new CsvReaderOptions
+        {
+            Separator = ',',
+            TrackLineNumbers = true,
+            IncludeValuesInExceptions = false,
+            OnMalformedRecord = m =>
+            {
+                if (m.Reason != CsvMalformedReason.FieldCountMismatch)
+                    ctx.Report(FileRules.Malformed, new Location(file, (int)m.LineNumber, 0), $"malformed quoting ({m.Reason})");
+            },
+        };
+        using var csv = CsvReader.FromFile(path, options);
+        csv.ReadHeader();
+        if (csv.Headers.Count == 0)
+        {
+            ctx.Report(FileRules.EmptyFile, top, "the file has no header row");
+            return new FileTable(path, null, 0);
+        }
+        var headers = csv.Headers.Select(h => h.Trim().TrimStart('\uFEFF').Trim()).ToArray();
+        if (headers.Length == 1 && (headers[0].Contains(';') || headers[0].Contains('\t')))
+        {
+            var sep = headers[0].Contains(';') ? "';' (semicolon)" : "a tab";
+            ctx.Report(FileRules.WrongDelimiter, top, $"the file is separated by {sep}, not commas; save it as comma-separated CSV");
+            return new FileTable(path, null, 0);
+        }
+        var dup = headers.GroupBy(h => h, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
+        foreach (var d in dup) ctx.Report(FileRules.DuplicateColumn, top, $"column {d} appears more than once");
+        var match = Tables.Recognise(headers);
+        if (match is null)
+        {
+            // The "header" may really be a data row (a file saved without headers), so its values are not quoted.
+            ctx.Report(FileRules.UnrecognisedFile, top, $"the header row ({headers.Length} columns) matches no SSDA903 table; the first row must name the columns, e.g. CHILD,DECOM,RNE,…");
+            return new FileTable(path, null, 0);
+        }
+        var table = match.Table;
+        if (!seen.Add(table))
+        {
+            ctx.Report(FileRules.DuplicateTable, top, $"the {table.Name} table is supplied in more than one file; this one is ignored");
+            return new FileTable(path, null, 0);
+        }
+        foreach (var m in match.Missing) ctx.Report(FileRules.ColumnMissing, top, $"{table.Name} column {m} is missing");
+        foreach (var (name, i) in match.Unknown) ctx.Report(FileRules.UnknownColumn, new Location(file, 1, i + 1), $"column {name} is not part of {table.Name}; it is ignored");
+
+        int rows = 0;
+        int n = table.Columns.Count;
+        int childCol = table.IndexOf("CHILD");
+        while (csv.Read())
+        {
+            rows++;
+            int line = (int)csv.LineNumber;
+            if (csv.FieldCount != headers.Length)
+                ctx.Report(FileRules.FieldCount, new Location(file, line, 0), $"the row has {csv.FieldCount} values but the header has {headers.Length} columns");
+            var values = new string?[n];
+            var at = new Location[n];
+            for (int k = 0; k < n; k++)
+            {
+                int src = match.SourceIndex[k];
+                at[k] = new Location(file, line, src + 1);
+                if (src >= 0 && src < csv.FieldCount) values[k] = Normalise(csv.GetString(src), k != childCol);
+            }
+            onRow(new SourceRow(table, new Location(file, line, 0), values, at));
+        }
+        if (rows == 0) ctx.Report(FileRules.NoRows, top, $"the {table.Name} table has no data rows");
+        return new FileTable(path, table.Name, rows);
+    }
+
+    /// <summary>Trims; blank is missing; codes are case-insensitive and kept upper-case (CHILD keeps its case).</summary>
+    public static string? Normalise(string? v, bool upper)
+    {
+        if (v is null) return null;
+        var t = v.Trim();
+        return t.Length == 0 ? null : upper ? t.ToUpperInvariant() : t;
+    }
+
+    // A file of zero bytes, or only a byte order mark and whitespace, has no header row.
+    private static bool IsBlank(string path)
+    {
+        using var s = File.OpenRead(path);
+        var buf = new byte[4096];
+        int n = s.Read(buf);
+        if (n == buf.Length) return false;
+        var text = System.Text.Encoding.UTF8.GetString(buf, 0, n).TrimStart('\uFEFF');
+        return string.IsNullOrWhiteSpace(text);
+    }
+}

@@ -1,0 +1,73 @@
+using System.Text.RegularExpressions;
+
+namespace Qp.Import.ChildLevel;
+
+/// <summary>The shape a child-level submission comes in.</summary>
+public enum SubmissionFormat
+{
+    /// <summary>A folder of CSV files, one per table.</summary>
+    CsvFolder,
+
+    /// <summary>An Excel workbook with one sheet per table.</summary>
+    Workbook,
+
+    /// <summary>An Expanded SSDA903 XML file.</summary>
+    Xml,
+}
+
+/// <summary>One child-level submission found on disk; LA and year come from its name (e.g. 805_2001) when it follows the convention.</summary>
+/// <param name="Path">The folder or file.</param>
+/// <param name="Format">CSV folder, workbook or XML.</param>
+/// <param name="LaCode">The authority from the name, or null.</param>
+/// <param name="Year">The collection year from the name, or null.</param>
+public sealed partial record Submission(string Path, SubmissionFormat Format, int? LaCode, int? Year)
+{
+    /// <summary>The name shown in messages about the submission as a whole.</summary>
+    public string Name => System.IO.Path.GetFileName(Path.TrimEnd('/', '\\'));
+
+    [GeneratedRegex(@"^(\d{3})_(\d{4})$")]
+    private static partial Regex LaYear();
+
+    /// <summary>
+    /// The submissions at <paramref name="path"/>: the XML or XLSX file itself; a folder holding CSV files; or a folder whose
+    /// sub-folders or files are named NNN_YYYY (each is one submission). Throws <see cref="FileNotFoundException"/> for a missing
+    /// path and <see cref="InvalidDataException"/> when there is no return there.
+    /// </summary>
+    public static IReadOnlyList<Submission> Find(string path)
+    {
+        if (File.Exists(path))
+        {
+            var ext = System.IO.Path.GetExtension(path).ToLowerInvariant();
+            var format = ext switch
+            {
+                ".xml" => SubmissionFormat.Xml,
+                ".xlsx" => SubmissionFormat.Workbook,
+                _ => throw new InvalidDataException($"{path}: not a child-level return (expected a folder of CSV files, an .xlsx workbook or an .xml file)"),
+            };
+            return [Named(path, format)];
+        }
+        if (!Directory.Exists(path)) throw new FileNotFoundException($"{path}: no such file or folder");
+        if (Directory.EnumerateFiles(path, "*.csv").Any()) return [Named(path, SubmissionFormat.CsvFolder)];
+        var nested = Directory.EnumerateFileSystemEntries(path)
+            .Where(p => LaYear().IsMatch(System.IO.Path.GetFileNameWithoutExtension(p)))
+            .Order(StringComparer.Ordinal)
+            .SelectMany(p => Directory.Exists(p) || p.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)
+                ? Find(p) : [])
+            .ToArray();
+        if (nested.Length == 0)
+            throw new InvalidDataException($"{path}: no child-level return here (no CSV files, and no NNN_YYYY folders, .xml or .xlsx files)");
+        return nested;
+    }
+
+    private static Submission Named(string path, SubmissionFormat format)
+    {
+        var m = LaYear().Match(System.IO.Path.GetFileNameWithoutExtension(path.TrimEnd('/', '\\')));
+        return new Submission(path, format, m.Success ? int.Parse(m.Groups[1].Value) : null, m.Success ? int.Parse(m.Groups[2].Value) : null);
+    }
+}
+
+/// <summary>One file (or one table of a file) read from a submission, as recorded in import_files.</summary>
+/// <param name="Path">The file on disk.</param>
+/// <param name="Table">The table recognised, or null when none was.</param>
+/// <param name="Rows">Data rows read.</param>
+public sealed record FileTable(string Path, string? Table, int Rows);

@@ -1,0 +1,67 @@
+using Qp.Domain.Validation;
+using Qp.Validate;
+using Qp.Validate.Rules;
+
+namespace Qp.Import.ChildLevel;
+
+/// <summary>Streams every row of a submission, whatever its format, reporting file-level problems through the rule context.</summary>
+public static class SubmissionReader
+{
+    /// <summary>Reads <paramref name="submission"/>, calling <paramref name="onRow"/> for each data row; returns what was read from each file.</summary>
+    public static IReadOnlyList<FileTable> Read(Submission submission, RuleContext ctx, Action<SourceRow> onRow)
+    {
+        var seen = new HashSet<TableSchema>();
+        var files = new List<FileTable>();
+        switch (submission.Format)
+        {
+            case SubmissionFormat.Xml:
+                files.AddRange(XmlReturnReader.Read(submission.Path, ctx, onRow));
+                break;
+            case SubmissionFormat.Workbook:
+                files.AddRange(WorkbookReader.Read(submission.Path, ctx, seen, onRow));
+                break;
+            default:
+                foreach (var path in Directory.EnumerateFiles(submission.Path).Order(StringComparer.Ordinal))
+                {
+                    if (Path.GetFileName(path).StartsWith('.')) continue;
+                    if (!path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+                    {
+                        ctx.Report(FileRules.IgnoredFile, new Location(Path.GetFileName(path), 0, 0), "not a .csv file; it is ignored");
+                        continue;
+                    }
+                    files.Add(CsvTableReader.Read(path, ctx, seen, onRow));
+                }
+                break;
+        }
+        var tables = files.Select(f => f.Table).ToHashSet();
+        foreach (var required in new[] { Tables.Header, Tables.Episodes })
+            if (!tables.Contains(required.Name))
+                ctx.Report(FileRules.RequiredTableMissing, new Location(submission.Name, 0, 0), $"the submission has no {required.Name} table");
+        return files;
+    }
+
+    /// <summary>Validates <paramref name="submission"/> for collection year <paramref name="year"/>: every problem, sorted by file and line.</summary>
+    public static ValidationReport Validate(Submission submission, int year, DateOnly today)
+    {
+        var log = new MessageLog();
+        var ctx = new RuleContext(year, today, log.Add);
+        var validator = new Validator(ctx);
+        var files = Read(submission, ctx, validator.Accept);
+        validator.Finish();
+        return new ValidationReport(submission, year, files, log.Sorted);
+    }
+}
+
+/// <summary>The outcome of validating one submission.</summary>
+/// <param name="Submission">What was validated.</param>
+/// <param name="Year">The collection year it was checked against.</param>
+/// <param name="Files">What was read from each file.</param>
+/// <param name="Messages">Every finding, sorted by file, line and column.</param>
+public sealed record ValidationReport(Submission Submission, int Year, IReadOnlyList<FileTable> Files, IReadOnlyList<ValidationMessage> Messages)
+{
+    /// <summary>Number of errors.</summary>
+    public int Errors => Messages.Count(m => m.Severity == Severity.Error);
+
+    /// <summary>True when there is no error.</summary>
+    public bool Accepted => Errors == 0;
+}

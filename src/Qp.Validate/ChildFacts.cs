@@ -1,0 +1,106 @@
+using Qp.Domain;
+
+namespace Qp.Validate;
+
+/// <summary>The compact facts about one episode that cross-row rules need (no postcodes or identifiers are kept as text).</summary>
+/// <param name="Row">Where the row is.</param>
+/// <param name="DecomAt">Where DECOM is.</param>
+/// <param name="RneAt">Where RNE is.</param>
+/// <param name="Decom">Date the episode commenced.</param>
+/// <param name="Dec">Date it ceased; null when open.</param>
+/// <param name="Rne">Reason for new episode.</param>
+/// <param name="Ls">Legal status.</param>
+/// <param name="Place">Placement type.</param>
+/// <param name="Rec">Reason ceased.</param>
+/// <param name="PlacementKey">A hash of PLACE, PLACE_PROVIDER, PL_POST and URN: equal keys mean the same placement.</param>
+public sealed record EpisodeFact(Location Row, Location DecomAt, Location RneAt, DateOnly Decom, DateOnly? Dec,
+    string? Rne, string? Ls, string? Place, string? Rec, int PlacementKey)
+{
+    /// <summary>Whether the episode is open on <paramref name="d"/>.</summary>
+    public bool IsOpenOn(DateOnly d) => Decom <= d && (Dec is null || Dec.Value > d);
+}
+
+/// <summary>Everything the validator keeps about one child between the first pass over the rows and the per-child rules.</summary>
+public sealed class ChildFacts
+{
+    /// <summary>Header rows of the child (normally one).</summary>
+    public IReadOnlyList<Location> HeaderRows => headerRows ?? (IReadOnlyList<Location>)[];
+
+    // Lists are created on first use: most children have rows in only one or two tables, and an empty List costs 32 bytes a child.
+    private List<Location>? headerRows;
+
+    /// <summary>Records one more Header row.</summary>
+    public void AddHeader(Location item) => (headerRows ??= new(1)).Add(item);
+
+    /// <summary>Date of birth from the first Header row.</summary>
+    public DateOnly? Dob { get; set; }
+
+    /// <summary>Episodes with a valid DECOM, in file order (rules sort them).</summary>
+    public IReadOnlyList<EpisodeFact> Episodes => episodes ?? (IReadOnlyList<EpisodeFact>)[];
+
+    // Lists are created on first use: most children have rows in only one or two tables, and an empty List costs 32 bytes a child.
+    private List<EpisodeFact>? episodes;
+
+    /// <summary>Records one more episode.</summary>
+    public void AddEpisode(EpisodeFact item) => (episodes ??= new(1)).Add(item);
+
+    /// <summary>True when some episode row of the child had no valid DECOM (so it is not in <see cref="Episodes"/>).</summary>
+    public bool HasInvalidEpisodes { get; set; }
+
+    /// <summary>OC1 rows.</summary>
+    public IReadOnlyList<Location> Oc1Rows => oc1Rows ?? (IReadOnlyList<Location>)[];
+
+    // Lists are created on first use: most children have rows in only one or two tables, and an empty List costs 32 bytes a child.
+    private List<Location>? oc1Rows;
+
+    /// <summary>Records one more OC1 row.</summary>
+    public void AddOc1(Location item) => (oc1Rows ??= new(1)).Add(item);
+
+    /// <summary>OC2 rows.</summary>
+    public IReadOnlyList<Location> Oc2Rows => oc2Rows ?? (IReadOnlyList<Location>)[];
+
+    // Lists are created on first use: most children have rows in only one or two tables, and an empty List costs 32 bytes a child.
+    private List<Location>? oc2Rows;
+
+    /// <summary>Records one more OC2 row.</summary>
+    public void AddOc2(Location item) => (oc2Rows ??= new(1)).Add(item);
+
+    /// <summary>CPR registrations: date (when valid) and row.</summary>
+    public IReadOnlyList<(DateOnly? RegDate, Location Row)> CprRows => cprRows ?? (IReadOnlyList<(DateOnly? RegDate, Location Row)>)[];
+
+    // Lists are created on first use: most children have rows in only one or two tables, and an empty List costs 32 bytes a child.
+    private List<(DateOnly? RegDate, Location Row)>? cprRows;
+
+    /// <summary>Records one more CPR registration.</summary>
+    public void AddCpr((DateOnly? RegDate, Location Row) item) => (cprRows ??= new(1)).Add(item);
+
+    /// <summary>Episodes ordered by DECOM, dropping nothing.</summary>
+    public IReadOnlyList<EpisodeFact> Ordered => ordered ??= Episodes.OrderBy(e => e.Decom).ThenBy(e => e.Row.Line).ToArray();
+
+    private EpisodeFact[]? ordered;
+
+    /// <summary>
+    /// Whether the child is in the A2 cohort of SPEC §4 (V3/V4 episodes dropped): the latest episode ends in the year with REC other
+    /// than X1, the child is not looked after at 31 March, and is 16 or over on that DEC.
+    /// </summary>
+    public bool InA2Cohort(int year)
+    {
+        var eps = Ordered.Where(e => e.Ls is not ("V3" or "V4")).ToArray();
+        if (eps.Length == 0 || Dob is null) return false;
+        var last = eps[^1];
+        if (last.Dec is not { } dec || last.Rec is null or "X1") return false;
+        if (dec < CollectionYear.Start(year) || dec > CollectionYear.End(year)) return false;
+        if (eps.Any(e => e.IsOpenOn(CollectionYear.End(year)))) return false;
+        return CollectionYear.AgeOn(Dob.Value, dec) >= 16;
+    }
+
+    /// <summary>Whether the child was looked after at 31 March in a period of care that began on or before 31 March of the year before (SPEC §4, V3/V4 dropped).</summary>
+    public bool ContinuouslyLookedAfter12Months(int year)
+    {
+        var eps = Ordered.Where(e => e.Ls is not ("V3" or "V4")).ToArray();
+        var end = CollectionYear.End(year);
+        if (!eps.Any(e => e.IsOpenOn(end))) return false;
+        var start = eps.LastOrDefault(e => e.Rne == "S")?.Decom ?? eps[0].Decom;
+        return start <= end.AddYears(-1);
+    }
+}

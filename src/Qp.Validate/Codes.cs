@@ -1,0 +1,88 @@
+using System.Globalization;
+
+namespace Qp.Validate;
+
+/// <summary>The SSDA903 code lists of SPEC §2 and the value parsers rules share.</summary>
+public static class Codes
+{
+    private static HashSet<string> Set(params string[] codes) => new(codes, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>SEX: 1 male, 2 female.</summary>
+    public static readonly IReadOnlySet<string> Sex = Set("1", "2");
+
+    /// <summary>Reason for new episode.</summary>
+    public static readonly IReadOnlySet<string> Rne = Set("S", "L", "P", "T", "B", "U");
+
+    /// <summary>Legal status.</summary>
+    public static readonly IReadOnlySet<string> Ls = Set("C1", "C2", "D1", "E1", "V2", "V3", "V4", "L1", "L2", "L3", "J1", "J2", "J3");
+
+    /// <summary>Placement type, including legacy Q1 and Q2.</summary>
+    public static readonly IReadOnlySet<string> Place = Set("A3", "A4", "A5", "A6", "H5", "K1", "K2", "K3", "P1", "P2", "P3",
+        "R1", "R2", "R3", "R5", "S1", "T0", "T1", "T2", "T3", "T4", "U1", "U2", "U3", "U4", "U5", "U6", "Z1", "Q1", "Q2");
+
+    /// <summary>Reason episode ceased.</summary>
+    public static readonly IReadOnlySet<string> Rec = Set("E11", "E12", "E2", "E3", "E4A", "E4B", "E41", "E43", "E44", "E45", "E46", "E47", "E48",
+        "E5", "E6", "E7", "E8", "E9", "E13", "E14", "E15", "E16", "E17", "X1");
+
+    /// <summary>Category of need.</summary>
+    public static readonly IReadOnlySet<string> Cin = Set("N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8");
+
+    /// <summary>Placement provider.</summary>
+    public static readonly IReadOnlySet<string> PlaceProvider = Set("PR0", "PR1", "PR2", "PR3", "PR4", "PR5");
+
+    /// <summary>Ethnic origin (DfE SSDA903 codes).</summary>
+    public static readonly IReadOnlySet<string> Ethnic = Set("WBRI", "WIRI", "WOTH", "WIRT", "WROM", "MWBC", "MWBA", "MWAS", "MOTH",
+        "AIND", "APKN", "ABAN", "AOTH", "BCRB", "BAFR", "BOTH", "CHNE", "OOTH", "REFU", "NOBT");
+
+    /// <summary>CPR category of abuse.</summary>
+    public static readonly IReadOnlySet<string> Category = Set("NEG", "PHY", "SEX", "EMO", "MUL");
+
+    /// <summary>Reason no SDQ score was given.</summary>
+    public static readonly IReadOnlySet<string> SdqReason = Set("SDQ1", "SDQ2", "SDQ3", "SDQ4", "SDQ5");
+
+    /// <summary>0/1 flags.</summary>
+    public static readonly IReadOnlySet<string> Flag = Set("0", "1");
+
+    /// <summary>Temporary placements, skipped when counting placements.</summary>
+    public static readonly IReadOnlySet<string> Temporary = Set("T0", "T1", "T2", "T3", "T4");
+
+    /// <summary>Fields whose values identify a child and must never appear in a message (brief's privacy rule).</summary>
+    public static readonly IReadOnlySet<string> Identifiers = Set("CHILD", "UPN", "DOB", "MC_DOB", "HOME_POST", "PL_POST");
+
+    /// <summary>Parses a dd/mm/yyyy date.</summary>
+    public static bool TryDate(string? s, out DateOnly d)
+    {
+        // The common exact form dd/mm/yyyy is parsed by hand: rules parse millions of dates in a national-scale return.
+        if (s is { Length: 10 } && s[2] == '/' && s[5] == '/' && Digits(s, 0, 2, out int day) && Digits(s, 3, 2, out int month) && Digits(s, 6, 4, out int year))
+        {
+            if (month is >= 1 and <= 12 && year >= 1 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
+            {
+                d = new DateOnly(year, month, day);
+                return true;
+            }
+            d = default;
+            return false;
+        }
+        return DateOnly.TryParseExact(s, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out d);
+    }
+
+    private static readonly string[] DateFormats = ["dd/MM/yyyy", "d/M/yyyy"];
+
+    private static bool Digits(string s, int start, int count, out int value)
+    {
+        value = 0;
+        for (int i = start; i < start + count; i++)
+        {
+            int c = s[i] - '0';
+            if (c is < 0 or > 9) return false;
+            value = value * 10 + c;
+        }
+        return true;
+    }
+
+    /// <summary>The date in <paramref name="s"/>, or null when blank or invalid (invalid dates are reported by their own rule).</summary>
+    public static DateOnly? Date(string? s) => TryDate(s, out var d) ? d : null;
+
+    /// <summary>Formats a date as dd/mm/yyyy.</summary>
+    public static string Show(DateOnly d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,56 @@
+using static Qp.Validate.Rules.R;
+
+namespace Qp.Validate.Rules;
+
+/// <summary>Rules over one child across tables (6xx), and the one-row-per-child rules of each table.</summary>
+public static class CrossTableRules
+{
+    private static void Duplicates(IReadOnlyList<Location> rows, RuleContext ctx, Rule rule, string table)
+    {
+        for (int i = 1; i < rows.Count; i++) ctx.Report(rule, rows[i], $"a second {table} row for the same CHILD (first at line {rows[0].Line})");
+    }
+
+    /// <summary>Every per-child rule other than the episode sequence rules.</summary>
+    public static readonly IReadOnlyList<ChildRule> All =
+    [
+        new("E107", E, "Header", ["CHILD"], "One Header row per CHILD", (c, ctx, r) => Duplicates(c.HeaderRows, ctx, r, "Header")),
+        new("E305", E, "OC1", ["CHILD"], "At most one OC1 row per CHILD", (c, ctx, r) => Duplicates(c.Oc1Rows, ctx, r, "OC1")),
+        new("E407", E, "OC2", ["CHILD"], "At most one OC2 row per CHILD", (c, ctx, r) => Duplicates(c.Oc2Rows, ctx, r, "OC2")),
+        new("E512", E, "CPR", ["CHILD", "REG_DATE"], "A child may not have two registrations with the same REG_DATE",
+            (c, ctx, r) =>
+            {
+                foreach (var g in c.CprRows.Where(x => x.RegDate is not null).GroupBy(x => x.RegDate))
+                    foreach (var dup in g.Skip(1)) ctx.Report(r, dup.Row, $"a second registration of the same CHILD on {Codes.Show(g.Key!.Value)} (first at line {g.First().Row.Line})");
+            }),
+        new("E601", E, "cross-table", ["CHILD"], "Every child in Episodes must have a Header row",
+            (c, ctx, r) => { if (c.HeaderRows.Count == 0 && c.Episodes.Count > 0) ctx.Report(r, c.Episodes[0].Row, "CHILD has episodes but no Header row"); }),
+        new("E602", E, "cross-table", ["CHILD"], "Every child in Header must have at least one episode",
+            (c, ctx, r) => { if (c.HeaderRows.Count > 0 && c.Episodes.Count == 0 && !c.HasInvalidEpisodes) ctx.Report(r, c.HeaderRows[0], "CHILD has a Header row but no episodes"); }),
+        new("E603", E, "cross-table", ["DOB", "DECOM"], "The child's DOB must be before every DECOM",
+            (c, ctx, r) =>
+            {
+                if (c.Dob is not { } dob) return;
+                foreach (var e in c.Episodes.Where(e => e.Decom < dob)) ctx.Report(r, e.DecomAt, $"DECOM {Codes.Show(e.Decom)} is before the child's DOB");
+            }),
+        new("E604", E, "cross-table", ["CHILD"], "OC1 rows only for the A2 cohort (left care in the year aged 16 or over, not looked after at 31 March)",
+            (c, ctx, r) => { if (c.Oc1Rows.Count > 0 && !c.InA2Cohort(ctx.Year)) ctx.Report(r, c.Oc1Rows[0], "OC1 row for a child who is not in the A2 cohort (care leavers aged 16 or over)"); }),
+        new("W605", W, "cross-table", ["CHILD"], "Every child in the A2 cohort should have an OC1 row",
+            (c, ctx, r) =>
+            {
+                if (c.Oc1Rows.Count == 0 && c.HeaderRows.Count > 0 && c.InA2Cohort(ctx.Year))
+                    ctx.Report(r, c.Ordered[^1].Row, "the child left care aged 16 or over in the year (A2 cohort) but has no OC1 row");
+            }),
+        new("W606", W, "cross-table", ["CHILD"], "OC2 rows are for children looked after continuously for 12 months at 31 March",
+            (c, ctx, r) =>
+            {
+                if (c.Oc2Rows.Count > 0 && (c.Episodes.Count == 0 || !c.ContinuouslyLookedAfter12Months(ctx.Year)))
+                    ctx.Report(r, c.Oc2Rows[0], "OC2 row for a child not looked after continuously for 12 months at 31 March");
+            }),
+        new("W607", W, "cross-table", ["CHILD", "DECOM", "DEC"], "Every child in Header should be looked after at some time in the collection year",
+            (c, ctx, r) =>
+            {
+                if (c.HeaderRows.Count > 0 && c.Episodes.Count > 0 && !c.Episodes.Any(e => e.Decom <= ctx.YearEnd && (e.Dec is null || e.Dec > ctx.YearStart)))
+                    ctx.Report(r, c.HeaderRows[0], "no episode of this child overlaps the collection year");
+            }),
+    ];
+}

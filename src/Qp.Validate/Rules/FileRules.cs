@@ -1,0 +1,51 @@
+using static Qp.Validate.Rules.R;
+
+namespace Qp.Validate.Rules;
+
+/// <summary>File-level rules (0xx), applied by the readers while they open and recognise files.</summary>
+public static class FileRules
+{
+    /// <summary>Header or Episodes is absent.</summary>
+    public static readonly FileRule RequiredTableMissing = new("E001", E, "The submission must contain a Header table and an Episodes table");
+
+    /// <summary>A recognised table lacks one of its columns.</summary>
+    public static readonly FileRule ColumnMissing = new("E002", E, "Every column of a recognised table must be present in its header row");
+
+    /// <summary>A column the table does not have.</summary>
+    public static readonly FileRule UnknownColumn = new("W003", W, "Columns that are not part of the table are ignored");
+
+    /// <summary>No SSDA903 table has these headers.</summary>
+    public static readonly FileRule UnrecognisedFile = new("E004", E, "A file's column headers must match an SSDA903 table (SPEC §2)");
+
+    /// <summary>Zero bytes or only blank lines.</summary>
+    public static readonly FileRule EmptyFile = new("E005", E, "A file must not be empty: it needs a header row");
+
+    /// <summary>Semicolon or tab separated.</summary>
+    public static readonly FileRule WrongDelimiter = new("E006", E, "CSV files must be comma-separated (a ';' or tab separator is detected and named)");
+
+    /// <summary>Two files hold the same table.</summary>
+    public static readonly FileRule DuplicateTable = new("E007", E, "Each table may be supplied only once per submission");
+
+    /// <summary>A row with more or fewer values than the header.</summary>
+    public static readonly FileRule FieldCount = new("E008", E, "Every row must have as many values as the header row has columns");
+
+    /// <summary>Bad quoting, truncated or not well-formed XML, unreadable workbook.</summary>
+    public static readonly FileRule Malformed = new("E009", E, "A file must be well-formed CSV, XLSX or XML");
+
+    /// <summary>DTD or external entity in XML.</summary>
+    public static readonly FileRule XmlDtd = new("E010", E, "XML must not contain a DTD or entity declarations (they are never resolved)");
+
+    /// <summary>A table with a header row and no data.</summary>
+    public static readonly FileRule NoRows = new("W011", W, "A table should have at least one data row");
+
+    /// <summary>A header name repeated.</summary>
+    public static readonly FileRule DuplicateColumn = new("E012", E, "A column name may appear only once in a header row");
+
+    /// <summary>A file in a submission folder that is not CSV.</summary>
+    public static readonly FileRule IgnoredFile = new("W013", W, "Files other than .csv in a submission folder are ignored");
+
+    /// <summary>Every file rule.</summary>
+    public static readonly IReadOnlyList<FileRule> All =
+        [RequiredTableMissing, ColumnMissing, UnknownColumn, UnrecognisedFile, EmptyFile, WrongDelimiter, DuplicateTable,
+         FieldCount, Malformed, XmlDtd, NoRows, DuplicateColumn, IgnoredFile];
+}

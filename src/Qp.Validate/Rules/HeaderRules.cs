@@ -1,0 +1,37 @@
+using System.Text.RegularExpressions;
+using Qp.Domain;
+using static Qp.Validate.Rules.R;
+
+namespace Qp.Validate.Rules;
+
+/// <summary>Header rules (1xx): one row per child looked after in the year.</summary>
+public static partial class HeaderRules
+{
+    private static readonly TableSchema T = Tables.Header;
+
+    [GeneratedRegex("^([A-Z][0-9]{11}[0-9A-Z]|UN[1-5])$")]
+    private static partial Regex UpnFormat();
+
+    /// <summary>Every Header row rule.</summary>
+    public static readonly IReadOnlyList<RowRule> All =
+    [
+        Required("E101", T, "CHILD"),
+        InList("E102", T, "SEX", Codes.Sex, blankFires: true),
+        InList("E103", T, "ETHNIC", Codes.Ethnic, blankFires: true),
+        Required("E104", T, "DOB"),
+        Date("E105", T, "DOB"),
+        NotLate("E106", T, "DOB"),
+        Flags("E108", T, "MOTHER"),
+        Date("E109", T, "MC_DOB"),
+        Check("E110", E, T, ["MC_DOB", "MOTHER"], "MC_DOB may be given only when MOTHER is 1",
+            (r, _) => r["MC_DOB"] is not null && r["MOTHER"] != "1" ? ("MC_DOB", "MC_DOB is given but MOTHER is not 1") : null),
+        Check("E111", E, T, ["MOTHER", "SEX"], "MOTHER may be 1 only when SEX is 2 (female)",
+            (r, _) => r["MOTHER"] == "1" && r["SEX"] == "1" ? ("MOTHER", "MOTHER is 1 but SEX is 1 (male)") : null),
+        Check("W112", W, T, ["UPN"], "UPN should be 13 characters (a letter, 11 digits, a digit or letter) or UN1–UN5",
+            (r, _) => r["UPN"] is { } u && !UpnFormat().IsMatch(u) ? ("UPN", "UPN is not in the UPN format (letter, 11 digits, digit or letter; or UN1–UN5)") : null),
+        Check("E113", E, T, ["MC_DOB", "DOB"], "MC_DOB must be after DOB",
+            (r, _) => Codes.Date(r["MC_DOB"]) is { } mc && Codes.Date(r["DOB"]) is { } dob && mc <= dob ? ("MC_DOB", "MC_DOB is not after the child's DOB") : null),
+        Check("W114", W, T, ["DOB"], "A child looked after should be under 18 at the start of the collection year",
+            (r, c) => Codes.Date(r["DOB"]) is { } dob && CollectionYear.AgeOn(dob, c.YearStart) >= 18 ? ("DOB", "the child is 18 or over at the start of the collection year") : null),
+    ];
+}

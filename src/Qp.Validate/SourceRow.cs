@@ -1,0 +1,41 @@
+namespace Qp.Validate;
+
+/// <summary>A place in a submitted file: file name, 1-based line and column (0 = whole row or file).</summary>
+/// <param name="File">File name as shown to the user, e.g. Episodes.csv or return.xlsx[Episodes].</param>
+/// <param name="Line">1-based line (row of a sheet, line of an XML element).</param>
+/// <param name="Column">1-based column (field number, sheet column, XML column).</param>
+public readonly record struct Location(string File, int Line, int Column);
+
+/// <summary>One data row of a recognised table, its values in schema order and the location of each field.</summary>
+public sealed class SourceRow
+{
+    private readonly string?[] values;
+    private readonly Location[] at;
+
+    /// <summary>Creates a row; <paramref name="values"/> and <paramref name="fieldLocations"/> are in <see cref="TableSchema.Columns"/> order.</summary>
+    public SourceRow(TableSchema table, Location row, string?[] values, Location[] fieldLocations)
+    {
+        Table = table;
+        Row = row;
+        this.values = values;
+        at = fieldLocations;
+    }
+
+    /// <summary>The table the row belongs to.</summary>
+    public TableSchema Table { get; }
+
+    /// <summary>Where the row starts (column 0).</summary>
+    public Location Row { get; }
+
+    /// <summary>The trimmed value of <paramref name="column"/>, or null when blank or absent. Codes are upper-case.</summary>
+    public string? this[string column] => Table.IndexOf(column) is >= 0 and var i ? values[i] : null;
+
+    /// <summary>The value at schema position <paramref name="i"/>.</summary>
+    public string? Value(int i) => values[i];
+
+    /// <summary>Where <paramref name="column"/> is; the row's start when the column is absent.</summary>
+    public Location At(string column) => Table.IndexOf(column) is >= 0 and var i && at[i].Column > 0 ? at[i] : Row;
+
+    /// <summary>The CHILD value, or null.</summary>
+    public string? Child => values[0];
+}

@@ -1,0 +1,140 @@
+using Qp.Domain.Validation;
+using Qp.Import.ChildLevel;
+
+namespace Qp.Validate.Tests;
+
+/// <summary>
+/// A tiny valid return for 805, year 2001 (1 April 2000 – 31 March 2001), edited cell by cell so each test breaks exactly one rule.
+/// Child 1001: in care since 10/01/1999 (S, U4), moved 01/06/2000 (X1 then P, U5), still looked after at 31 March (has OC2).
+/// Child 1002: born 15/08/1984, left care 01/12/2000 aged 16 (E8) — the A2 cohort, so has OC1. Child 7007 is only on the CPR register.
+/// </summary>
+public sealed class ReturnFixture
+{
+    /// <summary>The fixed "today" of the tests, so "not in the future" cannot drift.</summary>
+    public static readonly DateOnly Today = new(2025, 6, 1);
+
+    private readonly Dictionary<string, List<List<string>>> tables = new()
+    {
+        ["Header"] =
+        [
+            ["CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"],
+            ["1001", "1", "01/05/1990", "WBRI", "A12345678901A", "0", ""],
+            ["1002", "2", "15/08/1984", "BAFR", "", "1", "01/02/2000"],
+        ],
+        ["Episodes"] =
+        [
+            ["CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "DEC", "REC", "REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN"],
+            ["1001", "10/01/1999", "S", "C2", "N1", "U4", "PR1", "01/06/2000", "X1", "", "TS24 8", "TS25 1", ""],
+            ["1001", "01/06/2000", "P", "C2", "N1", "U5", "PR1", "", "", "", "TS24 8", "TS26 9", ""],
+            ["1002", "01/02/1999", "S", "C2", "N2", "K2", "PR1", "01/12/2000", "E8", "", "TS24 8", "", "SC123456"],
+        ],
+        ["OC1"] =
+        [
+            ["CHILD", "DOB", "QUAL_GCSE_GNVQ", "QUAL_5AC"],
+            ["1002", "15/08/1984", "1", "0"],
+        ],
+        ["OC2"] =
+        [
+            ["CHILD", "DOB", "SDQ_SCORE", "SDQ_REASON", "CONVICTED", "HEALTH_CHECK", "IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT",
+             "SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"],
+            ["1001", "01/05/1990", "12", "", "0", "1", "1", "1", "1", "0", "0", "0"],
+        ],
+        ["CPR"] =
+        [
+            ["CHILD", "DOB", "REG_DATE", "DEREG_DATE", "CATEGORY", "PREV_REG"],
+            ["7007", "03/03/1995", "01/05/2000", "01/11/2000", "NEG", "0"],
+        ],
+    };
+
+    private readonly Dictionary<string, string> raw = new();
+
+    /// <summary>The valid base return.</summary>
+    public static ReturnFixture Valid() => new();
+
+    /// <summary>Sets <paramref name="column"/> on file line <paramref name="line"/> (line 1 is the header).</summary>
+    public ReturnFixture Set(string table, int line, string column, string value)
+    {
+        var rows = tables[table];
+        rows[line - 1][rows[0].IndexOf(column)] = value;
+        return this;
+    }
+
+    /// <summary>Appends a data row.</summary>
+    public ReturnFixture Add(string table, params string[] values)
+    {
+        tables[table].Add([.. values]);
+        return this;
+    }
+
+    /// <summary>Adds a column (header and a value on every row).</summary>
+    public ReturnFixture AddColumn(string table, string name, string value)
+    {
+        var rows = tables[table];
+        rows[0].Add(name);
+        foreach (var r in rows.Skip(1)) r.Add(value);
+        return this;
+    }
+
+    /// <summary>Removes a column.</summary>
+    public ReturnFixture RemoveColumn(string table, string name)
+    {
+        int i = tables[table][0].IndexOf(name);
+        foreach (var r in tables[table]) r.RemoveAt(i);
+        return this;
+    }
+
+    /// <summary>Removes a whole table (its file is not written).</summary>
+    public ReturnFixture Remove(string table)
+    {
+        tables.Remove(table);
+        return this;
+    }
+
+    /// <summary>Writes a file with exactly this content (replacing a table's file when the name matches).</summary>
+    public ReturnFixture Raw(string fileName, string content)
+    {
+        raw[fileName] = content;
+        return this;
+    }
+
+    private string? xml;
+
+    /// <summary>Makes the return the XML file 805_2001.xml with exactly this content instead of CSV files.</summary>
+    public static ReturnFixture FromXml(string content) => new() { xml = content };
+
+    /// <summary>Writes the return as folder 805_2001 (or file 805_2001.xml) under <paramref name="root"/> and returns its path.</summary>
+    public string WriteTo(string root)
+    {
+        if (xml is not null)
+        {
+            var file = Path.Combine(root, "805_2001.xml");
+            File.WriteAllText(file, xml);
+            return file;
+        }
+        var dir = Path.Combine(root, "805_2001");
+        Directory.CreateDirectory(dir);
+        foreach (var (name, rows) in tables)
+            if (!raw.ContainsKey(name + ".csv"))
+                File.WriteAllText(Path.Combine(dir, name + ".csv"), string.Join("\n", rows.Select(r => string.Join(",", r))) + "\n");
+        foreach (var (name, content) in raw) File.WriteAllText(Path.Combine(dir, name), content);
+        return dir;
+    }
+
+    /// <summary>Writes the return and validates it.</summary>
+    public IReadOnlyList<ValidationMessage> Validate()
+    {
+        var root = Directory.CreateTempSubdirectory("qp-validate-").FullName;
+        try
+        {
+            var sub = Submission.Find(WriteTo(root)).Single();
+            return SubmissionReader.Validate(sub, 2001, Today).Messages;
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    /// <summary>The CSV text of a table, as written.</summary>
+    public string Csv(string table) => string.Join("\n", tables[table].Select(r => string.Join(",", r))) + "\n";
+}
