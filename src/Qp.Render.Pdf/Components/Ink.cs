@@ -1,0 +1,108 @@
+using SkiaSharp;
+
+namespace Qp.Render.Pdf.Components;
+
+/// <summary>The pack's colours: a restrained navy house style; status colours always travel with a text label.</summary>
+internal static class Palette
+{
+    public static readonly SKColor Navy = new(0x1F, 0x3A, 0x5F);
+    public static readonly SKColor Text = new(0x22, 0x22, 0x22);
+    public static readonly SKColor Muted = new(0x5F, 0x66, 0x70);
+    public static readonly SKColor Rule = new(0xC8, 0xCE, 0xD6);
+    public static readonly SKColor Band = new(0xEE, 0xF2, 0xF7);
+    public static readonly SKColor Highlight = new(0xD9, 0x6C, 0x00);
+    public static readonly SKColor Others = new(0xA9, 0xB4, 0xC2);
+    public static readonly SKColor England = new(0x1F, 0x3A, 0x5F);
+    public static readonly SKColor Neighbours = new(0x2E, 0x8B, 0x57);
+    public static readonly SKColor Target = new(0xB0, 0x1E, 0x2E);
+    public static readonly SKColor Met = new(0x1B, 0x7F, 0x3B);
+    public static readonly SKColor NotMet = new(0xC0, 0x1F, 0x2F);
+    public static readonly SKColor NotYetDue = new(0xE0, 0x9B, 0x00);
+    public static readonly SKColor NoTarget = new(0x9A, 0xA3, 0xAD);
+
+    public static ScottPlot.Color ForChart(SKColor c) => new(c.Red, c.Green, c.Blue, c.Alpha);
+}
+
+/// <summary>A text style: typeface weight, size and colour.</summary>
+internal sealed record TextStyle(float Size, bool IsBold = false, SKColor? Colour = null)
+{
+    public static readonly TextStyle Body = new(9.5f);
+    public static readonly TextStyle Small = new(8f, Colour: Palette.Muted);
+    public static readonly TextStyle SmallBold = new(8f, true);
+    public static readonly TextStyle TableText = new(8.5f);
+    public static readonly TextStyle TableBold = new(8.5f, true);
+    public static readonly TextStyle TableHeader = new(8f, true, Palette.Navy);
+    public static readonly TextStyle Heading = new(16f, true, Palette.Navy);
+    public static readonly TextStyle Subheading = new(11f, true, Palette.Navy);
+
+    public TextStyle Bold() => this with { IsBold = true };
+    public TextStyle In(SKColor colour) => this with { Colour = colour };
+
+    public float LineHeight => Size * 1.32f;
+}
+
+/// <summary>Draws and measures text in the embedded font; wraps paragraphs to a width.</summary>
+internal static class Ink
+{
+    public static SKFont Font(TextStyle s) => new(s.IsBold ? PackFonts.Bold : PackFonts.Regular, s.Size) { Subpixel = true };
+
+    public static float Width(string text, TextStyle s)
+    {
+        using var f = Font(s);
+        return f.MeasureText(PackFonts.Clean(text));
+    }
+
+    /// <summary>Draws one line with its baseline at <paramref name="y"/>.</summary>
+    public static void Text(SKCanvas c, string text, float x, float y, TextStyle s, SKTextAlign align = SKTextAlign.Left)
+    {
+        using var f = Font(s);
+        using var p = new SKPaint { Color = s.Colour ?? Palette.Text, IsAntialias = true };
+        c.DrawText(PackFonts.Clean(text), x, y, align, f, p);
+    }
+
+    /// <summary>Splits <paramref name="text"/> into lines no wider than <paramref name="width"/>.</summary>
+    public static IReadOnlyList<string> Wrap(string text, float width, TextStyle s)
+    {
+        using var f = Font(s);
+        var lines = new List<string>();
+        foreach (var paragraph in PackFonts.Clean(text).Split('\n'))
+        {
+            var line = "";
+            foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var candidate = line.Length == 0 ? word : line + " " + word;
+                if (line.Length > 0 && f.MeasureText(candidate) > width)
+                {
+                    lines.Add(line);
+                    line = word;
+                }
+                else line = candidate;
+            }
+            lines.Add(line);
+        }
+        return lines;
+    }
+
+    /// <summary>Draws a wrapped paragraph whose first line's top is at <paramref name="top"/>; returns the height used.</summary>
+    public static float Paragraph(SKCanvas c, string text, float x, float top, float width, TextStyle s)
+    {
+        var lines = Wrap(text, width, s);
+        for (int i = 0; i < lines.Count; i++) Text(c, lines[i], x, top + s.Size + i * s.LineHeight, s);
+        return lines.Count * s.LineHeight;
+    }
+
+    /// <summary>The height a wrapped paragraph needs.</summary>
+    public static float ParagraphHeight(string text, float width, TextStyle s) => Wrap(text, width, s).Count * s.LineHeight;
+
+    public static void Line(SKCanvas c, float x1, float y1, float x2, float y2, SKColor colour, float width = 0.6f)
+    {
+        using var p = new SKPaint { Color = colour, StrokeWidth = width, IsStroke = true, IsAntialias = true };
+        c.DrawLine(x1, y1, x2, y2, p);
+    }
+
+    public static void Fill(SKCanvas c, SKRect r, SKColor colour)
+    {
+        using var p = new SKPaint { Color = colour, IsAntialias = true };
+        c.DrawRect(r, p);
+    }
+}
