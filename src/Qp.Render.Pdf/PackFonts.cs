@@ -38,6 +38,10 @@ public static class PackFonts
     /// <summary>Text the subset can draw: the symbols it lacks are written out, anything else unknown becomes "?".</summary>
     public static string Clean(string text)
     {
+        bool plain = true;
+        foreach (var ch in text)
+            if (ch is < ' ' or > '~') { plain = false; break; }
+        if (plain) return text;
         var sb = new StringBuilder(text.Length);
         foreach (var rune in text.EnumerateRunes())
         {

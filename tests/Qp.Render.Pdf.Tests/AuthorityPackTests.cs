@@ -58,6 +58,8 @@ public sealed class AuthorityPackTests : IDisposable
         a1.Should().Contain("12.4% of children looked after at 31 March had three or more placements in the year — better than England (15.1%), and meeting the target of no more than 16.0%");
         a1.Should().Contain("Numerator 31 of 250").And.Contain("95% interval 9.0% to 17.0%").And.Contain("Change on 1999-00: -1.2 pts");
         // The neighbour table names every neighbour, with Middlesbrough's stored A1 34/210 = 16.2%.
+        // The trend chart is drawn on the page exactly once (ScottPlot's own second pass is absorbed off the page).
+        Regex.Matches(a1, "1996-97").Count.Should().Be(1);
         a1.Should().Contain("Middlesbrough").And.Contain("Redcar and Cleveland").And.Contain("Stockton-on-Tees").And.Contain("Darlington").And.Contain("16.2%");
     }
 

@@ -34,9 +34,6 @@ internal static class ChartStyle
         return plot;
     }
 
-    /// <summary>How many passes the last chart drew on the page (diagnostic: should be 1).</summary>
-    [ThreadStatic] public static int RenderPasses;
-
     /// <summary>Renders the plot inside <paramref name="r"/> on the page canvas.</summary>
     public static void Render(Plot plot, SKCanvas c, SKRect r)
     {
@@ -45,11 +42,9 @@ internal static class ChartStyle
         // canvas that draws nothing settles them, so the page receives each chart exactly once.
         using (var settle = new SKNoDrawCanvas((int)PageFrame.Width, (int)PageFrame.Height))
             plot.Render(settle, rect);
-        int before = plot.RenderManager.RenderCount;
         c.Save();
         plot.Render(c, rect);
         c.Restore();
-        RenderPasses = plot.RenderManager.RenderCount - before;
     }
 
     /// <summary>Draws a one-line key of the chart's series; returns its height.</summary>
@@ -119,6 +114,7 @@ internal static class RankedChart
             label.LabelFontSize = 8f;
             label.LabelBold = true;
             label.LabelFontColor = Palette.ForChart(Palette.Highlight);
+            label.LabelBackgroundColor = Colors.White.WithAlpha(0.85);
             label.LabelAlignment = index < bars.Count / 2 ? Alignment.LowerLeft : Alignment.LowerRight;
             top = Math.Min(100, Math.Max(top, bars[index].Value * 1.25));
         }

@@ -44,41 +44,67 @@ internal sealed record TextStyle(float Size, bool IsBold = false, SKColor? Colou
 /// <summary>Draws and measures text in the embedded font; wraps paragraphs to a width.</summary>
 internal static class Ink
 {
-    public static SKFont Font(TextStyle s) => new(s.IsBold ? PackFonts.Bold : PackFonts.Regular, s.Size) { Subpixel = true };
+    // SKFont is not thread-safe, so each thread (each pack being drawn) keeps its own, one per weight and size.
+    [ThreadStatic] private static Dictionary<(bool, float), SKFont>? fonts;
 
-    public static float Width(string text, TextStyle s)
+    public static SKFont Font(TextStyle s)
     {
-        using var f = Font(s);
-        return f.MeasureText(PackFonts.Clean(text));
+        fonts ??= [];
+        if (!fonts.TryGetValue((s.IsBold, s.Size), out var f))
+            fonts[(s.IsBold, s.Size)] = f = new SKFont(s.IsBold ? PackFonts.Bold : PackFonts.Regular, s.Size)
+            {
+                // Unhinted, linear metrics: PDF text is scaled freely, so pixel-rounded advances would space letters unevenly.
+                Subpixel = true, Hinting = SKFontHinting.None, LinearMetrics = true,
+            };
+        return f;
     }
+
+    public static float Width(string text, TextStyle s) => Font(s).MeasureText(PackFonts.Clean(text));
 
     /// <summary>Draws one line with its baseline at <paramref name="y"/>.</summary>
     public static void Text(SKCanvas c, string text, float x, float y, TextStyle s, SKTextAlign align = SKTextAlign.Left)
     {
-        using var f = Font(s);
+        var f = Font(s);
         using var p = new SKPaint { Color = s.Colour ?? Palette.Text, IsAntialias = true };
         c.DrawText(PackFonts.Clean(text), x, y, align, f, p);
     }
 
+    // Layout measures the same text many times (row heights, pagination, every pack's definitions): cache per thread.
+    [ThreadStatic] private static Dictionary<(string, float, bool, float), IReadOnlyList<string>>? wrapped;
+
     /// <summary>Splits <paramref name="text"/> into lines no wider than <paramref name="width"/>.</summary>
     public static IReadOnlyList<string> Wrap(string text, float width, TextStyle s)
     {
-        using var f = Font(s);
+        wrapped ??= [];
+        var key = (text, width, s.IsBold, s.Size);
+        if (wrapped.TryGetValue(key, out var lines)) return lines;
+        if (wrapped.Count > 20_000) wrapped.Clear();
+        return wrapped[key] = Break(text, width, s);
+    }
+
+    private static List<string> Break(string text, float width, TextStyle s)
+    {
+        var f = Font(s);
+        float space = f.MeasureText(" ");
         var lines = new List<string>();
         foreach (var paragraph in PackFonts.Clean(text).Split('\n'))
         {
-            var line = "";
+            var line = new System.Text.StringBuilder();
+            float used = 0;
             foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
-                var candidate = line.Length == 0 ? word : line + " " + word;
-                if (line.Length > 0 && f.MeasureText(candidate) > width)
+                float w = f.MeasureText(word);
+                if (line.Length > 0 && used + space + w > width)
                 {
-                    lines.Add(line);
-                    line = word;
+                    lines.Add(line.ToString());
+                    line.Clear();
+                    used = 0;
                 }
-                else line = candidate;
+                if (line.Length > 0) { line.Append(' '); used += space; }
+                line.Append(word);
+                used += w;
             }
-            lines.Add(line);
+            lines.Add(line.ToString());
         }
         return lines;
     }

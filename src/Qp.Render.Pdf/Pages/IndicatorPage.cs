@@ -47,8 +47,8 @@ internal sealed class IndicatorPage(PackContext ctx, IndicatorDefinition d) : IP
             .Select(x => new RankedBar(x.LaCode, x.Value!.Value, x.LaCode == la ? Palette.Highlight : Palette.Others)).ToList();
         y += ChartStyle.Key(c, a.Left, y, Keys(includeNeighbours: false, bars: true, target: r?.TargetValue is not null)) + 2;
         var label = ctx.Figures.Plotted(r) is { } v ? $"{ctx.AreaName} {Figures.Percent(v)}" : null;
-        RankedChart.Draw(c, new SKRect(a.Left, y, a.Right, y + 175), all, england?.Value, r?.TargetValue, label, la);
-        y += 175;
+        RankedChart.Draw(c, new SKRect(a.Left, y, a.Right, y + 165), all, england?.Value, r?.TargetValue, label, la);
+        y += 165;
         if (ctx.Figures.Publish)
             Ink.Text(c, "Authorities whose figure is withheld (c) are left out of the charts.", a.Left, y + 9, TextStyle.Small);
         y += 18;
@@ -155,7 +155,7 @@ internal static class NeighbourTable
         var r = ctx.Source.Result(d.Id, ctx.Year, la);
         var columns = new Column[]
         {
-            new("Authority", width - 138), new("Value", 40, SKTextAlign.Right), new("Rank", 44, SKTextAlign.Right), new("vs England", 54),
+            new("Authority", width - 146), new("Value", 38, SKTextAlign.Right), new("Rank", 54, SKTextAlign.Right), new("vs England", 54),
         };
         TableRow Row(int code, bool own)
         {
@@ -168,10 +168,10 @@ internal static class NeighbourTable
         }
         var rows = new List<TableRow> { Row(la, true) };
         rows.AddRange(ctx.Source.NeighboursOf(la).Take(10).Select(n => Row(n, false)));
-        rows.Add(new TableRow([new Cell("Neighbour average", TextStyle.TableBold), Figures.Percent(r?.SnAverage), "", ""], RuleAbove: true));
-        rows.Add(new TableRow([new Cell("England", TextStyle.TableBold), Figures.Percent(england?.Value), "", ""]));
+        rows.Add(new TableRow([new Cell("Neighbour average", new TextStyle(7.6f, true)), Figures.Percent(r?.SnAverage), "", ""], RuleAbove: true));
+        rows.Add(new TableRow([new Cell("England", new TextStyle(7.6f, true)), Figures.Percent(england?.Value), "", ""]));
         if (ctx.Source.NeighboursOf(la).Count == 0)
             rows.Insert(1, new TableRow([new Cell("No statistical neighbours are stored.", TextStyle.Small)]));
-        Table.Draw(c, x, top, columns, rows);
+        Table.DrawCompact(c, x, top, columns, rows);
     }
 }

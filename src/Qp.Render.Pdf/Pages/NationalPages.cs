@@ -67,7 +67,7 @@ internal sealed class NationalIndicatorPage(PackContext ctx, IndicatorDefinition
             ? $"No England figure is stored for {ctx.YearDisplay}."
             : $"England's figure was {Figures.Percent(n.Value)} ({ctx.Figures.NationalCount(n.Numerator)} of {ctx.Figures.NationalCount(n.Denominator)}). " +
               $"Half of the {n.Authorities} authorities with a figure lay between {Figures.Percent(n.Q1)} and {Figures.Percent(n.Q3)}, with a median of {Figures.Percent(n.Median)}." +
-              (MetText(ctx, d) is var met && met != Figures.Missing ? $" {met} authorities with the target due met {Figures.TargetPhrase(d, n.TargetValue)}." : "") +
+              (MetText(ctx, d) is var met && met != Figures.Missing ? $" {met} authorities with the target due met the target of {Figures.TargetPhrase(d, n.TargetValue)}." : "") +
               $" England's five-year trend: {Figures.Trend(n.Trend).ToLowerInvariant()}.";
         var style = new TextStyle(10.5f);
         float h = Ink.ParagraphHeight(reading, a.Width - 26, style) + 16;

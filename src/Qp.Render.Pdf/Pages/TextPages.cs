@@ -58,7 +58,7 @@ internal static class DataQualityPages
                     ctx.Figures.AuthorityCount(r.Numerator), ctx.Figures.AuthorityCount(r.Denominator)])
                 : new TableRow([d.Id, SummaryPage.ShortTitle(d.Title), "no figure stored", Figures.Missing, Figures.Missing])).ToList();
             blocks.Add(new TableBlock(
-                [new("Id", 40), new("Indicator", 215), new("Source", 130), new("Numerator", 57, SKTextAlign.Right), new("Denominator", 57, SKTextAlign.Right)],
+                [new("Id", 34), new("Indicator", 200), new("Source", 125), new("Numerator", 70, SKTextAlign.Right), new("Denominator", 70, SKTextAlign.Right)],
                 rows));
         }
 
