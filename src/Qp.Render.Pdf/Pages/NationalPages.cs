@@ -20,9 +20,9 @@ internal sealed class NationalSummaryPage(PackContext ctx) : IPage
             a.Left, y, a.Width, TextStyle.Body) + 12;
         var columns = new Column[]
         {
-            new("Indicator", 150), new("England", 48, SKTextAlign.Right), new("Lower quartile", 46, SKTextAlign.Right),
+            new("Indicator", 128), new("England", 48, SKTextAlign.Right), new("Lower quartile", 46, SKTextAlign.Right),
             new("Median", 42, SKTextAlign.Right), new("Upper quartile", 46, SKTextAlign.Right), new("Target", 52, SKTextAlign.Right),
-            new("Authorities meeting target", 60, SKTextAlign.Right), new("England trend", 55),
+            new("Authorities meeting target", 60, SKTextAlign.Right), new("England trend", 77),
         };
         var rows = ctx.Source.Catalogue.Select(d =>
         {

@@ -32,9 +32,9 @@ internal sealed class SummaryPage(PackContext ctx) : IPage
 
         var columns = new Column[]
         {
-            new("Indicator", 142), new("Value", 44, SKTextAlign.Right), new("England", 46, SKTextAlign.Right),
+            new("Indicator", 133), new("Value", 44, SKTextAlign.Right), new("England", 46, SKTextAlign.Right),
             new("Neighbour average", 54, SKTextAlign.Right), new("Target", 54, SKTextAlign.Right),
-            new("Target status", 66), new("Compared with England", 52), new("Rank", 41, SKTextAlign.Right),
+            new("Target status", 66), new("Compared with England", 52), new("Rank", 50, SKTextAlign.Right),
         };
         var rows = results.Select(x =>
         {
