@@ -17,10 +17,6 @@ public sealed record PackOptions(int Year, bool Publish, DateTimeOffset Produced
 /// <summary>The PDF councillor packs: one authority, every authority (in parallel), or the national overview; all read stored results only.</summary>
 public static class PdfPacks
 {
-    /// <summary>Pages of an authority pack: cover, summary, one per indicator, then the flowed definitions and data-quality notes.</summary>
-    public static int AuthorityPageCount(ReportData data, int laCode, PackOptions options) =>
-        AuthorityPages(new PackContext(new PackSource(data), options.Year, new Figures(options.Publish), laCode, options.Produced)).Count;
-
     /// <summary>Writes the pack for one authority to <paramref name="output"/>.</summary>
     public static void WriteAuthorityPack(ReportData data, int laCode, PackOptions options, Stream output) =>
         WriteAuthorityPack(new PackSource(data), laCode, options, output);

@@ -46,6 +46,7 @@ internal static class Ink
 {
     // SKFont is not thread-safe, so each thread (each pack being drawn) keeps its own, one per weight and size.
     [ThreadStatic] private static Dictionary<(bool, float), SKFont>? fonts;
+    [ThreadStatic] private static Dictionary<SKColor, SKPaint>? paints;
 
     public static SKFont Font(TextStyle s)
     {
@@ -64,9 +65,10 @@ internal static class Ink
     /// <summary>Draws one line with its baseline at <paramref name="y"/>.</summary>
     public static void Text(SKCanvas c, string text, float x, float y, TextStyle s, SKTextAlign align = SKTextAlign.Left)
     {
-        var f = Font(s);
-        using var p = new SKPaint { Color = s.Colour ?? Palette.Text, IsAntialias = true };
-        c.DrawText(PackFonts.Clean(text), x, y, align, f, p);
+        var colour = s.Colour ?? Palette.Text;
+        paints ??= [];
+        if (!paints.TryGetValue(colour, out var p)) paints[colour] = p = new SKPaint { Color = colour, IsAntialias = true };
+        c.DrawText(PackFonts.Clean(text), x, y, align, Font(s), p);
     }
 
     // Layout measures the same text many times (row heights, pagination, every pack's definitions): cache per thread.
