@@ -1,0 +1,159 @@
+using ScottPlot;
+using SkiaSharp;
+
+namespace Qp.Render.Pdf.Components;
+
+/// <summary>A line or marker in a chart key.</summary>
+internal sealed record KeyItem(string Label, SKColor Colour, bool IsBar = false, bool Dashed = false);
+
+/// <summary>What all charts share: the pack font, quiet axes, and drawing onto the page canvas so the chart stays vector.</summary>
+internal static class ChartStyle
+{
+    public static Plot NewPlot()
+    {
+        PackFonts.RegisterWithScottPlot();
+        var plot = new Plot();
+        plot.Font.Set(PackFonts.Family);
+        plot.FigureBackground.Color = Colors.White;
+        plot.DataBackground.Color = Colors.White;
+        foreach (var axis in new IAxis[] { plot.Axes.Left, plot.Axes.Bottom })
+        {
+            axis.TickLabelStyle.FontSize = 7.5f;
+            axis.TickLabelStyle.ForeColor = Palette.ForChart(Palette.Muted);
+            axis.Label.FontSize = 8f;
+            axis.Label.ForeColor = Palette.ForChart(Palette.Muted);
+            axis.Label.Bold = false;
+            axis.MajorTickStyle.Length = 3;
+            axis.MinorTickStyle.Length = 0;
+            axis.FrameLineStyle.Color = Palette.ForChart(Palette.Rule);
+        }
+        plot.Axes.Right.FrameLineStyle.Width = 0;
+        plot.Axes.Top.FrameLineStyle.Width = 0;
+        plot.Grid.MajorLineColor = Palette.ForChart(Palette.Band).WithAlpha(1.0);
+        plot.Grid.XAxisStyle.IsVisible = false;
+        return plot;
+    }
+
+    /// <summary>Renders the plot inside <paramref name="r"/> on the page canvas.</summary>
+    public static void Render(Plot plot, SKCanvas c, SKRect r)
+    {
+        var rect = new PixelRect(new Pixel(r.Left, r.Top), new PixelSize(r.Width, r.Height));
+        // ScottPlot draws a second time when its first render changes the layout or axis limits; a first pass on a
+        // canvas that draws nothing settles them, so the page receives each chart exactly once.
+        using (var settle = new SKNoDrawCanvas((int)PageFrame.Width, (int)PageFrame.Height))
+            plot.Render(settle, rect);
+        c.Save();
+        plot.Render(c, rect);
+        c.Restore();
+    }
+
+    /// <summary>Draws a one-line key of the chart's series; returns its height.</summary>
+    public static float Key(SKCanvas c, float x, float top, IEnumerable<KeyItem> items)
+    {
+        float cx = x, baseline = top + 8f;
+        foreach (var item in items)
+        {
+            if (item.IsBar) Ink.Fill(c, new SKRect(cx, baseline - 6.5f, cx + 7f, baseline + 0.5f), item.Colour);
+            else
+            {
+                using var p = new SKPaint { Color = item.Colour, StrokeWidth = 1.6f, IsStroke = true, IsAntialias = true };
+                if (item.Dashed) p.PathEffect = SKPathEffect.CreateDash([3f, 2f], 0);
+                c.DrawLine(cx, baseline - 3f, cx + 14f, baseline - 3f, p);
+            }
+            cx += item.IsBar ? 10f : 17f;
+            Ink.Text(c, item.Label, cx, baseline, TextStyle.Small);
+            cx += Ink.Width(item.Label, TextStyle.Small) + 12f;
+        }
+        return 12f;
+    }
+
+    public static double Ceiling(IEnumerable<double?> values)
+    {
+        double max = values.Where(v => v.HasValue).Select(v => v!.Value).DefaultIfEmpty(10).Max();
+        double top = Math.Ceiling(max * 1.15 / 5) * 5;
+        return Math.Min(Math.Max(top, 5), 100);
+    }
+
+    public static void HorizontalLine(Plot plot, double? y, SKColor colour, LinePattern pattern, float width = 1.2f)
+    {
+        if (y is not { } v) return;
+        var line = plot.Add.HorizontalLine(v);
+        line.Color = Palette.ForChart(colour);
+        line.LineWidth = width;
+        line.LinePattern = pattern;
+    }
+}
+
+/// <summary>One authority's bar in a ranked chart.</summary>
+internal sealed record RankedBar(int LaCode, double Value, SKColor Colour);
+
+/// <summary>Every authority's value as a bar, best on the left, with England and target lines; the pack's authority highlighted and labelled.</summary>
+internal static class RankedChart
+{
+    public static void Draw(SKCanvas c, SKRect r, IReadOnlyList<RankedBar> bars, double? england, double? target, string? highlightLabel, int? highlight)
+    {
+        var plot = ChartStyle.NewPlot();
+        var list = bars.Select((b, i) => new Bar
+        {
+            Position = i + 1,
+            Value = b.Value,
+            FillColor = Palette.ForChart(b.Colour),
+            LineWidth = 0,
+            Size = 0.78,
+        }).ToList();
+        if (list.Count > 0) plot.Add.Bars(list);
+        ChartStyle.HorizontalLine(plot, england, Palette.England, LinePattern.Dashed);
+        ChartStyle.HorizontalLine(plot, target, Palette.Target, LinePattern.Dotted, 1.4f);
+
+        double top = ChartStyle.Ceiling(bars.Select(b => (double?)b.Value).Append(england).Append(target));
+        int index = highlight is { } h ? bars.ToList().FindIndex(b => b.LaCode == h) : -1;
+        if (index >= 0 && highlightLabel is not null)
+        {
+            var label = plot.Add.Text(PackFonts.Clean(highlightLabel), index + 1, bars[index].Value + top * 0.03);
+            label.LabelFontName = PackFonts.Family;
+            label.LabelFontSize = 8f;
+            label.LabelBold = true;
+            label.LabelFontColor = Palette.ForChart(Palette.Highlight);
+            label.LabelBackgroundColor = Colors.White.WithAlpha(0.85);
+            label.LabelAlignment = index < bars.Count / 2 ? Alignment.LowerLeft : Alignment.LowerRight;
+            top = Math.Min(100, Math.Max(top, bars[index].Value * 1.25));
+        }
+        plot.Axes.SetLimits(0.2, Math.Max(bars.Count, 1) + 0.8, 0, top);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual();
+        plot.Axes.Bottom.MajorTickStyle.Length = 0;
+        plot.Axes.Bottom.Label.Text = $"Authorities ranked from best (left) to worst (right), n = {bars.Count}";
+        plot.Axes.Left.Label.Text = "%";
+        plot.Layout.Fixed(new PixelPadding(34, 8, 20, 6));
+        ChartStyle.Render(plot, c, r);
+    }
+}
+
+/// <summary>Five years of the authority against England, its neighbours' average and the target.</summary>
+internal static class TrendChart
+{
+    public sealed record Series(string Label, SKColor Colour, IReadOnlyList<double?> Values, bool Dashed = false, bool Emphasis = false);
+
+    public static void Draw(SKCanvas c, SKRect r, IReadOnlyList<int> years, IReadOnlyList<Series> series, double? target)
+    {
+        var plot = ChartStyle.NewPlot();
+        foreach (var s in series)
+        {
+            // Missing and suppressed years are left out: the line joins the points that are shown.
+            var points = years.Select((y, i) => (x: (double)i, v: s.Values[i])).Where(p => p.v.HasValue).ToList();
+            if (points.Count == 0) continue;
+            var sc = plot.Add.Scatter(points.Select(p => p.x).ToArray(), points.Select(p => p.v!.Value).ToArray());
+            sc.Color = Palette.ForChart(s.Colour);
+            sc.LineWidth = s.Emphasis ? 2.2f : 1.5f;
+            sc.MarkerSize = s.Emphasis ? 6f : 4f;
+            sc.LinePattern = s.Dashed ? LinePattern.Dashed : LinePattern.Solid;
+        }
+        ChartStyle.HorizontalLine(plot, target, Palette.Target, LinePattern.Dotted, 1.4f);
+        double top = ChartStyle.Ceiling(series.SelectMany(s => s.Values).Append(target));
+        plot.Axes.SetLimits(-0.35, years.Count - 0.65, 0, top);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            years.Select((_, i) => (double)i).ToArray(), years.Select(Domain.CollectionYear.Display).ToArray());
+        plot.Axes.Left.Label.Text = "%";
+        plot.Layout.Fixed(new PixelPadding(34, 8, 18, 6));
+        ChartStyle.Render(plot, c, r);
+    }
+}

@@ -1,0 +1,35 @@
+using SkiaSharp;
+
+namespace Qp.Render.Pdf.Components;
+
+/// <summary>One page's content: the frame draws the header and footer, the page draws inside the content area.</summary>
+internal interface IPage
+{
+    /// <summary>The section name shown in the running header, e.g. "Summary".</summary>
+    string Section { get; }
+
+    /// <summary>Draws the page's content inside <paramref name="area"/>.</summary>
+    void Draw(SKCanvas canvas, SKRect area);
+}
+
+/// <summary>The A4 page frame: running header (pack title, section), footer (date produced, marking, "Page n of m").</summary>
+/// <param name="PackTitle">Left of the running header, e.g. "Hartlepool · 2000-01".</param>
+/// <param name="FooterNote">Left of the footer, e.g. "Produced 23 November 2026 · Published edition".</param>
+internal sealed record PageFrame(string PackTitle, string FooterNote)
+{
+    public const float Width = 595f, Height = 842f, Margin = 48f;
+
+    /// <summary>Where page content goes.</summary>
+    public static SKRect Content => new(Margin, 62f, Width - Margin, Height - 54f);
+
+    public void Draw(SKCanvas c, string section, int pageNumber, int pageCount)
+    {
+        Ink.Text(c, "Quality Protects performance  |  " + PackTitle, Margin, 34f, TextStyle.Small);
+        Ink.Text(c, section, Width - Margin, 34f, TextStyle.SmallBold.In(Palette.Navy), SKTextAlign.Right);
+        Ink.Line(c, Margin, 41f, Width - Margin, 41f, Palette.Navy, 0.8f);
+
+        Ink.Line(c, Margin, Height - 40f, Width - Margin, Height - 40f, Palette.Rule);
+        Ink.Text(c, FooterNote, Margin, Height - 28f, TextStyle.Small);
+        Ink.Text(c, $"Page {pageNumber} of {pageCount}", Width - Margin, Height - 28f, TextStyle.Small, SKTextAlign.Right);
+    }
+}

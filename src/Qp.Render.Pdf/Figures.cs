@@ -1,0 +1,90 @@
+using System.Globalization;
+using Qp.Domain.Disclosure;
+using Qp.Domain.Indicators;
+using Qp.Domain.Results;
+
+namespace Qp.Render.Pdf;
+
+/// <summary>How stored figures are written in a pack, with disclosure control applied when the pack is for publication.</summary>
+/// <param name="Publish">Whether disclosure control applies (SPEC §6).</param>
+public sealed record Figures(bool Publish)
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>Shown for a figure that is not stored.</summary>
+    public const string Missing = "–";
+
+    /// <summary>A percentage to one decimal place, e.g. "12.4%".</summary>
+    public static string Percent(double? value) => value is { } v ? v.ToString("0.0", Inv) + "%" : Missing;
+
+    /// <summary>A count with thousands separators, e.g. "1,234".</summary>
+    public static string Count(long? value) => value is { } v ? v.ToString("#,0", Inv) : Missing;
+
+    /// <summary>Percentage points to one decimal place with a sign, e.g. "+1.2 pts".</summary>
+    public static string Points(double? value) => value is { } v ? (v > 0 ? "+" : v < 0 ? "-" : "") + Math.Abs(v).ToString("0.0", Inv) + " pts" : Missing;
+
+    /// <summary>Whether the result's percentage (and what reveals it) is withheld in this pack.</summary>
+    public bool IsSuppressed(IndicatorResult r) => Publish && DisclosureControl.SuppressPercent(r.Numerator, r.Denominator);
+
+    /// <summary>The result's value, or "c" when suppressed.</summary>
+    public string Value(IndicatorResult? r) => r is null ? Missing : IsSuppressed(r) ? DisclosureControl.Suppressed : Percent(r.Value);
+
+    /// <summary>The value to plot, or null when it is missing or suppressed (charts omit suppressed points).</summary>
+    public double? Plotted(IndicatorResult? r) => r is null || IsSuppressed(r) ? null : r.Value;
+
+    /// <summary>An authority-level count, or "c" when it is 1–5 in a published pack.</summary>
+    public string AuthorityCount(int? count) => Publish && DisclosureControl.SuppressCount(count) ? DisclosureControl.Suppressed : Count(count);
+
+    /// <summary>A national count, rounded to the nearest 10 in a published pack.</summary>
+    public string NationalCount(long count) => Count(Publish ? DisclosureControl.RoundToTen(count) : count);
+
+    /// <summary>The rank as "12 of 150", withheld with the value.</summary>
+    public string Rank(IndicatorResult? r) => r?.Rank is { } k && r.RankOf is { } n ? (IsSuppressed(r) ? DisclosureControl.Suppressed : $"{k} of {n}") : Missing;
+
+    /// <summary>A target status as its label.</summary>
+    public static string Status(TargetStatus s) => s switch
+    {
+        TargetStatus.Met => "Met",
+        TargetStatus.NotMet => "Not met",
+        TargetStatus.NotYetDue => "Not yet due",
+        _ => "No target",
+    };
+
+    /// <summary>The status shown for a result: withheld with the value, since it would reveal which side of the target it lies.</summary>
+    public TargetStatus? StatusOf(IndicatorResult? r) => r is null || IsSuppressed(r) ? null : r.TargetStatus;
+
+    /// <summary>The comparison with England as a word.</summary>
+    public static string VsEngland(VsEngland v) => v switch
+    {
+        Domain.Results.VsEngland.Better => "Better",
+        Domain.Results.VsEngland.Similar => "Similar",
+        Domain.Results.VsEngland.Worse => "Worse",
+        _ => "Not compared",
+    };
+
+    /// <summary>The trend as words.</summary>
+    public static string Trend(Trend t) => t switch
+    {
+        Domain.Results.Trend.Increasing => "Increasing",
+        Domain.Results.Trend.Decreasing => "Decreasing",
+        Domain.Results.Trend.NoSignificantChange => "No significant change",
+        _ => "Cannot be calculated",
+    };
+
+    /// <summary>A target value with its direction in words, e.g. "no more than 16%".</summary>
+    public static string TargetPhrase(IndicatorDefinition d, double? targetValue)
+    {
+        if (targetValue is not { } v) return "no target";
+        var kind = d.Targets.Count > 0 ? d.Targets[^1].Kind : TargetKind.Maximum;
+        return kind switch
+        {
+            TargetKind.Minimum => $"at least {Percent(v)}",
+            _ => $"no more than {Percent(v)}",
+        };
+    }
+
+    /// <summary>A target value in a table cell, e.g. "≤16.0%" written as "max 16.0%".</summary>
+    public static string TargetCell(IndicatorDefinition d, double? targetValue) => targetValue is { } v
+        ? (d.Targets.Count > 0 && d.Targets[^1].Kind == TargetKind.Minimum ? "min " : "max ") + Percent(v)
+        : Missing;
+}

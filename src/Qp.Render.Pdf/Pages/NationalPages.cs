@@ -1,0 +1,135 @@
+using Qp.Domain.Indicators;
+using Qp.Domain.Results;
+using Qp.Render.Pdf.Components;
+using SkiaSharp;
+
+namespace Qp.Render.Pdf.Pages;
+
+/// <summary>The national overview's summary: England's figure, the spread of authorities and how many met each target.</summary>
+internal sealed class NationalSummaryPage(PackContext ctx) : IPage
+{
+    public string Section => "Summary";
+
+    public void Draw(SKCanvas c, SKRect a)
+    {
+        float y = a.Top;
+        Ink.Text(c, $"Summary: England, {ctx.YearDisplay}", a.Left, y + 16, TextStyle.Heading);
+        y += 26;
+        y += Ink.Paragraph(c, $"England's figure for each Quality Protects indicator in {ctx.YearDisplay}, the spread of authority values " +
+                              "(lower quartile, median, upper quartile) and how many authorities met the target that applies this year.",
+            a.Left, y, a.Width, TextStyle.Body) + 12;
+        var columns = new Column[]
+        {
+            new("Indicator", 128), new("England", 48, SKTextAlign.Right), new("Lower quartile", 46, SKTextAlign.Right),
+            new("Median", 42, SKTextAlign.Right), new("Upper quartile", 46, SKTextAlign.Right), new("Target", 52, SKTextAlign.Right),
+            new("Authorities meeting target", 60, SKTextAlign.Right), new("England trend", 77),
+        };
+        var rows = ctx.Source.Catalogue.Select(d =>
+        {
+            var n = ctx.Source.National(d.Id, ctx.Year);
+            return new TableRow(
+            [
+                $"{d.Id}  {SummaryPage.ShortTitle(d.Title)}", new Cell(Figures.Percent(n?.Value), TextStyle.TableBold),
+                Figures.Percent(n?.Q1), Figures.Percent(n?.Median), Figures.Percent(n?.Q3), Figures.TargetCell(d, n?.TargetValue),
+                NationalIndicatorPage.MetText(ctx, d), n is null ? Figures.Missing : Figures.Trend(n.Trend),
+            ]);
+        }).ToList();
+        y += Table.Draw(c, a.Left, y, columns, rows) + 12;
+        foreach (var note in new[]
+        {
+            "England: the sum of all authorities' numerators divided by the sum of their denominators.",
+            "Quartiles: a quarter of authorities have values below the lower quartile and a quarter above the upper quartile.",
+            "Authorities meeting target: those whose status is Met, out of those with a target due this year.",
+        })
+            y += Ink.Paragraph(c, note, a.Left, y, a.Width, TextStyle.Small) + 3;
+    }
+}
+
+/// <summary>One indicator nationally: reading, England and spread, every authority's value coloured by target status, England's trend and the regions.</summary>
+internal sealed class NationalIndicatorPage(PackContext ctx, IndicatorDefinition d) : IPage
+{
+    public string Section => $"{d.Id}  {SummaryPage.ShortTitle(d.Title)}";
+
+    /// <summary>"98 of 150" authorities with status Met, out of those whose target is due; "–" when none is due.</summary>
+    public static string MetText(PackContext ctx, IndicatorDefinition d)
+    {
+        var all = ctx.Source.All(d.Id, ctx.Year);
+        int due = all.Count(r => r.TargetStatus is TargetStatus.Met or TargetStatus.NotMet);
+        return due == 0 ? Figures.Missing : $"{all.Count(r => r.TargetStatus == TargetStatus.Met)} of {due}";
+    }
+
+    public void Draw(SKCanvas c, SKRect a)
+    {
+        var n = ctx.Source.National(d.Id, ctx.Year);
+        float y = IndicatorHeader.Draw(c, a, a.Top, d);
+
+        var reading = n?.Value is null
+            ? $"No England figure is stored for {ctx.YearDisplay}."
+            : $"England's figure was {Figures.Percent(n.Value)} ({ctx.Figures.NationalCount(n.Numerator)} of {ctx.Figures.NationalCount(n.Denominator)}). " +
+              $"Half of the {n.Authorities} authorities with a figure lay between {Figures.Percent(n.Q1)} and {Figures.Percent(n.Q3)}, with a median of {Figures.Percent(n.Median)}." +
+              (MetText(ctx, d) is var met && met != Figures.Missing ? $" {met} authorities with the target due met the target of {Figures.TargetPhrase(d, n.TargetValue)}." : "") +
+              $" England's five-year trend: {Figures.Trend(n.Trend).ToLowerInvariant()}.";
+        var style = new TextStyle(10.5f);
+        float h = Ink.ParagraphHeight(reading, a.Width - 26, style) + 16;
+        Ink.Fill(c, new SKRect(a.Left, y, a.Right, y + h), Palette.Band);
+        Ink.Fill(c, new SKRect(a.Left, y, a.Left + 3.5f, y + h), Palette.Navy);
+        Ink.Paragraph(c, reading, a.Left + 14, y + 7, a.Width - 26, style);
+        y += h + 10;
+
+        y = KeyFigures.Draw(c, a, y,
+        [
+            new("England", Figures.Percent(n?.Value), Palette.England),
+            new("Lower quartile", Figures.Percent(n?.Q1), Palette.Others),
+            new("Median", Figures.Percent(n?.Median), Palette.Others),
+            new("Upper quartile", Figures.Percent(n?.Q3), Palette.Others),
+            new("Meeting target", MetText(ctx, d), Palette.Met),
+        ]) + 12;
+
+        Ink.Text(c, "Every authority, coloured by target status", a.Left, y + 10, TextStyle.Subheading);
+        y += 16;
+        var bars = ctx.Source.All(d.Id, ctx.Year)
+            .Where(r => r.Rank is not null && ctx.Figures.Plotted(r) is not null)
+            .OrderBy(r => r.Rank).ThenBy(r => r.LaCode)
+            .Select(r => new RankedBar(r.LaCode, r.Value!.Value, StatusMark.Colour(r.TargetStatus))).ToList();
+        y += ChartStyle.Key(c, a.Left, y,
+        [
+            new("Met", Palette.Met, IsBar: true), new("Not met", Palette.NotMet, IsBar: true),
+            new("No target due", Palette.NoTarget, IsBar: true), new("England", Palette.England, Dashed: true),
+            new("Target", Palette.Target, Dashed: true),
+        ]) + 2;
+        RankedChart.Draw(c, new SKRect(a.Left, y, a.Right, y + 175), bars, n?.Value, n?.TargetValue, null, null);
+        y += 175;
+        if (ctx.Figures.Publish)
+            Ink.Text(c, "Authorities whose figure is withheld (c) are left out of the chart.", a.Left, y + 9, TextStyle.Small);
+        y += 18;
+
+        float half = (a.Width - 18) / 2;
+        Ink.Text(c, "England over five years", a.Left, y + 10, TextStyle.Subheading);
+        ChartStyle.Key(c, a.Left, y + 15, [new("England", Palette.England), new("Median authority", Palette.Others, Dashed: true)]);
+        var years = ctx.TrendYears;
+        TrendChart.Draw(c, new SKRect(a.Left, y + 30, a.Left + half, a.Bottom - 4), years,
+        [
+            new("Median authority", Palette.Others, years.Select(yr => ctx.Source.National(d.Id, yr)?.Median).ToList(), Dashed: true),
+            new("England", Palette.England, years.Select(yr => ctx.Source.National(d.Id, yr)?.Value).ToList(), Emphasis: true),
+        ], n?.TargetValue);
+
+        float tx = a.Left + half + 18;
+        Ink.Text(c, "Regions", tx, y + 10, TextStyle.Subheading);
+        var all = ctx.Source.All(d.Id, ctx.Year);
+        var regions = all
+            .Select(r => (r, area: ctx.Source.Authority(r.LaCode)))
+            .Where(x => x.area is not null)
+            .GroupBy(x => x.area!.Region)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new TableRow(
+            [
+                g.Key,
+                // Every authority in a region carries the same stored region average.
+                Figures.Percent(g.Select(x => x.r.RegionAverage).FirstOrDefault(v => v is not null)),
+                g.Any(x => x.r.TargetStatus is TargetStatus.Met or TargetStatus.NotMet)
+                    ? $"{g.Count(x => x.r.TargetStatus == TargetStatus.Met)} of {g.Count(x => x.r.TargetStatus is TargetStatus.Met or TargetStatus.NotMet)}"
+                    : Figures.Missing,
+            ])).ToList();
+        Table.Draw(c, tx, y + 18, [new("Region", a.Right - tx - 110), new("Region value", 50, SKTextAlign.Right), new("Meeting target", 60, SKTextAlign.Right)], regions);
+    }
+}

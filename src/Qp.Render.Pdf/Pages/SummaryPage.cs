@@ -1,0 +1,96 @@
+using Qp.Domain.Results;
+using Qp.Render.Pdf.Components;
+using SkiaSharp;
+
+namespace Qp.Render.Pdf.Pages;
+
+/// <summary>One-page summary for an authority: every indicator against England, its neighbours and the target.</summary>
+internal sealed class SummaryPage(PackContext ctx) : IPage
+{
+    public string Section => "Summary";
+
+    public void Draw(SKCanvas c, SKRect a)
+    {
+        int la = ctx.LaCode!.Value;
+        float y = a.Top;
+        Ink.Text(c, $"Summary: {ctx.AreaName}, {ctx.YearDisplay}", a.Left, y + 16, TextStyle.Heading);
+        y += 26;
+        y += Ink.Paragraph(c, $"How {ctx.AreaName} performed on each Quality Protects indicator in {ctx.YearDisplay}, " +
+                              "beside the England figure, the average of its statistical neighbours and the national target.",
+            a.Left, y, a.Width, TextStyle.Body) + 10;
+
+        var results = ctx.Source.Catalogue.Select(d => (d, r: ctx.Source.Result(d.Id, ctx.Year, la))).ToList();
+        var shown = results.Where(x => x.r is not null && ctx.Figures.StatusOf(x.r) is not null).Select(x => x.r!).ToList();
+        int due = shown.Count(r => r.TargetStatus is TargetStatus.Met or TargetStatus.NotMet);
+        int met = shown.Count(r => r.TargetStatus == TargetStatus.Met);
+        int better = shown.Count(r => r.VsEngland == VsEngland.Better);
+        int worse = shown.Count(r => r.VsEngland == VsEngland.Worse);
+        Headline(c, a.Left, y, a.Width / 3 - 6, $"{met} of {due}", "targets due this year met");
+        Headline(c, a.Left + a.Width / 3 + 3, y, a.Width / 3 - 6, better.ToString(), "indicators better than England");
+        Headline(c, a.Left + 2 * a.Width / 3 + 6, y, a.Width / 3 - 6, worse.ToString(), "indicators worse than England");
+        y += 58;
+
+        var columns = new Column[]
+        {
+            new("Indicator", 133), new("Value", 44, SKTextAlign.Right), new("England", 46, SKTextAlign.Right),
+            new("Neighbour average", 54, SKTextAlign.Right), new("Target", 54, SKTextAlign.Right),
+            new("Target status", 66), new("Compared with England", 52), new("Rank", 50, SKTextAlign.Right),
+        };
+        var rows = results.Select(x =>
+        {
+            var (d, r) = x;
+            var status = ctx.Figures.StatusOf(r);
+            return new TableRow(
+            [
+                new Cell($"{d.Id}  {ShortTitle(d.Title)}"),
+                new Cell(ctx.Figures.Value(r), TextStyle.TableBold),
+                Figures.Percent(ctx.Source.National(d.Id, ctx.Year)?.Value),
+                Figures.Percent(r?.SnAverage),
+                Figures.TargetCell(d, r?.TargetValue),
+                status is { } s ? Cell.Status(s) : new Cell(r is null ? Figures.Missing : "c"),
+                r is null || ctx.Figures.IsSuppressed(r) ? Figures.Missing : Figures.VsEngland(r.VsEngland),
+                ctx.Figures.Rank(r),
+            ]);
+        }).ToList();
+        y += Table.Draw(c, a.Left, y, columns, rows) + 10;
+
+        y = Legend(c, a.Left, y) + 10;
+        var notes = new[]
+        {
+            "Compared with England: Better or Worse when England's figure lies outside the authority's 95% confidence interval; Similar when it lies inside, so the difference may be chance.",
+            "Neighbour average: the plain mean of the values of the authority's statistical neighbours (the DfE model's most similar authorities).",
+            "Rank: 1 is the best authority in England for that indicator; tied authorities share the lowest rank.",
+            "Each indicator has its own page with the full comparison, a five-year trend and a neighbour table.",
+        };
+        foreach (var n in notes) y += Ink.Paragraph(c, n, a.Left, y, a.Width, TextStyle.Small) + 3;
+        if (ctx.Figures.Publish)
+            Ink.Paragraph(c, "Figures shown as c are withheld to protect confidentiality (counts of 1 to 5, or groups under 10); their status and rank are withheld with them.",
+                a.Left, y + 2, a.Width, TextStyle.Small);
+    }
+
+    public static string ShortTitle(string title) =>
+        title.IndexOf(" (", StringComparison.Ordinal) is var i and > 0 ? title[..i] : title;
+
+    private static void Headline(SKCanvas c, float x, float top, float width, string figure, string label)
+    {
+        Ink.Fill(c, new SKRect(x, top, x + width, top + 46), Palette.Band);
+        Ink.Fill(c, new SKRect(x, top, x + 3, top + 46), Palette.Navy);
+        Ink.Text(c, figure, x + 12, top + 24, new TextStyle(17f, true, Palette.Navy));
+        Ink.Text(c, label, x + 12, top + 38, TextStyle.Small);
+    }
+
+    /// <summary>The key to the status marks; returns the y below it.</summary>
+    public static float Legend(SKCanvas c, float x, float top)
+    {
+        Ink.Text(c, "Target status:", x, top + 9, TextStyle.SmallBold);
+        float cx = x + Ink.Width("Target status:", TextStyle.SmallBold) + 8;
+        foreach (var s in new[] { TargetStatus.Met, TargetStatus.NotMet, TargetStatus.NotYetDue, TargetStatus.NoTarget })
+        {
+            StatusMark.Draw(c, s, cx + 4, top + 6);
+            var label = Figures.Status(s);
+            Ink.Text(c, label, cx + 11, top + 9, TextStyle.Small);
+            cx += 22 + Ink.Width(label, TextStyle.Small);
+        }
+        return top + 16;
+    }
+}

@@ -1,0 +1,138 @@
+using System.Text;
+using Qp.Domain;
+using Qp.Domain.Authorities;
+using Qp.Domain.Results;
+using Qp.Render.Pdf.Components;
+using Qp.Render.Pdf.Pages;
+using Qp.Store;
+
+namespace Qp.Render.Pdf;
+
+/// <summary>Options shared by every pack of a run.</summary>
+/// <param name="Year">The collection year the packs report.</param>
+/// <param name="Publish">Whether disclosure control applies (SPEC §6).</param>
+/// <param name="Produced">The date shown as produced and written as the PDF creation date.</param>
+public sealed record PackOptions(int Year, bool Publish, DateTimeOffset Produced);
+
+/// <summary>The PDF councillor packs: one authority, every authority (in parallel), or the national overview; all read stored results only.</summary>
+public static class PdfPacks
+{
+    /// <summary>Writes the pack for one authority to <paramref name="output"/>.</summary>
+    public static void WriteAuthorityPack(ReportData data, int laCode, PackOptions options, Stream output) =>
+        WriteAuthorityPack(new PackSource(data), laCode, options, output);
+
+    /// <summary>Writes the national overview pack to <paramref name="output"/>.</summary>
+    public static void WriteNationalPack(ReportData data, PackOptions options, Stream output)
+    {
+        var ctx = new PackContext(new PackSource(data), options.Year, new Figures(options.Publish), null, options.Produced);
+        var cover = new CoverPage(ctx, "National overview of council performance", Sources(ctx));
+        var pages = new List<IPage> { cover, new NationalSummaryPage(ctx) };
+        pages.AddRange(ctx.Source.Catalogue.Select(d => new NationalIndicatorPage(ctx, d)));
+        var definitions = DefinitionsPages.Build(ctx);
+        var notes = DataQualityPages.Build(ctx);
+        cover.Contents = Contents(ctx, definitions.Count);
+        pages.AddRange(definitions);
+        pages.AddRange(notes);
+        PackWriter.Write(output, new PackMetadata($"Quality Protects national overview {ctx.YearDisplay}",
+                $"England's performance on the Quality Protects indicators, {ctx.YearDisplay}{Edition(options)}", options.Produced),
+            Frame(ctx), pages);
+    }
+
+    /// <summary>Writes one pack per authority with results for the year into <paramref name="folder"/>, using all cores; returns the files written.</summary>
+    public static IReadOnlyList<string> WriteAllAuthorityPacks(ReportData data, PackOptions options, string folder, Action? packDone = null)
+    {
+        var source = new PackSource(data);
+        var authorities = data.Results.Where(r => r.Year == options.Year).Select(r => r.LaCode).Distinct().Order()
+            .Select(la => data.Authorities.GetValueOrDefault(la) ?? new Authority(la, "", la.ToString(), "", "")).ToList();
+        var files = new string[authorities.Count];
+        Parallel.For(0, authorities.Count, i =>
+        {
+            var path = Path.Combine(folder, FileNameFor(authorities[i]));
+            WriteAtomically(path, s => WriteAuthorityPack(source, authorities[i].Code, options, s));
+            files[i] = path;
+            packDone?.Invoke();
+        });
+        return files;
+    }
+
+    /// <summary>Writes a file through a temporary file and a rename, so a reader never sees half a pack.</summary>
+    public static void WriteAtomically(string path, Action<Stream> write)
+    {
+        var temp = path + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
+        try
+        {
+            using (var s = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+                write(s);
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    /// <summary>The pack's file name: the authority code and its name with anything but letters and digits turned into '-', e.g. "805_Hartlepool.pdf".</summary>
+    public static string FileNameFor(Authority authority)
+    {
+        var sb = new StringBuilder();
+        foreach (var ch in authority.Name)
+        {
+            if (char.IsAsciiLetterOrDigit(ch)) sb.Append(ch);
+            else if (sb.Length > 0 && sb[^1] != '-') sb.Append('-');
+        }
+        var name = sb.ToString().Trim('-');
+        return name.Length == 0 ? $"{authority.Code}.pdf" : $"{authority.Code}_{name}.pdf";
+    }
+
+    private static void WriteAuthorityPack(PackSource source, int laCode, PackOptions options, Stream output)
+    {
+        var ctx = new PackContext(source, options.Year, new Figures(options.Publish), laCode, options.Produced);
+        var pages = AuthorityPages(ctx);
+        PackWriter.Write(output, new PackMetadata($"Quality Protects performance pack: {ctx.AreaName} {ctx.YearDisplay}",
+                $"{ctx.AreaName}'s performance on the Quality Protects indicators beside England and its statistical neighbours, {ctx.YearDisplay}{Edition(options)}",
+                options.Produced),
+            Frame(ctx), pages);
+    }
+
+    private static List<IPage> AuthorityPages(PackContext ctx)
+    {
+        var cover = new CoverPage(ctx, "Performance pack for councillors", Sources(ctx));
+        var pages = new List<IPage> { cover, new SummaryPage(ctx) };
+        pages.AddRange(ctx.Source.Catalogue.Select(d => new IndicatorPage(ctx, d)));
+        var definitions = DefinitionsPages.Build(ctx);
+        cover.Contents = Contents(ctx, definitions.Count);
+        pages.AddRange(definitions);
+        pages.AddRange(DataQualityPages.Build(ctx));
+        return pages;
+    }
+
+    private static IReadOnlyList<(string, int)> Contents(PackContext ctx, int definitionPages)
+    {
+        var list = new List<(string, int)> { ("Summary", 2) };
+        list.AddRange(ctx.Source.Catalogue.Select((d, i) => (d.Title, 3 + i)));
+        int next = 3 + ctx.Source.Catalogue.Count;
+        list.Add(("Definitions", next));
+        list.Add(("Notes on data quality", next + definitionPages));
+        return list;
+    }
+
+    private static PageFrame Frame(PackContext ctx) => new(
+        $"{ctx.AreaName}  |  {ctx.YearDisplay}",
+        $"Produced {ctx.Produced:d MMMM yyyy}  |  {(ctx.Figures.Publish ? "Published edition: disclosure control applied" : "Not for publication")}");
+
+    private static string Edition(PackOptions o) => o.Publish ? " (published edition, disclosure control applied)" : " (not for publication)";
+
+    private static IReadOnlyList<string> Sources(PackContext ctx)
+    {
+        var used = ctx.Source.Data.Results.Where(r => r.Year == ctx.Year && (ctx.LaCode is null || r.LaCode == ctx.LaCode))
+            .Select(r => r.Source).Distinct().Order(StringComparer.Ordinal).ToList();
+        var list = new List<string>();
+        if (used.Contains(ResultSource.ChildLevel)) list.Add("Child-level returns (SSDA903) submitted by local authorities, validated and counted by QP Reporting.");
+        if (used.Contains(ResultSource.Aggregate)) list.Add("Quality Protects aggregate returns submitted by local authorities.");
+        if (used.Contains(ResultSource.Published)) list.Add("Department for Education published statistics (explore-education-statistics).");
+        list.Add("England figures: the sum of all authorities' numerators over the sum of their denominators; published national figures where imported.");
+        list.Add("Statistical neighbours: the Department for Education's statistical neighbour model.");
+        list.Add("Targets: the Government's Quality Protects and PAF targets, as set out in the indicator definitions.");
+        return list;
+    }
+}

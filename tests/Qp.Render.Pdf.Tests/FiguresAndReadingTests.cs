@@ -1,0 +1,61 @@
+using Qp.Domain.Results;
+using Qp.Render.Pdf.Components;
+using Qp.Render.Pdf.Tests.Fixtures;
+using Qp.Store;
+
+namespace Qp.Render.Pdf.Tests;
+
+public sealed class FiguresAndReadingTests
+{
+    private static IndicatorResult Result(int num, int den, double value) => PackStore.R("A1", 805, 2001, num, den, value);
+
+    [Theory]
+    // Published: numerators 1–5 and denominators under 10 hide the percentage; 0 and 6 of 10 or more are shown.
+    [InlineData(0, 10, 0.0, "0.0%")]
+    [InlineData(1, 20, 5.0, "c")]
+    [InlineData(5, 20, 25.0, "c")]
+    [InlineData(6, 20, 30.0, "30.0%")]
+    [InlineData(6, 9, 66.7, "c")]
+    [InlineData(7, 10, 70.0, "70.0%")]
+    public void Published_values_follow_the_disclosure_rules(int num, int den, double value, string shown)
+    {
+        new Figures(Publish: true).Value(Result(num, den, value)).Should().Be(shown);
+        // The unpublished edition always shows the stored value.
+        new Figures(Publish: false).Value(Result(num, den, value)).Should().Be($"{value:0.0}%");
+    }
+
+    [Fact]
+    public void Counts_and_national_counts_are_suppressed_or_rounded_only_when_published()
+    {
+        new Figures(true).AuthorityCount(3).Should().Be("c");
+        new Figures(true).AuthorityCount(6).Should().Be("6");
+        new Figures(false).AuthorityCount(3).Should().Be("3");
+        new Figures(true).NationalCount(12_345).Should().Be("12,350");
+        new Figures(false).NationalCount(12_345).Should().Be("12,345");
+    }
+
+    [Fact]
+    public void Reading_says_when_a_target_is_missed_and_by_how_much()
+    {
+        using var tmp = new TempFolder();
+        var db = Path.Combine(tmp.Path, "qp.db");
+        PackStore.BuildSmall(db);
+        using var conn = QpDatabase.Open(db);
+        var data = PackStore.Load(conn);
+        var ctx = new PackContext(new PackSource(data), 2001, new Figures(false), 805, DateTimeOffset.UtcNow);
+        var a1 = data.Catalogue.Single(d => d.Id == "A1");
+        // 18.4% stored against a maximum of 16%: 2.4 points short, and worse than England's 15.1%.
+        var missed = Result(46, 250, 18.4) with { VsEngland = VsEngland.Worse, TargetValue = 16, TargetStatus = TargetStatus.NotMet, TargetDistance = -2.4 };
+
+        var text = Reading.Compose(ctx, a1, missed, data.NationalFor("A1", 2001));
+
+        text.Should().StartWith("18.4% of children looked after at 31 March had three or more placements in the year — worse than England (15.1%), " +
+                                "and not meeting the target of no more than 16.0% (2.4 points short).");
+    }
+
+    private sealed class TempFolder : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory("qp-pdf-r-").FullName;
+        public void Dispose() => Directory.Delete(Path, true);
+    }
+}
