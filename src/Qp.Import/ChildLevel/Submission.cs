@@ -47,16 +47,17 @@ public sealed partial record Submission(string Path, SubmissionFormat Format, in
             return [Named(path, format)];
         }
         if (!Directory.Exists(path)) throw new FileNotFoundException($"{path}: no such file or folder");
-        if (Directory.EnumerateFiles(path, "*.csv").Any()) return [Named(path, SubmissionFormat.CsvFolder)];
+        // NNN_YYYY entries make a folder a tree of returns (other files beside them, such as a generated
+        // sample's neighbour and aggregate files, are not part of any return); otherwise its CSV files are one return.
         var nested = Directory.EnumerateFileSystemEntries(path)
             .Where(p => LaYear().IsMatch(System.IO.Path.GetFileNameWithoutExtension(p)))
             .Order(StringComparer.Ordinal)
             .SelectMany(p => Directory.Exists(p) || p.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)
                 ? Find(p) : [])
             .ToArray();
-        if (nested.Length == 0)
-            throw new InvalidDataException($"{path}: no child-level return here (no CSV files, and no NNN_YYYY folders, .xml or .xlsx files)");
-        return nested;
+        if (nested.Length > 0) return nested;
+        if (Directory.EnumerateFiles(path, "*.csv").Any()) return [Named(path, SubmissionFormat.CsvFolder)];
+        throw new InvalidDataException($"{path}: no child-level return here (no CSV files, and no NNN_YYYY folders, .xml or .xlsx files)");
     }
 
     private static Submission Named(string path, SubmissionFormat format)
