@@ -81,7 +81,7 @@ public static class EesRows
         if (publish)
         {
             // Percentages follow the authority rule on the true counts; national and regional counts are then rounded to 10.
-            bool hideCount = !aggregate && DisclosureControl.SuppressCount(Clamp(numerator));
+            bool hideCount = !aggregate && DisclosureControl.SuppressNumerator(Clamp(numerator), Clamp(denominator));
             bool hidePercent = DisclosureControl.SuppressPercent(Clamp(numerator), Clamp(denominator));
             if (aggregate)
             {

@@ -60,7 +60,7 @@ public readonly record struct Suppression(bool Count, bool Percent)
 
     /// <summary>What SPEC §6 hides for a numerator and denominator.</summary>
     public static Suppression Of(int? numerator, int? denominator) =>
-        new(DisclosureControl.SuppressCount(numerator), DisclosureControl.SuppressPercent(numerator, denominator));
+        new(DisclosureControl.SuppressNumerator(numerator, denominator), DisclosureControl.SuppressPercent(numerator, denominator));
 }
 
 /// <summary>The words used for enumerated results in exports.</summary>

@@ -32,7 +32,11 @@ public sealed record Figures(bool Publish)
     /// <summary>The value to plot, or null when it is missing or suppressed (charts omit suppressed points).</summary>
     public double? Plotted(IndicatorResult? r) => r is null || IsSuppressed(r) ? null : r.Value;
 
-    /// <summary>An authority-level count, or "c" when it is 1–5 in a published pack.</summary>
+    /// <summary>An authority's numerator, or "c" in a published pack when it is 1–5 or its percentage is hidden.</summary>
+    public string Numerator(IndicatorResult r) =>
+        Publish && DisclosureControl.SuppressNumerator(r.Numerator, r.Denominator) ? DisclosureControl.Suppressed : Count(r.Numerator);
+
+    /// <summary>An authority-level count, "c" when published and between 1 and 5.</summary>
     public string AuthorityCount(int? count) => Publish && DisclosureControl.SuppressCount(count) ? DisclosureControl.Suppressed : Count(count);
 
     /// <summary>A national count, rounded to the nearest 10 in a published pack.</summary>

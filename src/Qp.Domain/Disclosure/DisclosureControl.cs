@@ -10,7 +10,7 @@ public static class DisclosureControl
     public static readonly IReadOnlyList<string> Rules =
     [
         "Numerators of 1 to 5, and their percentages, are shown as 'c'.",
-        "Percentages with a denominator under 10 are shown as 'c'.",
+        "Percentages with a denominator under 10 are shown as 'c', and so are their numerators, which with the denominator would give the percentage away.",
         "National and regional counts are rounded to the nearest 10.",
     ];
 
@@ -20,6 +20,12 @@ public static class DisclosureControl
     /// <summary>Whether a percentage must be shown as 'c': its numerator is 1–5 or its denominator is under 10.</summary>
     public static bool SuppressPercent(int? numerator, int? denominator) =>
         SuppressCount(numerator) || denominator is < 10;
+
+    /// <summary>
+    /// Whether an authority's numerator must be shown as 'c': it is 1–5, or its percentage is hidden — SPEC §6 hides the
+    /// percentage of a denominator under 10, and showing 6 of 9 would give 66.7% away all the same.
+    /// </summary>
+    public static bool SuppressNumerator(int? numerator, int? denominator) => SuppressPercent(numerator, denominator);
 
     /// <summary>A national or regional count rounded to the nearest 10, halves away from zero.</summary>
     public static long RoundToTen(long count) => (long)Math.Round(count / 10.0, MidpointRounding.AwayFromZero) * 10;
