@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace Qp.Render.Excel;
+
+/// <summary>
+/// Copies a workbook package saved by ClosedXML and streams the Data sheet's rows into it as plain OOXML
+/// (numbers, and inline strings that are text and never formulas), adding the few cell styles they need.
+/// </summary>
+internal static partial class StreamedSheet
+{
+    private static readonly XNamespace Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private static readonly XNamespace OfficeRels = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    private static readonly XNamespace PackageRels = "http://schemas.openxmlformats.org/package/2006/relationships";
+
+    /// <summary>Writes the package <paramref name="saved"/> to <paramref name="output"/> with <paramref name="rows"/> appended below the heading row of sheet <paramref name="sheetName"/>.</summary>
+    public static void Write(Stream saved, Stream output, string sheetName, IReadOnlyList<DataRow> rows)
+    {
+        using var src = new ZipArchive(saved, ZipArchiveMode.Read, leaveOpen: true);
+        var sheetPath = SheetPath(src, sheetName);
+        var styles = AddStyles(src);
+        using var dst = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        foreach (var entry in src.Entries)
+        {
+            var copy = dst.CreateEntry(entry.FullName, CompressionLevel.Fastest);
+            using var to = copy.Open();
+            if (entry.FullName == "xl/styles.xml")
+            {
+                using var w = new StreamWriter(to, new UTF8Encoding(false));
+                styles.Document.Save(w, SaveOptions.DisableFormatting);
+            }
+            else if (entry.FullName == sheetPath) WriteSheet(entry, to, rows, styles);
+            else
+            {
+                using var from = entry.Open();
+                from.CopyTo(to);
+            }
+        }
+    }
+
+    /// <summary>The part name (e.g. xl/worksheets/sheet5.xml) of the sheet called <paramref name="sheetName"/>.</summary>
+    private static string SheetPath(ZipArchive zip, string sheetName)
+    {
+        var workbook = Load(zip, "xl/workbook.xml");
+        var sheet = workbook.Descendants(Main + "sheet").First(s => (string?)s.Attribute("name") == sheetName);
+        var id = (string)sheet.Attribute(OfficeRels + "id")!;
+        var rels = Load(zip, "xl/_rels/workbook.xml.rels");
+        var target = (string)rels.Descendants(PackageRels + "Relationship").First(r => (string?)r.Attribute("Id") == id).Attribute("Target")!;
+        return target.StartsWith('/') ? target.TrimStart('/') : "xl/" + target;
+    }
+
+    private static XDocument Load(ZipArchive zip, string name)
+    {
+        using var s = (zip.GetEntry(name) ?? throw new InvalidDataException($"workbook part {name} missing")).Open();
+        return XDocument.Load(s);
+    }
+
+    /// <summary>The styles document with one cell format added per <see cref="DataFormat"/>, and their indexes.</summary>
+    private sealed record StyleSet(XDocument Document, int[] Index, int QuotedText);
+
+    private static StyleSet AddStyles(ZipArchive zip)
+    {
+        var doc = Load(zip, "xl/styles.xml");
+        var root = doc.Root!;
+        var numFmts = root.Element(Main + "numFmts");
+        if (numFmts is null)
+        {
+            numFmts = new XElement(Main + "numFmts");
+            root.AddFirst(numFmts);
+        }
+        int nextId = Math.Max(164, numFmts.Elements(Main + "numFmt").Select(e => (int)e.Attribute("numFmtId")! + 1).DefaultIfEmpty(164).Max());
+        int FormatId(string code)
+        {
+            var existing = numFmts.Elements(Main + "numFmt").FirstOrDefault(e => (string?)e.Attribute("formatCode") == code);
+            if (existing is not null) return (int)existing.Attribute("numFmtId")!;
+            numFmts.Add(new XElement(Main + "numFmt", new XAttribute("numFmtId", nextId), new XAttribute("formatCode", code)));
+            numFmts.SetAttributeValue("count", numFmts.Elements().Count());
+            return nextId++;
+        }
+        var xfs = root.Element(Main + "cellXfs") ?? throw new InvalidDataException("styles without cellXfs");
+        int AddXf(int numFmtId, bool quote = false, bool right = false)
+        {
+            var xf = new XElement(Main + "xf", new XAttribute("numFmtId", numFmtId), new XAttribute("fontId", 0), new XAttribute("fillId", 0),
+                new XAttribute("borderId", 0), new XAttribute("xfId", 0), new XAttribute("applyNumberFormat", 1));
+            if (quote) xf.Add(new XAttribute("quotePrefix", 1));
+            if (right) xf.Add(new XAttribute("applyAlignment", 1), new XElement(Main + "alignment", new XAttribute("horizontal", "right")));
+            xfs.Add(xf);
+            xfs.SetAttributeValue("count", xfs.Elements().Count());
+            return xfs.Elements().Count() - 1;
+        }
+        var index = new int[Enum.GetValues<DataFormat>().Length];
+        index[(int)DataFormat.Text] = AddXf(49); // 49 = the built-in "@" text format
+        index[(int)DataFormat.Count] = AddXf(3); // 3 = built-in "#,##0"
+        index[(int)DataFormat.Whole] = AddXf(1); // 1 = built-in "0"
+        index[(int)DataFormat.Statistic] = AddXf(2); // 2 = built-in "0.00"
+        index[(int)DataFormat.Percent] = AddXf(FormatId(Styles.Percent));
+        index[(int)DataFormat.Change] = AddXf(FormatId(Styles.Change));
+        index[(int)DataFormat.Suppressed] = AddXf(49, right: true);
+        return new StyleSet(doc, index, AddXf(49, quote: true));
+    }
+
+    private static void WriteSheet(ZipArchiveEntry entry, Stream to, IReadOnlyList<DataRow> rows, StyleSet styles)
+    {
+        string xml;
+        using (var r = new StreamReader(entry.Open())) xml = r.ReadToEnd();
+        int lastRow = rows.Count + 1;
+        xml = DimensionRef().Replace(xml, m => $"{m.Groups[1].Value}A1:{(m.Groups[2].Success ? m.Groups[2].Value : "F")}{lastRow}\"", 1);
+        var close = SheetDataEnd().Match(xml);
+        if (!close.Success) throw new InvalidDataException("Data sheet has no sheetData");
+        var p = close.Groups[1].Success ? close.Groups[1].Value + ":" : close.Groups[2].Success ? close.Groups[2].Value + ":" : "";
+        bool selfClosing = close.Value.EndsWith("/>", StringComparison.Ordinal);
+
+        using var w = new StreamWriter(to, new UTF8Encoding(false), 1 << 16);
+        w.Write(xml.AsSpan(0, close.Index));
+        if (selfClosing) w.Write($"<{p}sheetData>");
+        for (int i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            int rn = i + 2;
+            w.Write($"<{p}row r=\"{rn}\">");
+            if (row.LaCode is { } la) NumberCell(w, p, "A", rn, la, styles.Index[(int)DataFormat.Whole]);
+            TextCell(w, p, "B", rn, row.LaName, styles);
+            NumberCell(w, p, "C", rn, row.Year, styles.Index[(int)DataFormat.Whole]);
+            TextCell(w, p, "D", rn, row.Indicator, styles);
+            TextCell(w, p, "E", rn, row.Measure, styles);
+            if (row.Number is { } v) NumberCell(w, p, "F", rn, v, styles.Index[(int)row.Format]);
+            else if (row.Text is not null) TextCell(w, p, "F", rn, row.Text, styles, styles.Index[(int)row.Format]);
+            w.Write($"</{p}row>");
+        }
+        w.Write($"</{p}sheetData>");
+        w.Write(xml.AsSpan(close.Index + close.Length));
+    }
+
+    private static void NumberCell(StreamWriter w, string p, string col, int row, double value, int style)
+    {
+        w.Write($"<{p}c r=\"{col}{row}\" s=\"{style}\"><{p}v>");
+        w.Write(value.ToString("R", CultureInfo.InvariantCulture));
+        w.Write($"</{p}v></{p}c>");
+    }
+
+    /// <summary>An inline string: text by type, so it can never be a formula; formula-like text also gets the quote prefix.</summary>
+    private static void TextCell(StreamWriter w, string p, string col, int row, string text, StyleSet styles, int? style = null)
+    {
+        var clean = SafeText.Clean(text);
+        int s = SafeText.LooksLikeFormula(clean) ? styles.QuotedText : style ?? styles.Index[(int)DataFormat.Text];
+        w.Write($"<{p}c r=\"{col}{row}\" s=\"{s}\" t=\"inlineStr\"><{p}is><{p}t xml:space=\"preserve\">");
+        w.Write(Escape(clean));
+        w.Write($"</{p}t></{p}is></{p}c>");
+    }
+
+    /// <summary>XML-escapes text; a carriage return is written as a character reference so XML parsing keeps it, and a literal "_xHHHH_" is escaped so Excel does not decode it.</summary>
+    public static string Escape(string text)
+    {
+        if (text.AsSpan().IndexOfAny("&<>\r_") < 0) return text;
+        var sb = new StringBuilder(text.Length + 16);
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            switch (c)
+            {
+                case '&': sb.Append("&amp;"); break;
+                case '<': sb.Append("&lt;"); break;
+                case '>': sb.Append("&gt;"); break;
+                case '\r': sb.Append("&#13;"); break;
+                case '_' when EscapedChar().IsMatch(text.AsSpan(i)): sb.Append("_x005F_"); break;
+                default: sb.Append(c); break;
+            }
+        }
+        return sb.ToString();
+    }
+
+    [GeneratedRegex("(<(?:\\w+:)?dimension ref=\")[A-Z]+[0-9]+(?::([A-Z]+)[0-9]+)?\"")]
+    private static partial Regex DimensionRef();
+
+    [GeneratedRegex("</(?:(\\w+):)?sheetData>|<(?:(\\w+):)?sheetData\\s*/>")]
+    private static partial Regex SheetDataEnd();
+
+    [GeneratedRegex("^_x[0-9A-Fa-f]{4}_")]
+    private static partial Regex EscapedChar();
+}
