@@ -10,6 +10,7 @@ public static class ReportCommand
         var cmd = new Command("report", "Render reports from the stored results");
         foreach (var sub in new Command[]
         {
+            ExcelReportCommand.Create(),
         })
         {
             cmd.Subcommands.Add(sub);
