@@ -35,6 +35,10 @@ internal static class IndicatorSheet
             "Quartile band", "PAF band", "vs England", "SN average (%)", "Change (pp)", "Trend", "Target (%)", "Target status"]);
         SheetLayout.Header(w, headerRow, headings);
         int Col(int i) => c0 + i;
+        w.ColumnFormat(1, Styles.Whole);
+        foreach (var (i, format) in new[] { (1, Styles.Count), (2, Styles.Count), (3, Styles.Percent), (4, Styles.Percent), (5, Styles.Percent),
+                     (6, Styles.Whole), (7, Styles.Whole), (9, Styles.Whole), (11, Styles.Percent), (12, Styles.Change), (14, Styles.Percent) })
+            w.ColumnFormat(Col(i), format);
 
         row = headerRow + 1;
         if (national is not null)

@@ -70,19 +70,11 @@ internal static class SheetLayout
         if (font is not null) cell.Style.Font.FontColor = font;
     }
 
-    /// <summary>Borders, frozen header (and <paramref name="freezeColumns"/>), filter, widths and print set-up for a table from <paramref name="headerRow"/> to <paramref name="lastRow"/>.</summary>
+    /// <summary>Frozen header (and <paramref name="freezeColumns"/>), filter, widths and print set-up for a table from <paramref name="headerRow"/> to <paramref name="lastRow"/>.</summary>
     public static void Finish(SheetWriter w, ReportContext ctx, int headerRow, int lastRow, int lastCol, int freezeColumns, string footerTitle)
     {
         var ws = w.Sheet;
         lastRow = Math.Max(lastRow, headerRow);
-        if (lastRow > headerRow)
-        {
-            var body = ws.Range(headerRow, 1, lastRow, lastCol);
-            body.Style.Border.InsideBorder = XLBorderStyleValues.Thin;
-            body.Style.Border.InsideBorderColor = Styles.GridLine;
-            body.Style.Border.OutsideBorder = XLBorderStyleValues.Thin;
-            body.Style.Border.OutsideBorderColor = Styles.GridLine;
-        }
         ws.SheetView.Freeze(headerRow, freezeColumns);
         ws.Range(headerRow, 1, lastRow, lastCol).SetAutoFilter();
         w.ApplyWidths();
@@ -104,6 +96,7 @@ internal static class SheetLayout
         p.Footer.Left.AddText(SafeText.ForHeaderFooter($"QP Reporting: {footerTitle}"));
         p.Footer.Center.AddText("Page &P of &N");
         p.Footer.Right.AddText(SafeText.ForHeaderFooter($"Produced {ctx.ProducedText}"));
-        ws.ShowGridLines = true;
+        // Gridlines are printed rather than drawn as cell borders, which would cost a style per cell.
+        p.ShowGridlines = true;
     }
 }

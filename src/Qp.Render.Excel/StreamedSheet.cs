@@ -8,7 +8,7 @@ namespace Qp.Render.Excel;
 
 /// <summary>
 /// Copies a workbook package saved by ClosedXML and streams the Data sheet's rows into it as plain OOXML
-/// (numbers, and inline strings that are text and never formulas), adding the few cell styles they need.
+/// (numbers, and shared strings that are text and never formulas), adding the few cell styles they need.
 /// </summary>
 internal static partial class StreamedSheet
 {
@@ -22,23 +22,72 @@ internal static partial class StreamedSheet
         using var src = new ZipArchive(saved, ZipArchiveMode.Read, leaveOpen: true);
         var sheetPath = SheetPath(src, sheetName);
         var styles = AddStyles(src);
+        var strings = AddStrings(src, rows);
         using var dst = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
         foreach (var entry in src.Entries)
         {
             var copy = dst.CreateEntry(entry.FullName, CompressionLevel.Fastest);
             using var to = copy.Open();
-            if (entry.FullName == "xl/styles.xml")
-            {
-                using var w = new StreamWriter(to, new UTF8Encoding(false));
-                styles.Document.Save(w, SaveOptions.DisableFormatting);
-            }
-            else if (entry.FullName == sheetPath) WriteSheet(entry, to, rows, styles);
+            if (entry.FullName == "xl/styles.xml") Save(styles.Document, to);
+            else if (entry.FullName == SharedStringsPath) Save(strings.Document, to);
+            else if (entry.FullName == sheetPath) WriteSheet(entry, to, rows, styles, strings.Index);
             else
             {
                 using var from = entry.Open();
                 from.CopyTo(to);
             }
         }
+    }
+
+    // ClosedXML always writes the shared strings here (the other sheets always hold text).
+    private const string SharedStringsPath = "xl/sharedStrings.xml";
+
+    /// <summary>Saves a part, keeping carriage returns in text as character references.</summary>
+    private static void Save(XDocument doc, Stream to)
+    {
+        var settings = new System.Xml.XmlWriterSettings { Encoding = new UTF8Encoding(false), NewLineHandling = System.Xml.NewLineHandling.Entitize };
+        using var w = System.Xml.XmlWriter.Create(to, settings);
+        doc.Save(w);
+    }
+
+    /// <summary>The shared string table with every text of the streamed rows added, and each text's index.</summary>
+    private sealed record StringTable(XDocument Document, Dictionary<string, int> Index);
+
+    private static StringTable AddStrings(ZipArchive zip, IReadOnlyList<DataRow> rows)
+    {
+        var doc = Load(zip, SharedStringsPath);
+        var sst = doc.Root!;
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        int n = 0;
+        foreach (var si in sst.Elements(Main + "si"))
+        {
+            // Only plain entries can be reused; rich-text ones are skipped but still counted.
+            if (si.Elements().Count() == 1 && si.Element(Main + "t") is { } t) index.TryAdd(t.Value, n);
+            n++;
+        }
+        void Add(string? text)
+        {
+            if (text is null) return;
+            var clean = SafeText.Clean(text);
+            if (index.ContainsKey(clean)) return;
+            var t = new XElement(Main + "t", EscapeUnderscores(clean));
+            if (clean.Length > 0 && (char.IsWhiteSpace(clean[0]) || char.IsWhiteSpace(clean[^1])))
+                t.Add(new XAttribute(XNamespace.Xml + "space", "preserve"));
+            sst.Add(new XElement(Main + "si", t));
+            index[clean] = n++;
+        }
+        long refs = 0;
+        foreach (var r in rows)
+        {
+            Add(r.LaName);
+            Add(r.Indicator);
+            Add(r.Measure);
+            Add(r.Text);
+            refs += r.Text is null ? 3 : 4;
+        }
+        sst.SetAttributeValue("uniqueCount", n);
+        sst.SetAttributeValue("count", (long?)sst.Attribute("count") + refs ?? refs);
+        return new StringTable(doc, index);
     }
 
     /// <summary>The part name (e.g. xl/worksheets/sheet5.xml) of the sheet called <paramref name="sheetName"/>.</summary>
@@ -102,7 +151,7 @@ internal static partial class StreamedSheet
         return new StyleSet(doc, index, AddXf(49, quote: true));
     }
 
-    private static void WriteSheet(ZipArchiveEntry entry, Stream to, IReadOnlyList<DataRow> rows, StyleSet styles)
+    private static void WriteSheet(ZipArchiveEntry entry, Stream to, IReadOnlyList<DataRow> rows, StyleSet styles, Dictionary<string, int> strings)
     {
         string xml;
         using (var r = new StreamReader(entry.Open())) xml = r.ReadToEnd();
@@ -121,56 +170,76 @@ internal static partial class StreamedSheet
             var row = rows[i];
             int rn = i + 2;
             w.Write($"<{p}row r=\"{rn}\">");
-            if (row.LaCode is { } la) NumberCell(w, p, "A", rn, la, styles.Index[(int)DataFormat.Whole]);
-            TextCell(w, p, "B", rn, row.LaName, styles);
-            NumberCell(w, p, "C", rn, row.Year, styles.Index[(int)DataFormat.Whole]);
-            TextCell(w, p, "D", rn, row.Indicator, styles);
-            TextCell(w, p, "E", rn, row.Measure, styles);
-            if (row.Number is { } v) NumberCell(w, p, "F", rn, v, styles.Index[(int)row.Format]);
-            else if (row.Text is not null) TextCell(w, p, "F", rn, row.Text, styles, styles.Index[(int)row.Format]);
+            // Cells carry no reference: each follows the one before, so only B needs one when A (England's la_code) is empty.
+            if (row.LaCode is { } la) NumberCell(w, p, null, la, styles.Index[(int)DataFormat.Whole]);
+            TextCell(w, p, row.LaCode is null ? "B" + rn : null, row.LaName, styles, strings);
+            NumberCell(w, p, null, row.Year, styles.Index[(int)DataFormat.Whole]);
+            TextCell(w, p, null, row.Indicator, styles, strings);
+            TextCell(w, p, null, row.Measure, styles, strings);
+            if (row.Number is { } v) NumberCell(w, p, null, v, styles.Index[(int)row.Format]);
+            else if (row.Text is not null) TextCell(w, p, null, row.Text, styles, strings, styles.Index[(int)row.Format]);
             w.Write($"</{p}row>");
         }
         w.Write($"</{p}sheetData>");
         w.Write(xml.AsSpan(close.Index + close.Length));
     }
 
-    private static void NumberCell(StreamWriter w, string p, string col, int row, double value, int style)
+    private static void NumberCell(StreamWriter w, string p, string? reference, double value, int style)
     {
-        w.Write($"<{p}c r=\"{col}{row}\" s=\"{style}\"><{p}v>");
+        w.Write('<');
+        w.Write(p);
+        w.Write('c');
+        Reference(w, reference);
+        w.Write(" s=\"");
+        w.Write(style);
+        w.Write("\"><");
+        w.Write(p);
+        w.Write("v>");
         w.Write(value.ToString("R", CultureInfo.InvariantCulture));
-        w.Write($"</{p}v></{p}c>");
+        w.Write("</");
+        w.Write(p);
+        w.Write("v></");
+        w.Write(p);
+        w.Write("c>");
     }
 
-    /// <summary>An inline string: text by type, so it can never be a formula; formula-like text also gets the quote prefix.</summary>
-    private static void TextCell(StreamWriter w, string p, string col, int row, string text, StyleSet styles, int? style = null)
+    /// <summary>A shared-string cell: text by type, so it can never be a formula; formula-like text also gets the quote prefix.</summary>
+    private static void TextCell(StreamWriter w, string p, string? reference, string text, StyleSet styles, Dictionary<string, int> strings, int? style = null)
     {
         var clean = SafeText.Clean(text);
-        int s = SafeText.LooksLikeFormula(clean) ? styles.QuotedText : style ?? styles.Index[(int)DataFormat.Text];
-        w.Write($"<{p}c r=\"{col}{row}\" s=\"{s}\" t=\"inlineStr\"><{p}is><{p}t xml:space=\"preserve\">");
-        w.Write(Escape(clean));
-        w.Write($"</{p}t></{p}is></{p}c>");
+        int? s = SafeText.LooksLikeFormula(clean) ? styles.QuotedText : style;
+        w.Write('<');
+        w.Write(p);
+        w.Write('c');
+        Reference(w, reference);
+        if (s is { } si)
+        {
+            w.Write(" s=\"");
+            w.Write(si);
+            w.Write('"');
+        }
+        w.Write(" t=\"s\"><");
+        w.Write(p);
+        w.Write("v>");
+        w.Write(strings[clean]);
+        w.Write("</");
+        w.Write(p);
+        w.Write("v></");
+        w.Write(p);
+        w.Write("c>");
     }
 
-    /// <summary>XML-escapes text; a carriage return is written as a character reference so XML parsing keeps it, and a literal "_xHHHH_" is escaped so Excel does not decode it.</summary>
-    public static string Escape(string text)
+    private static void Reference(StreamWriter w, string? reference)
     {
-        if (text.AsSpan().IndexOfAny("&<>\r_") < 0) return text;
-        var sb = new StringBuilder(text.Length + 16);
-        for (int i = 0; i < text.Length; i++)
-        {
-            char c = text[i];
-            switch (c)
-            {
-                case '&': sb.Append("&amp;"); break;
-                case '<': sb.Append("&lt;"); break;
-                case '>': sb.Append("&gt;"); break;
-                case '\r': sb.Append("&#13;"); break;
-                case '_' when EscapedChar().IsMatch(text.AsSpan(i)): sb.Append("_x005F_"); break;
-                default: sb.Append(c); break;
-            }
-        }
-        return sb.ToString();
+        if (reference is null) return;
+        w.Write(" r=\"");
+        w.Write(reference);
+        w.Write('"');
     }
+
+    /// <summary>A literal "_xHHHH_" in text is escaped as "_x005F_xHHHH_" so Excel does not decode it as a character.</summary>
+    public static string EscapeUnderscores(string text) =>
+        text.Contains("_x", StringComparison.Ordinal) ? EscapedChar().Replace(text, "_x005F_$1") : text;
 
     [GeneratedRegex("(<(?:\\w+:)?dimension ref=\")[A-Z]+[0-9]+(?::([A-Z]+)[0-9]+)?\"")]
     private static partial Regex DimensionRef();
@@ -178,6 +247,6 @@ internal static partial class StreamedSheet
     [GeneratedRegex("</(?:(\\w+):)?sheetData>|<(?:(\\w+):)?sheetData\\s*/>")]
     private static partial Regex SheetDataEnd();
 
-    [GeneratedRegex("^_x[0-9A-Fa-f]{4}_")]
+    [GeneratedRegex("_(x[0-9A-Fa-f]{4}_)")]
     private static partial Regex EscapedChar();
 }

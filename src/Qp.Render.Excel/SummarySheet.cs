@@ -38,6 +38,8 @@ internal static class SummarySheet
             columns.Add((def, valueCol, statusCol));
         }
         SheetLayout.Header(w, headerRow, headings);
+        w.ColumnFormat(1, Styles.Whole);
+        foreach (var (_, valueCol, _) in columns) w.ColumnFormat(valueCol, Styles.Percent);
 
         row = headerRow + 1;
         w.Text(row, 2, "England").Style.Font.Bold = true;

@@ -16,6 +16,7 @@ internal static class ValidationSheet
         int headerRow = row + 1;
         string[] headings = ["LA", "Authority", "Year", "File", "Line", "Column", "Severity", "Code", "Message"];
         SheetLayout.Header(w, headerRow, headings);
+        foreach (var col in new[] { 1, 5, 6 }) w.ColumnFormat(col, Styles.Whole);
         row = headerRow + 1;
         var focus = ctx.Options.FocusLa;
         // The focus authority's warnings first, as on the other sheets; otherwise the stored order (authority, year, file, line).

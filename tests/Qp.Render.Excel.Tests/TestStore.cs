@@ -30,7 +30,7 @@ public sealed class TestStore : IDisposable
         IndicatorCatalogueFile.ReadFolder(System.IO.Path.Combine(RepoRoot(), "templates", "indicators"));
 
     // Not RealData.RepoRoot: RealData's static initialisers run Find() before RepoRoot is set, so touching it throws.
-    private static string RepoRoot()
+    public static string RepoRoot()
     {
         for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
             if (System.IO.File.Exists(System.IO.Path.Combine(d.FullName, "QpReporting.sln"))) return d.FullName;
