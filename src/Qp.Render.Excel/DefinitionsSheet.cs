@@ -82,10 +82,11 @@ internal static class DefinitionsSheet
         int lines = 1;
         for (int i = 0; i < cells.Count; i++)
         {
-            int width = wrapWidths.TryGetValue(i + 1, out var wv) ? wv - 2 : int.MaxValue;
+            // A wrapped line holds fewer characters than the column's width in '0's: proportional text runs about 15% wider.
+            int width = wrapWidths.TryGetValue(i + 1, out var wv) ? (int)((wv - 2) * 0.85) : int.MaxValue;
             lines = Math.Max(lines, cells[i].Split('\n').Sum(l => WrappedLines(l, width)));
         }
-        ws.Row(row).Height = 15 * lines;
+        ws.Row(row).Height = 15.75 * lines + 3;
     }
 
     /// <summary>How many lines a paragraph takes when wrapped at word boundaries to <paramref name="width"/> characters.</summary>

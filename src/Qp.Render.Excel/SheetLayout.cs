@@ -24,7 +24,7 @@ internal static class SheetLayout
         return row;
     }
 
-    /// <summary>Writes a colour key on one row: its caption in <paramref name="captionColumn"/>, then one labelled, coloured cell per item.</summary>
+    /// <summary>Writes a colour key on one row: its caption in <paramref name="captionColumn"/>, then one labelled, coloured cell per item, each merged across two columns so that narrow number columns never clip a label.</summary>
     public static void Legend(SheetWriter w, int row, int captionColumn, string caption, IEnumerable<LegendItem> items)
     {
         var cap = w.Text(row, captionColumn, caption, measure: false);
@@ -33,12 +33,12 @@ internal static class SheetLayout
         int col = captionColumn + 1;
         foreach (var item in items)
         {
-            // Legend labels are measured so the key is never clipped.
-            var cell = w.Text(row, col++, item.Label);
-            Fill(cell, item.Fill, item.Font);
-            cell.Style.Border.OutsideBorder = XLBorderStyleValues.Thin;
-            cell.Style.Border.OutsideBorderColor = Styles.GridLine;
-            cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+            var cell = w.Text(row, col, item.Label, measure: false);
+            var range = w.Sheet.Range(row, col, row, col + 1).Merge();
+            range.Style.Fill.BackgroundColor = item.Fill;
+            if (item.Font is not null) cell.Style.Font.FontColor = item.Font;
+            range.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+            col += 2;
         }
     }
 
@@ -70,11 +70,20 @@ internal static class SheetLayout
         if (font is not null) cell.Style.Font.FontColor = font;
     }
 
-    /// <summary>Frozen header (and <paramref name="freezeColumns"/>), filter, widths and print set-up for a table from <paramref name="headerRow"/> to <paramref name="lastRow"/>.</summary>
+    /// <summary>Borders, frozen header (and <paramref name="freezeColumns"/>), filter, widths and print set-up for a table from <paramref name="headerRow"/> to <paramref name="lastRow"/>.</summary>
     public static void Finish(SheetWriter w, ReportContext ctx, int headerRow, int lastRow, int lastCol, int freezeColumns, string footerTitle)
     {
         var ws = w.Sheet;
         lastRow = Math.Max(lastRow, headerRow);
+        if (lastRow > headerRow)
+        {
+            // Borders on the table only, so the printed page has no grid around the titles.
+            var table = ws.Range(headerRow, 1, lastRow, lastCol).Style.Border;
+            table.InsideBorder = XLBorderStyleValues.Thin;
+            table.InsideBorderColor = Styles.GridLine;
+            table.OutsideBorder = XLBorderStyleValues.Thin;
+            table.OutsideBorderColor = Styles.GridLine;
+        }
         ws.SheetView.Freeze(headerRow, freezeColumns);
         ws.Range(headerRow, 1, lastRow, lastCol).SetAutoFilter();
         w.ApplyWidths();
@@ -96,7 +105,6 @@ internal static class SheetLayout
         p.Footer.Left.AddText(SafeText.ForHeaderFooter($"QP Reporting: {footerTitle}"));
         p.Footer.Center.AddText("Page &P of &N");
         p.Footer.Right.AddText(SafeText.ForHeaderFooter($"Produced {ctx.ProducedText}"));
-        // Gridlines are printed rather than drawn as cell borders, which would cost a style per cell.
-        p.ShowGridlines = true;
+        p.ShowGridlines = false;
     }
 }

@@ -165,76 +165,91 @@ internal static partial class StreamedSheet
         using var w = new StreamWriter(to, new UTF8Encoding(false), 1 << 16);
         w.Write(xml.AsSpan(0, close.Index));
         if (selfClosing) w.Write($"<{p}sheetData>");
+        var cells = new CellWriter(w, p, styles, strings);
+        int whole = styles.Index[(int)DataFormat.Whole];
         for (int i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
             int rn = i + 2;
-            w.Write($"<{p}row r=\"{rn}\">");
+            cells.StartRow(rn);
             // Cells carry no reference: each follows the one before, so only B needs one when A (England's la_code) is empty.
-            if (row.LaCode is { } la) NumberCell(w, p, null, la, styles.Index[(int)DataFormat.Whole]);
-            TextCell(w, p, row.LaCode is null ? "B" + rn : null, row.LaName, styles, strings);
-            NumberCell(w, p, null, row.Year, styles.Index[(int)DataFormat.Whole]);
-            TextCell(w, p, null, row.Indicator, styles, strings);
-            TextCell(w, p, null, row.Measure, styles, strings);
-            if (row.Number is { } v) NumberCell(w, p, null, v, styles.Index[(int)row.Format]);
-            else if (row.Text is not null) TextCell(w, p, null, row.Text, styles, strings, styles.Index[(int)row.Format]);
-            w.Write($"</{p}row>");
+            if (row.LaCode is { } la) cells.Number(la, whole);
+            cells.Text(row.LaName, reference: row.LaCode is null ? "B" + rn : null);
+            cells.Number(row.Year, whole);
+            cells.Text(row.Indicator);
+            cells.Text(row.Measure);
+            if (row.Number is { } v) cells.Number(v, styles.Index[(int)row.Format]);
+            else if (row.Text is not null) cells.Text(row.Text, styles.Index[(int)row.Format]);
+            cells.EndRow();
         }
         w.Write($"</{p}sheetData>");
         w.Write(xml.AsSpan(close.Index + close.Length));
     }
 
-    private static void NumberCell(StreamWriter w, string p, string? reference, double value, int style)
+    /// <summary>Writes cells with the sheet's namespace prefix, formatting numbers without allocating.</summary>
+    private sealed class CellWriter(StreamWriter w, string p, StyleSet styles, Dictionary<string, int> strings)
     {
-        w.Write('<');
-        w.Write(p);
-        w.Write('c');
-        Reference(w, reference);
-        w.Write(" s=\"");
-        w.Write(style);
-        w.Write("\"><");
-        w.Write(p);
-        w.Write("v>");
-        w.Write(value.ToString("R", CultureInfo.InvariantCulture));
-        w.Write("</");
-        w.Write(p);
-        w.Write("v></");
-        w.Write(p);
-        w.Write("c>");
-    }
+        private readonly string _cell = $"<{p}c";
+        private readonly string _valueOpen = $"><{p}v>";
+        private readonly string _textValueOpen = $" t=\"s\"><{p}v>";
+        private readonly string _cellClose = $"</{p}v></{p}c>";
+        private readonly string _rowOpen = $"<{p}row r=\"";
+        private readonly string _rowClose = $"</{p}row>";
+        private readonly char[] _buffer = new char[32];
 
-    /// <summary>A shared-string cell: text by type, so it can never be a formula; formula-like text also gets the quote prefix.</summary>
-    private static void TextCell(StreamWriter w, string p, string? reference, string text, StyleSet styles, Dictionary<string, int> strings, int? style = null)
-    {
-        var clean = SafeText.Clean(text);
-        int? s = SafeText.LooksLikeFormula(clean) ? styles.QuotedText : style;
-        w.Write('<');
-        w.Write(p);
-        w.Write('c');
-        Reference(w, reference);
-        if (s is { } si)
+        public void StartRow(int row)
+        {
+            w.Write(_rowOpen);
+            WriteInt(row);
+            w.Write("\">");
+        }
+
+        public void EndRow() => w.Write(_rowClose);
+
+        public void Number(double value, int style)
+        {
+            w.Write(_cell);
+            Style(style);
+            w.Write(_valueOpen);
+            value.TryFormat(_buffer, out int n, default, CultureInfo.InvariantCulture);
+            w.Write(_buffer, 0, n);
+            w.Write(_cellClose);
+        }
+
+        // The few distinct texts (names, indicators, measures) repeat across ~235,000 rows, so each one's cell XML is built once.
+        private readonly Dictionary<(string, int?), string> _textCells = [];
+
+        /// <summary>A shared-string cell: text by type, so it can never be a formula; formula-like text also gets the quote prefix.</summary>
+        public void Text(string text, int? style = null, string? reference = null)
+        {
+            if (reference is null && _textCells.TryGetValue((text, style), out var xml))
+            {
+                w.Write(xml);
+                return;
+            }
+            var clean = SafeText.Clean(text);
+            var sb = new StringBuilder(_cell);
+            if (reference is not null) sb.Append(" r=\"").Append(reference).Append('"');
+            int? s = SafeText.LooksLikeFormula(clean) ? styles.QuotedText : style;
+            if (s is not null) sb.Append(" s=\"").Append(s.Value.ToString(CultureInfo.InvariantCulture)).Append('"');
+            sb.Append(_textValueOpen).Append(strings[clean].ToString(CultureInfo.InvariantCulture)).Append(_cellClose);
+            xml = sb.ToString();
+            if (reference is null) _textCells[(text, style)] = xml;
+            w.Write(xml);
+        }
+
+        private void Style(int style)
         {
             w.Write(" s=\"");
-            w.Write(si);
+            WriteInt(style);
             w.Write('"');
         }
-        w.Write(" t=\"s\"><");
-        w.Write(p);
-        w.Write("v>");
-        w.Write(strings[clean]);
-        w.Write("</");
-        w.Write(p);
-        w.Write("v></");
-        w.Write(p);
-        w.Write("c>");
-    }
 
-    private static void Reference(StreamWriter w, string? reference)
-    {
-        if (reference is null) return;
-        w.Write(" r=\"");
-        w.Write(reference);
-        w.Write('"');
+        private void WriteInt(int value)
+        {
+            value.TryFormat(_buffer, out int n, default, CultureInfo.InvariantCulture);
+            w.Write(_buffer, 0, n);
+        }
     }
 
     /// <summary>A literal "_xHHHH_" in text is escaped as "_x005F_xHHHH_" so Excel does not decode it as a character.</summary>

@@ -167,8 +167,8 @@ public class ExcelReportTests
         var ws = wb.Worksheet("A1");
         // The longest authority name is the 44-character hyperlink text; +3 for padding.
         ws.Column(2).Width.Should().Be(Fixture.Hyperlink.Length + 3);
-        // Column C holds regions ("North East", 10 characters) and the first key label, "A: best quarter" (15), which must not be clipped.
-        ws.Column(3).Width.Should().Be("A: best quarter".Length + 3);
+        // Column C holds regions: "North East" is 10 characters (the key's labels span two merged columns and are not counted).
+        ws.Column(3).Width.Should().Be("North East".Length + 3);
         wb.Worksheet("Data").Column(2).Width.Should().Be(Fixture.Hyperlink.Length + 3);
     }
 
