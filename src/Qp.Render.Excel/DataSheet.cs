@@ -50,7 +50,10 @@ internal static class DataSheet
 
     private static void AddNational(List<DataRow> rows, ReportContext ctx, NationalResult n)
     {
-        void Add(string measure, Figure f, DataFormat format) => rows.Add(Row(null, "England", n.Year, n.Indicator, measure, f, format));
+        void Add(string measure, Figure f, DataFormat format)
+        {
+            if (f.Suppressed || f.Value is not null) rows.Add(Row(null, "England", n.Year, n.Indicator, measure, f, format));
+        }
         Add("numerator", ctx.NationalCount(n.Numerator), DataFormat.Count);
         Add("denominator", ctx.NationalCount(n.Denominator), DataFormat.Count);
         Add("value", Figure.Of(n.Value), DataFormat.Percent);
@@ -66,7 +69,10 @@ internal static class DataSheet
     private static void AddAuthority(List<DataRow> rows, ReportContext ctx, IndicatorResult r)
     {
         var name = ctx.Data.NameOf(r.LaCode);
-        void Add(string measure, Figure f, DataFormat format) => rows.Add(Row(r.LaCode, name, r.Year, r.Indicator, measure, f, format));
+        void Add(string measure, Figure f, DataFormat format)
+        {
+            if (f.Suppressed || f.Value is not null) rows.Add(Row(r.LaCode, name, r.Year, r.Indicator, measure, f, format));
+        }
         void Text(string measure, string? text)
         {
             if (!string.IsNullOrEmpty(text)) rows.Add(new DataRow(r.LaCode, name, r.Year, r.Indicator, measure, null, text, DataFormat.Text));
@@ -98,7 +104,7 @@ internal static class DataSheet
     private static DataRow Row(int? la, string name, int year, string indicator, string measure, Figure f, DataFormat format) =>
         f.Suppressed
             ? new DataRow(la, name, year, indicator, measure, null, Qp.Domain.Disclosure.DisclosureControl.Suppressed, DataFormat.Suppressed)
-            : new DataRow(la, name, year, indicator, measure, f.Value, null, f.Value is null ? DataFormat.Text : format);
+            : new DataRow(la, name, year, indicator, measure, f.Value, null, format);
 
     /// <summary>Writes the heading row and sheet set-up with ClosedXML; the rows themselves are streamed in after saving.</summary>
     public static void WriteFrame(ClosedXML.Excel.XLWorkbook wb, ReportContext ctx, IReadOnlyList<DataRow> rows)
@@ -129,5 +135,7 @@ internal static class DataSheet
         w.Sheet.Range(1, 1, rows.Count + 1, Headings.Length).SetAutoFilter();
         w.ApplyWidths();
         SheetLayout.PrintSetup(w.Sheet, ctx, 1, "Data, all years");
+        // The note beside the table is for the screen; printing it would shrink the one-page-wide table to nothing.
+        w.Sheet.PageSetup.PrintAreas.Add(1, 1, rows.Count + 1, Headings.Length);
     }
 }

@@ -76,9 +76,6 @@ internal sealed class SheetWriter(IXLWorksheet sheet)
             Sheet.Column(col).Width = Math.Clamp(chars + 3, minimum, maximum);
     }
 
-    /// <summary>The width a column has been given, in characters, or null when it has no measured content.</summary>
-    public int? MeasuredChars(int col) => _chars.TryGetValue(col, out var w) ? w : null;
-
     /// <summary>How a number will look with one of the shared formats, for sizing.</summary>
     public static string Display(double v, string format) => format switch
     {

@@ -277,6 +277,10 @@ public class ExcelReportTests
         england[0].Cell.GetDouble().Should().Be(1234);
         england[0].La.Should().BeEmpty();
         rows.Select(r => r.Year).Distinct().Should().BeEquivalentTo(["2000", "2001"]);
+        // Missing figures are left out: Middlesbrough's A1 2001 result has no 99.8% interval, SN average or χ².
+        var middlesbrough = rows.Where(r => r.La == "806" && r.Year == "2001").Select(r => r.Measure).ToList();
+        middlesbrough.Should().Contain("ci95_upper").And.NotContain("ci998_upper").And.NotContain("sn_average").And.NotContain("trend_chi2");
+        rows.Should().OnlyContain(r => !r.Cell.IsEmpty());
     }
 
     [Fact]
