@@ -6,10 +6,6 @@ namespace Qp.Render.Excel;
 /// <summary>The comparison workbook (SPEC §6): Summary, one sheet per indicator, Definitions, Data and Validation, all read from the stored results.</summary>
 public static class ExcelReport
 {
-    /// <summary>The sheet names in order, for <paramref name="data"/>'s catalogue.</summary>
-    public static IReadOnlyList<string> SheetNames(ReportData data) =>
-        [SummarySheet.Name, .. data.Catalogue.Select(IndicatorSheet.SheetName), DefinitionsSheet.Name, DataSheet.Name, ValidationSheet.Name];
-
     /// <summary>Writes the workbook to <paramref name="path"/> atomically: into a temporary file beside it, then renamed over it.</summary>
     public static void Write(ReportData data, ExcelReportOptions options, string path)
     {
