@@ -11,6 +11,7 @@ public static class ReportCommand
         foreach (var sub in new Command[]
         {
             ReportPdfCommand.Create(),
+            ExcelReportCommand.Create(),
         })
         {
             cmd.Subcommands.Add(sub);

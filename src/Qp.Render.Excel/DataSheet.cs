@@ -1,0 +1,141 @@
+using Qp.Domain.Results;
+
+namespace Qp.Render.Excel;
+
+/// <summary>How a streamed Data cell is formatted.</summary>
+internal enum DataFormat
+{
+    Text,
+    Count,
+    Percent,
+    Change,
+    Whole,
+    Statistic,
+    Suppressed,
+}
+
+/// <summary>One row of the tidy Data table: one stored figure of one authority (or England), year and indicator.</summary>
+internal readonly record struct DataRow(int? LaCode, string LaName, int Year, string Indicator, string Measure, double? Number, string? Text, DataFormat Format);
+
+/// <summary>The Data sheet: a tidy long table of every stored figure for every year, ready for a pivot table.</summary>
+/// <remarks>
+/// Its rows (about 235,000 for 153 authorities × 7 indicators × 10 years) are streamed into the saved package by
+/// <see cref="StreamedSheet"/>: ClosedXML 0.95 keeps every cell as an object and takes about 10 µs a cell to save, which
+/// alone would blow the 5-second budget. ClosedXML still writes the sheet itself — heading, widths, filter, frozen row, print set-up.
+/// </remarks>
+internal static class DataSheet
+{
+    public const string Name = "Data";
+
+    public static readonly string[] Headings = ["la_code", "la_name", "year", "indicator", "measure", "value"];
+
+    /// <summary>Every stored figure as tidy rows: per indicator (catalogue order) and year, England's figures then each authority's, missing figures left out.</summary>
+    public static List<DataRow> Rows(ReportContext ctx)
+    {
+        var order = ctx.Data.Catalogue.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        int Rank(string id) => order.TryGetValue(id, out var i) ? i : int.MaxValue;
+        var keys = ctx.Data.Results.Select(r => (r.Indicator, r.Year)).Concat(ctx.Data.National.Select(n => (n.Indicator, n.Year)))
+            .Distinct().OrderBy(k => Rank(k.Indicator)).ThenBy(k => k.Indicator, StringComparer.Ordinal).ThenBy(k => k.Year).ToList();
+        var byKey = ctx.Data.Results.GroupBy(r => (r.Indicator, r.Year)).ToDictionary(g => g.Key, g => g.OrderBy(r => r.LaCode).ToList());
+
+        var rows = new List<DataRow>(ctx.Data.Results.Count * 22 + ctx.Data.National.Count * 10);
+        foreach (var key in keys)
+        {
+            if (ctx.National(key.Indicator, key.Year) is { } n) AddNational(rows, ctx, n);
+            if (byKey.TryGetValue(key, out var results))
+                foreach (var r in results) AddAuthority(rows, ctx, r);
+        }
+        return rows;
+    }
+
+    private static void AddNational(List<DataRow> rows, ReportContext ctx, NationalResult n)
+    {
+        void Add(string measure, Figure f, DataFormat format)
+        {
+            if (f.Suppressed || f.Value is not null) rows.Add(Row(null, "England", n.Year, n.Indicator, measure, f, format));
+        }
+        Add("numerator", ctx.NationalCount(n.Numerator), DataFormat.Count);
+        Add("denominator", ctx.NationalCount(n.Denominator), DataFormat.Count);
+        Add("value", Figure.Of(n.Value), DataFormat.Percent);
+        Add("published_value", Figure.Of(n.PublishedValue), DataFormat.Percent);
+        Add("q1", Figure.Of(n.Q1), DataFormat.Percent);
+        Add("median", Figure.Of(n.Median), DataFormat.Percent);
+        Add("q3", Figure.Of(n.Q3), DataFormat.Percent);
+        Add("authorities", Figure.Of(n.Authorities), DataFormat.Whole);
+        Add("target_value", Figure.Of(n.TargetValue), DataFormat.Percent);
+        rows.Add(new DataRow(null, "England", n.Year, n.Indicator, "trend", null, Labels.Of(n.Trend), DataFormat.Text));
+    }
+
+    private static void AddAuthority(List<DataRow> rows, ReportContext ctx, IndicatorResult r)
+    {
+        var name = ctx.Data.NameOf(r.LaCode);
+        void Add(string measure, Figure f, DataFormat format)
+        {
+            if (f.Suppressed || f.Value is not null) rows.Add(Row(r.LaCode, name, r.Year, r.Indicator, measure, f, format));
+        }
+        void Text(string measure, string? text)
+        {
+            if (!string.IsNullOrEmpty(text)) rows.Add(new DataRow(r.LaCode, name, r.Year, r.Indicator, measure, null, text, DataFormat.Text));
+        }
+        Text("source", r.Source);
+        Add("numerator", ctx.Numerator(r), DataFormat.Count);
+        Add("denominator", Figure.Of(r.Denominator), DataFormat.Count);
+        Add("value", ctx.Percent(r, r.Value), DataFormat.Percent);
+        Add("ci95_lower", ctx.Percent(r, r.Ci95Lower), DataFormat.Percent);
+        Add("ci95_upper", ctx.Percent(r, r.Ci95Upper), DataFormat.Percent);
+        Add("ci998_lower", ctx.Percent(r, r.Ci998Lower), DataFormat.Percent);
+        Add("ci998_upper", ctx.Percent(r, r.Ci998Upper), DataFormat.Percent);
+        Add("rank", Figure.Of(r.Rank), DataFormat.Whole);
+        Add("rank_of", Figure.Of(r.RankOf), DataFormat.Whole);
+        Text("quartile_band", r.QuartileBand);
+        Add("paf_band", Figure.Of(r.PafBand), DataFormat.Whole);
+        Text("vs_england", Labels.Of(r.VsEngland));
+        Add("sn_average", Figure.Of(r.SnAverage), DataFormat.Percent);
+        Add("region_average", Figure.Of(r.RegionAverage), DataFormat.Percent);
+        Add("type_average", Figure.Of(r.TypeAverage), DataFormat.Percent);
+        Add("change_pp", ctx.Change(r), DataFormat.Change);
+        Text("trend", Labels.Of(r.Trend));
+        Add("trend_chi2", Figure.Of(r.TrendChi2), DataFormat.Statistic);
+        Add("target_value", Figure.Of(r.TargetValue), DataFormat.Percent);
+        Text("target_status", Labels.Of(r.TargetStatus));
+        Add("target_distance", ctx.Percent(r, r.TargetDistance), DataFormat.Change);
+    }
+
+    private static DataRow Row(int? la, string name, int year, string indicator, string measure, Figure f, DataFormat format) =>
+        f.Suppressed
+            ? new DataRow(la, name, year, indicator, measure, null, Qp.Domain.Disclosure.DisclosureControl.Suppressed, DataFormat.Suppressed)
+            : new DataRow(la, name, year, indicator, measure, f.Value, null, format);
+
+    /// <summary>Writes the heading row and sheet set-up with ClosedXML; the rows themselves are streamed in after saving.</summary>
+    public static void WriteFrame(ClosedXML.Excel.XLWorkbook wb, ReportContext ctx, IReadOnlyList<DataRow> rows)
+    {
+        var w = new SheetWriter(wb.AddWorksheet(Name));
+        // The heading is in row 1 so that a pivot table or a data tool finds the table without help.
+        for (int i = 0; i < Headings.Length; i++) w.Text(1, i + 1, Headings[i]);
+        var head = w.Sheet.Range(1, 1, 1, Headings.Length);
+        head.Style.Font.Bold = true;
+        head.Style.Fill.BackgroundColor = Styles.HeaderFill;
+        var note = w.Text(1, Headings.Length + 2,
+            $"Every stored figure, all years (year 2001 = 2000-01); percentages as numbers (12.3 = 12.3%). {ctx.DisclosureNote}", measure: false);
+        note.Style.Font.Italic = true;
+        note.Style.Font.FontColor = Styles.NoteText;
+
+        // Widths from the content that will be streamed in (names, measures, the longest number shown).
+        foreach (var r in rows)
+        {
+            w.Measure(2, r.LaName);
+            w.Measure(4, r.Indicator);
+            w.Measure(5, r.Measure);
+            if (r.Text is not null) w.Measure(6, r.Text);
+        }
+        w.Measure(1, "000");
+        w.Measure(3, "0000");
+        w.Measure(6, "100,000");
+        w.Sheet.SheetView.FreezeRows(1);
+        w.Sheet.Range(1, 1, rows.Count + 1, Headings.Length).SetAutoFilter();
+        w.ApplyWidths();
+        SheetLayout.PrintSetup(w.Sheet, ctx, 1, "Data, all years");
+        // The note beside the table is for the screen; printing it would shrink the one-page-wide table to nothing.
+        w.Sheet.PageSetup.PrintAreas.Add(1, 1, rows.Count + 1, Headings.Length);
+    }
+}

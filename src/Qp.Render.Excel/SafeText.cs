@@ -1,0 +1,32 @@
+using System.Text;
+
+namespace Qp.Render.Excel;
+
+/// <summary>Text as it may go into a cell: never read as a formula, never invalid XML.</summary>
+internal static class SafeText
+{
+    /// <summary>Whether a spreadsheet program would take text typed with this start for a formula (= + - @, or a leading tab or carriage return).</summary>
+    public static bool LooksLikeFormula(string text) =>
+        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+
+    /// <summary>The text with characters XML cannot hold (control characters other than tab and line breaks, lone surrogates) replaced by U+FFFD.</summary>
+    public static string Clean(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        StringBuilder? sb = null;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            bool ok = c is '\t' or '\n' or '\r' || (c >= 0x20 && c != 0xFFFE && c != 0xFFFF && !char.IsSurrogate(c))
+                      || (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                      || (char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(text[i - 1]));
+            if (ok && sb is null) continue;
+            sb ??= new StringBuilder(text, 0, i, text.Length);
+            sb.Append(ok ? c : '\uFFFD');
+        }
+        return sb?.ToString() ?? text;
+    }
+
+    /// <summary>Text for a page header or footer, where '&amp;' starts a code and must be doubled.</summary>
+    public static string ForHeaderFooter(string text) => Clean(text).Replace("&", "&&", StringComparison.Ordinal);
+}

@@ -1,0 +1,42 @@
+using ClosedXML.Excel;
+using Qp.Domain;
+
+namespace Qp.Render.Excel;
+
+/// <summary>The Validation sheet: the warnings stored with each authority's current return, located by file, line and column.</summary>
+internal static class ValidationSheet
+{
+    public const string Name = "Validation";
+
+    public static void Write(XLWorkbook wb, ReportContext ctx)
+    {
+        var w = new SheetWriter(wb.AddWorksheet(Name));
+        int row = SheetLayout.Preamble(w, "Validation warnings",
+            ["Warnings stored with each authority's current return (from import and compute). Errors reject a return, so none appear here."]);
+        int headerRow = row + 1;
+        string[] headings = ["LA", "Authority", "Year", "File", "Line", "Column", "Severity", "Code", "Message"];
+        SheetLayout.Header(w, headerRow, headings);
+        foreach (var col in new[] { 1, 5, 6 }) w.ColumnFormat(col, Styles.Whole);
+        row = headerRow + 1;
+        var focus = ctx.Options.FocusLa;
+        // The focus authority's warnings first, as on the other sheets; otherwise the stored order (authority, year, file, line).
+        var warnings = ctx.Data.Warnings.OrderBy(m => m.LaCode == focus ? 0 : 1).ToList();
+        if (warnings.Count == 0) w.Text(row++, 2, "No warnings are stored.");
+        foreach (var m in warnings)
+        {
+            w.Number(row, 1, m.LaCode, Styles.Whole);
+            w.Text(row, 2, ctx.Data.NameOf(m.LaCode));
+            w.Text(row, 3, CollectionYear.Display(m.Year));
+            w.Text(row, 4, m.Message.File);
+            w.Number(row, 5, m.Message.Line, Styles.Whole);
+            w.Number(row, 6, m.Message.Column, Styles.Whole);
+            w.Text(row, 7, m.Message.Severity.ToString().ToLowerInvariant());
+            w.Text(row, 8, m.Message.Code);
+            w.Text(row, 9, m.Message.Message);
+            row++;
+        }
+        SheetLayout.Finish(w, ctx, headerRow, row - 1, headings.Length, freezeColumns: 0, footerTitle: "Validation warnings");
+        w.Sheet.Column(9).Width = Math.Min(w.Sheet.Column(9).Width, 90);
+        w.Sheet.Column(9).Style.Alignment.WrapText = true;
+    }
+}
