@@ -85,11 +85,11 @@ internal static class DataSheet
         Add("ci95_upper", ctx.Percent(r, r.Ci95Upper), DataFormat.Percent);
         Add("ci998_lower", ctx.Percent(r, r.Ci998Lower), DataFormat.Percent);
         Add("ci998_upper", ctx.Percent(r, r.Ci998Upper), DataFormat.Percent);
-        Add("rank", Figure.Of(r.Rank), DataFormat.Whole);
+        Add("rank", ctx.Percent(r, r.Rank), DataFormat.Whole);
         Add("rank_of", Figure.Of(r.RankOf), DataFormat.Whole);
-        Text("quartile_band", r.QuartileBand);
-        Add("paf_band", Figure.Of(r.PafBand), DataFormat.Whole);
-        Text("vs_england", Labels.Of(r.VsEngland));
+        Text("quartile_band", ctx.Revealing(r, r.QuartileBand));
+        Add("paf_band", ctx.Percent(r, r.PafBand), DataFormat.Whole);
+        Text("vs_england", ctx.Revealing(r, Labels.Of(r.VsEngland)));
         Add("sn_average", Figure.Of(r.SnAverage), DataFormat.Percent);
         Add("region_average", Figure.Of(r.RegionAverage), DataFormat.Percent);
         Add("type_average", Figure.Of(r.TypeAverage), DataFormat.Percent);
@@ -97,7 +97,7 @@ internal static class DataSheet
         Text("trend", Labels.Of(r.Trend));
         Add("trend_chi2", Figure.Of(r.TrendChi2), DataFormat.Statistic);
         Add("target_value", Figure.Of(r.TargetValue), DataFormat.Percent);
-        Text("target_status", Labels.Of(r.TargetStatus));
+        Text("target_status", ctx.Revealing(r, Labels.Of(r.TargetStatus)));
         Add("target_distance", ctx.Percent(r, r.TargetDistance), DataFormat.Change);
     }
 

@@ -73,18 +73,19 @@ internal static class IndicatorSheet
                 w.Figure(row, Col(3), ctx.Percent(r, r.Value), Styles.Percent);
                 w.Figure(row, Col(4), ctx.Percent(r, r.Ci95Lower), Styles.Percent);
                 w.Figure(row, Col(5), ctx.Percent(r, r.Ci95Upper), Styles.Percent);
-                w.Number(row, Col(6), r.Rank, Styles.Whole);
+                // Rank, bands, comparison and status would each give a hidden percentage away, so they go with it.
+                w.Figure(row, Col(6), ctx.Percent(r, r.Rank), Styles.Whole);
                 w.Number(row, Col(7), r.RankOf, Styles.Whole);
-                var band = w.Text(row, Col(8), r.QuartileBand);
+                var band = w.Text(row, Col(8), ctx.Revealing(r, r.QuartileBand));
                 if (Styles.ForBand(r.QuartileBand) is { } fill) SheetLayout.Fill(band, fill);
                 band.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
-                w.Number(row, Col(9), r.PafBand, Styles.Whole);
-                w.Text(row, Col(10), r.VsEngland == Qp.Domain.Results.VsEngland.NotCompared ? null : Labels.Of(r.VsEngland));
+                w.Figure(row, Col(9), ctx.Percent(r, r.PafBand), Styles.Whole);
+                w.Text(row, Col(10), ctx.Revealing(r, r.VsEngland == Qp.Domain.Results.VsEngland.NotCompared ? null : Labels.Of(r.VsEngland)));
                 w.Number(row, Col(11), r.SnAverage, Styles.Percent);
                 w.Figure(row, Col(12), ctx.Change(r), Styles.Change);
                 w.Text(row, Col(13), Labels.Of(r.Trend));
                 w.Number(row, Col(14), r.TargetValue, Styles.Percent);
-                SummarySheet.StatusCell(w, row, Col(15), r.TargetStatus);
+                SummarySheet.StatusCell(w, row, Col(15), r, ctx);
             }
             row++;
         }

@@ -41,9 +41,9 @@ internal sealed class ReportContext
 
     public NationalResult? National(string indicator, int year) => _national.GetValueOrDefault((indicator, year));
 
-    /// <summary>An authority's numerator: 'c' under --publish when it is 1 to 5.</summary>
+    /// <summary>An authority's numerator: 'c' under --publish when it is 1 to 5 or its percentage is hidden.</summary>
     public Figure Numerator(IndicatorResult r) =>
-        Options.Publish && DisclosureControl.SuppressCount(r.Numerator) ? Figure.Hidden : Figure.Of(r.Numerator);
+        Options.Publish && DisclosureControl.SuppressNumerator(r.Numerator, r.Denominator) ? Figure.Hidden : Figure.Of(r.Numerator);
 
     /// <summary>A percentage of the authority's (value, interval bounds, distance from target): 'c' under --publish when its numerator is 1–5 or its denominator under 10.</summary>
     public Figure Percent(IndicatorResult r, double? value) =>
@@ -59,5 +59,9 @@ internal sealed class ReportContext
     /// <summary>A national count: rounded to the nearest 10 under --publish.</summary>
     public Figure NationalCount(long count) => Figure.Of(Options.Publish ? DisclosureControl.RoundToTen(count) : count);
 
-    private bool HidesPercent(IndicatorResult r) => Options.Publish && DisclosureControl.SuppressPercent(r.Numerator, r.Denominator);
+    /// <summary>A label that would reveal a hidden percentage (quartile band, comparison with England, target status): 'c' when the percentage is hidden.</summary>
+    public string? Revealing(IndicatorResult r, string? label) => HidesPercent(r) ? DisclosureControl.Suppressed : label;
+
+    /// <summary>Whether the authority's percentage is shown as 'c' (under --publish only).</summary>
+    public bool HidesPercent(IndicatorResult r) => Options.Publish && DisclosureControl.SuppressPercent(r.Numerator, r.Denominator);
 }

@@ -102,9 +102,9 @@ internal static class SheetLayout
         p.Margins.Top = 0.5;
         p.Margins.Bottom = 0.6;
         p.Margins.Footer = 0.25;
-        p.Footer.Left.AddText(SafeText.ForHeaderFooter($"QP Reporting: {footerTitle}"));
+        p.Footer.Left.AddText(CellText.ForHeaderFooter($"QP Reporting: {footerTitle}"));
         p.Footer.Center.AddText("Page &P of &N");
-        p.Footer.Right.AddText(SafeText.ForHeaderFooter($"Produced {ctx.ProducedText}"));
+        p.Footer.Right.AddText(CellText.ForHeaderFooter($"Produced {ctx.ProducedText}"));
         p.ShowGridlines = false;
     }
 }

@@ -26,9 +26,9 @@ internal sealed class SheetWriter(IXLWorksheet sheet)
     {
         var cell = Sheet.Cell(row, col);
         if (string.IsNullOrEmpty(text)) return cell;
-        var clean = SafeText.Clean(text);
+        var clean = CellText.Clean(text);
         cell.SetValue(clean);
-        if (SafeText.LooksLikeFormula(clean)) cell.Style.IncludeQuotePrefix = true;
+        if (Qp.Domain.Text.SafeText.IsFormulaLike(clean)) cell.Style.IncludeQuotePrefix = true;
         if (measure) Measure(col, clean);
         return cell;
     }

@@ -68,7 +68,7 @@ internal static partial class StreamedSheet
         void Add(string? text)
         {
             if (text is null) return;
-            var clean = SafeText.Clean(text);
+            var clean = CellText.Clean(text);
             if (index.ContainsKey(clean)) return;
             var t = new XElement(Main + "t", EscapeUnderscores(clean));
             if (clean.Length > 0 && (char.IsWhiteSpace(clean[0]) || char.IsWhiteSpace(clean[^1])))
@@ -227,10 +227,10 @@ internal static partial class StreamedSheet
                 w.Write(xml);
                 return;
             }
-            var clean = SafeText.Clean(text);
+            var clean = CellText.Clean(text);
             var sb = new StringBuilder(_cell);
             if (reference is not null) sb.Append(" r=\"").Append(reference).Append('"');
-            int? s = SafeText.LooksLikeFormula(clean) ? styles.QuotedText : style;
+            int? s = Qp.Domain.Text.SafeText.IsFormulaLike(clean) ? styles.QuotedText : style;
             if (s is not null) sb.Append(" s=\"").Append(s.Value.ToString(CultureInfo.InvariantCulture)).Append('"');
             sb.Append(_textValueOpen).Append(strings[clean].ToString(CultureInfo.InvariantCulture)).Append(_cellClose);
             xml = sb.ToString();

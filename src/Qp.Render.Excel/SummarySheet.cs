@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using Qp.Domain.Indicators;
+using Qp.Domain.Results;
 
 namespace Qp.Render.Excel;
 
@@ -60,7 +61,7 @@ internal static class SummarySheet
                 var r = ctx.Result(def.Id, ctx.Options.Year, a.Authority.Code);
                 if (r is null) continue;
                 w.Figure(row, valueCol, ctx.Percent(r, r.Value), Styles.Percent);
-                if (statusCol is { } sc) StatusCell(w, row, sc, r.TargetStatus);
+                if (statusCol is { } sc) StatusCell(w, row, sc, r, ctx);
             }
             row++;
         }
@@ -83,9 +84,15 @@ internal static class SummarySheet
         if (a.Role == RowRole.Focus) range.Style.Font.Bold = true;
     }
 
-    /// <summary>A target status in words, on its colour.</summary>
-    public static void StatusCell(SheetWriter w, int row, int col, Qp.Domain.Results.TargetStatus status)
+    /// <summary>A result's target status in words, on its colour; 'c' with no colour when its percentage is hidden.</summary>
+    public static void StatusCell(SheetWriter w, int row, int col, IndicatorResult r, ReportContext ctx)
     {
+        if (ctx.HidesPercent(r))
+        {
+            w.Text(row, col, Qp.Domain.Disclosure.DisclosureControl.Suppressed);
+            return;
+        }
+        var status = r.TargetStatus;
         var cell = w.Text(row, col, Labels.Of(status));
         if (Styles.For(status) is { } c) SheetLayout.Fill(cell, c.Fill, c.Font);
         else cell.Style.Font.FontColor = Styles.NoteText;

@@ -302,7 +302,7 @@ public class ExcelReportTests
     [InlineData("Middlesbrough", "c", "c")]         // 1 of 40: numerator and percentage suppressed
     [InlineData("Redcar and Cleveland", "c", "c")]  // 5 of 40: suppressed
     [InlineData("Stockton-on-Tees", "6", "15")]     // 6 of 40 = 15%: shown
-    [InlineData(Fixture.Hyperlink, "6", "c")]       // 6 of 9: percentage suppressed (denominator under 10), numerator shown
+    [InlineData(Fixture.Hyperlink, "c", "c")]       // 6 of 9: percentage suppressed (denominator under 10), and the numerator that would give it away
     [InlineData("+1", "6", "60")]                   // 6 of 10 = 60%: shown
     public void Publish_suppresses_small_numbers(string authority, string numerator, string value)
     {
@@ -314,6 +314,10 @@ public class ExcelReportTests
         ws.Cell(row, Book.Col(ws, h, "Value (%)")).GetString().Should().Be(value);
         ws.Cell(row, Book.Col(ws, h, "95% CI lower (%)")).GetString().Should().Be(value == "c" ? "c" : ws.Cell(row, Book.Col(ws, h, "95% CI lower (%)")).GetDouble().ToString());
         ws.Cell(row, Book.Col(ws, h, "Denominator")).DataType.Should().Be(XLDataType.Number);
+        // Rank, bands, comparison and status would each narrow down a hidden percentage, so they are hidden with it.
+        foreach (var col in new[] { "Rank", "Quartile band", "PAF band", "vs England", "Target status" })
+            if (value == "c") ws.Cell(row, Book.Col(ws, h, col)).GetString().Should().Be("c", col);
+            else ws.Cell(row, Book.Col(ws, h, col)).GetString().Should().NotBe("c", col);
 
         var summary = wb.Worksheet("Summary");
         summary.Cell(Book.RowOf(summary, authority), Book.Col(summary, Book.HeaderRow(summary), "A1 (%)")).GetString().Should().Be(value);

@@ -2,13 +2,9 @@ using System.Text;
 
 namespace Qp.Render.Excel;
 
-/// <summary>Text as it may go into a cell: never read as a formula, never invalid XML.</summary>
-internal static class SafeText
+/// <summary>Text as it may go into a cell or page footer: never invalid XML (formula-like text is caught by <see cref="Qp.Domain.Text.SafeText"/>).</summary>
+internal static class CellText
 {
-    /// <summary>Whether a spreadsheet program would take text typed with this start for a formula (= + - @, or a leading tab or carriage return).</summary>
-    public static bool LooksLikeFormula(string text) =>
-        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
-
     /// <summary>The text with characters XML cannot hold (control characters other than tab and line breaks, lone surrogates) replaced by U+FFFD.</summary>
     public static string Clean(string? text)
     {

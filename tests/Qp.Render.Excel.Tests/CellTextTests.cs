@@ -4,33 +4,20 @@ using Qp.Domain.Results;
 
 namespace Qp.Render.Excel.Tests;
 
-public class SafeTextTests
+public class CellTextTests
 {
-    [Theory]
-    [InlineData("=1+1", true)]
-    [InlineData("+44 20", true)]
-    [InlineData("-2", true)]
-    [InlineData("@SUM(A1)", true)]
-    [InlineData("\t=1", true)]
-    [InlineData("\r=1", true)]
-    [InlineData("Hartlepool", false)]
-    [InlineData("a=b", false)]
-    [InlineData("", false)]
-    public void Formula_like_starts_are_recognised(string text, bool expected) =>
-        SafeText.LooksLikeFormula(text).Should().Be(expected);
-
     [Fact]
     public void Characters_xml_cannot_hold_are_replaced_and_the_rest_kept()
     {
-        SafeText.Clean("a\u0001b\u001Fc").Should().Be("a\uFFFDb\uFFFDc");
-        SafeText.Clean("tab\there\nline\r").Should().Be("tab\there\nline\r");
-        SafeText.Clean("😀 \uD800x").Should().Be("😀 \uFFFDx");
+        CellText.Clean("a\u0001b\u001Fc").Should().Be("a\uFFFDb\uFFFDc");
+        CellText.Clean("tab\there\nline\r").Should().Be("tab\there\nline\r");
+        CellText.Clean("😀 \uD800x").Should().Be("😀 \uFFFDx");
     }
 
     [Fact]
     public void Ampersands_are_doubled_in_footers_and_escapes_are_escaped_in_shared_strings()
     {
-        SafeText.ForHeaderFooter("Brighton & Hove").Should().Be("Brighton && Hove");
+        CellText.ForHeaderFooter("Brighton & Hove").Should().Be("Brighton && Hove");
         StreamedSheet.EscapeUnderscores("a_x0041_b").Should().Be("a_x005F_x0041_b");
     }
 
