@@ -1,4 +1,3 @@
-using System.Text;
 using Qp.Domain;
 using Qp.Domain.Authorities;
 using Qp.Domain.Results;
@@ -71,18 +70,8 @@ public static class PdfPacks
         }
     }
 
-    /// <summary>The pack's file name: the authority code and its name with anything but letters and digits turned into '-', e.g. "805_Hartlepool.pdf".</summary>
-    public static string FileNameFor(Authority authority)
-    {
-        var sb = new StringBuilder();
-        foreach (var ch in authority.Name)
-        {
-            if (char.IsAsciiLetterOrDigit(ch)) sb.Append(ch);
-            else if (sb.Length > 0 && sb[^1] != '-') sb.Append('-');
-        }
-        var name = sb.ToString().Trim('-');
-        return name.Length == 0 ? $"{authority.Code}.pdf" : $"{authority.Code}_{name}.pdf";
-    }
+    /// <summary>The pack's file name: the authority code and its sanitised name, e.g. "805_Hartlepool.pdf".</summary>
+    public static string FileNameFor(Authority authority) => $"{authority.Code}_{Qp.Domain.Text.SafeFileName.From(authority.Name)}.pdf";
 
     private static void WriteAuthorityPack(PackSource source, int laCode, PackOptions options, Stream output)
     {

@@ -88,7 +88,7 @@ public sealed class ExportCommandTests : IDisposable
         var before = File.ReadAllBytes(Db);
         var run = QpRunner.Run("export", "--db", Db, "--year", "2001", "--out", Db);
         run.ExitCode.Should().Be(2);
-        run.Error.Should().Contain("--db");
+        run.Error.Should().Contain("would overwrite the input");
         File.ReadAllBytes(Db).Should().Equal(before);
     }
 

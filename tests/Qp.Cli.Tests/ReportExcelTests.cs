@@ -68,7 +68,7 @@ public class ReportExcelTests
         File.Copy(db, renamed);
         run = QpRunner.Run("report", "excel", "--db", renamed, "--year", "2001", "--out", renamed);
         run.ExitCode.Should().Be(2);
-        run.Error.Should().Contain("would overwrite an input");
+        run.Error.Should().Contain("would overwrite the input");
         File.ReadAllBytes(db).Should().Equal(before);
     }
 

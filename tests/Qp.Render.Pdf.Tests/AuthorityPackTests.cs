@@ -110,6 +110,6 @@ public sealed class AuthorityPackTests : IDisposable
         PdfPacks.FileNameFor(new(805, "E06000001", "Hartlepool", "North East", "Unitary authority")).Should().Be("805_Hartlepool.pdf");
         PdfPacks.FileNameFor(new(870, "E1", "Bristol, City of", "", "")).Should().Be("870_Bristol-City-of.pdf");
         PdfPacks.FileNameFor(new(999, "E2", "../../etc/passwd", "", "")).Should().Be("999_etc-passwd.pdf");
-        PdfPacks.FileNameFor(new(998, "E3", "..", "", "")).Should().Be("998.pdf");
+        PdfPacks.FileNameFor(new(998, "E3", "..", "", "")).Should().Be("998_unnamed.pdf");
     }
 }

@@ -48,10 +48,7 @@ public static class ExcelReportCommand
         if (!full.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
             throw new UsageException($"--out {output}: the workbook must be an .xlsx file");
         if (Directory.Exists(full)) throw new UsageException($"--out {output} is a folder; give a file name ending .xlsx");
-        var dbFull = Path.GetFullPath(db);
-        string[] inputs = [dbFull, dbFull + "-wal", dbFull + "-shm", dbFull + "-journal", Path.GetFullPath(Templates.AuthoritiesCsv)];
-        if (inputs.Any(i => string.Equals(i, full, StringComparison.Ordinal)) || full.StartsWith(Path.GetFullPath(Templates.Folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            throw new UsageException($"--out {output} would overwrite an input; choose another file");
+        Outputs.RefuseInputs(full, db);
         var dir = Path.GetDirectoryName(full)!;
         if (!Directory.Exists(dir)) throw new UsageException($"--out {output}: folder {dir} does not exist");
         return full;

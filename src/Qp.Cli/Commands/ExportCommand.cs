@@ -28,13 +28,11 @@ public static class ExportCommand
                 Enum.Parse<ExportFormat>(parse.GetValue(format)!, ignoreCase: true),
                 parse.GetValue(publish),
                 parse.GetValue(la),
-                [db, db + "-wal", db + "-shm", db + "-journal", Templates.AuthoritiesCsv,
-                 .. Directory.Exists(Templates.IndicatorsFolder) ? Directory.GetFiles(Templates.IndicatorsFolder) : []]);
+                Outputs.Inputs(db));
             // Checked before opening, which would create an empty store.
             if (!File.Exists(db))
                 throw new UsageException($"no store at {db}: import returns and run qp compute first (or give --db)");
-            if (OutputGuard.InputAt(request.OutPath, [db]) is not null)
-                throw new UsageException($"refusing to write {request.OutPath}: it is the --db store");
+            Outputs.RefuseInputs(request.OutPath, db);
             using var conn = Cli.OpenStore(parse);
             var catalogue = IndicatorCatalogueFile.ReadFolder(Templates.IndicatorsFolder);
             ExportResult result;

@@ -27,7 +27,7 @@ public static class ReportPdfCommand
             var db = Path.GetFullPath(parse.GetValue(Cli.Db)!);
             if (!File.Exists(db)) throw new UsageException($"store not found: {db} (run qp import and qp compute first)");
             var outPath = Path.GetFullPath(parse.GetValue(output)!);
-            RefuseInput(outPath, db);
+            Outputs.RefuseInputs(outPath, db);
 
             using var conn = Cli.OpenStore(parse);
             var data = ReportData.Load(conn, IndicatorCatalogueFile.ReadFolder(Templates.IndicatorsFolder));
@@ -43,7 +43,7 @@ public static class ReportPdfCommand
                 var clock = Stopwatch.StartNew();
                 int done = 0, total = data.Results.Where(r => r.Year == y).Select(r => r.LaCode).Distinct().Count();
                 foreach (var a in data.Authorities.Values)
-                    RefuseInput(Path.Combine(outPath, PdfPacks.FileNameFor(a)), db);
+                    Outputs.RefuseInputs(Path.Combine(outPath, PdfPacks.FileNameFor(a)), db);
                 var files = PdfPacks.WriteAllAuthorityPacks(data, options, outPath, () =>
                 {
                     int n = Interlocked.Increment(ref done);
@@ -77,11 +77,4 @@ public static class ReportPdfCommand
         });
     }
 
-    /// <summary>Reports never overwrite an input: the store and its journal files are refused as outputs.</summary>
-    private static void RefuseInput(string outPath, string db)
-    {
-        foreach (var input in new[] { db, db + "-wal", db + "-shm", db + "-journal" })
-            if (string.Equals(outPath, input, StringComparison.Ordinal))
-                throw new UsageException($"--out {outPath} is the store given by --db; reports never overwrite an input");
-    }
 }
