@@ -20,6 +20,8 @@ public sealed class FiguresAndReadingTests
     public void Published_values_follow_the_disclosure_rules(int num, int den, double value, string shown)
     {
         new Figures(Publish: true).Value(Result(num, den, value)).Should().Be(shown);
+        // A numerator goes with its percentage: 6 of 9 would give 66.7% away.
+        new Figures(Publish: true).Numerator(Result(num, den, value)).Should().Be(shown == "c" ? "c" : $"{num}");
         // The unpublished edition always shows the stored value.
         new Figures(Publish: false).Value(Result(num, den, value)).Should().Be($"{value:0.0}%");
     }
