@@ -100,3 +100,21 @@ public sealed class ComputeCommandTests : IDisposable
         err.ToString().Should().Contain("broken.csv");
     }
 }
+
+public class ComputeDifferencesTests
+{
+    [Fact]
+    public void Compute_lists_each_child_level_figure_that_differs_from_an_aggregate_one()
+    {
+        using var tmp = new TempDir();
+        var db = tmp.File("qp.db");
+        var hartlepool = Path.Combine(Qp.Tests.Shared.RealData.RepoRoot, "sample-data", "805_2001");
+        QpRunner.Run("import", "--db", db, hartlepool).ExitCode.Should().Be(0);
+        File.WriteAllText(tmp.File("agg.csv"), "la_code,year,indicator,numerator,denominator\n805,2001,A1,1,2\n");
+        QpRunner.Run("import", "--db", db, tmp.File("agg.csv")).ExitCode.Should().Be(0);
+        var run = QpRunner.Run("compute", "--db", db);
+        run.ExitCode.Should().Be(0, run.Error);
+        run.Out.Should().Contain("1 child-level figures differ from imported ones")
+            .And.MatchRegex(@"A1 2000-01 805 Hartlepool: child-level \d+/\d+ used; the aggregate figure was 1/2");
+    }
+}

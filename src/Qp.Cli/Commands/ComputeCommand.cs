@@ -3,6 +3,7 @@ using Qp.Compute;
 using Qp.Domain;
 using Qp.Domain.Indicators;
 using Qp.Import.Reference;
+using Qp.Store;
 
 namespace Qp.Cli.Commands;
 
@@ -35,7 +36,24 @@ public static class ComputeCommand
             }
             Console.WriteLine($"compute: {summary.Results:N0} results for {summary.National.Count} indicator-years from {summary.Submissions} child-level submissions; " +
                               $"{summary.Warnings} counting warnings; {summary.Differences} child-level figures differ from imported ones; {summary.Elapsed.TotalSeconds:0.0} s");
+            ReportDifferences(conn, year);
             return ExitCode.Success;
         });
+    }
+
+    // The officer needs to see each disagreement, not only how many there were: the aggregate figure may be the one sent to government.
+    private static void ReportDifferences(Microsoft.Data.Sqlite.SqliteConnection conn, int? year)
+    {
+        const int shown = 20;
+        var differences = SourceDifferencesStore.All(conn).Where(d => year is null || d.Year == year).ToList();
+        if (differences.Count == 0) return;
+        var names = AuthorityStore.Authorities(conn).ToDictionary(a => a.Code, a => a.Name);
+        foreach (var d in differences.Take(shown))
+        {
+            string other = d.OtherNumerator is { } n && d.OtherDenominator is { } m ? $"{n}/{m}" : "a suppressed figure";
+            Console.WriteLine($"  {d.Indicator} {CollectionYear.Display(d.Year)} {d.LaCode} {names.GetValueOrDefault(d.LaCode, "")}: " +
+                              $"child-level {d.ChildNumerator}/{d.ChildDenominator} used; the {d.OtherSource} figure was {other}");
+        }
+        if (differences.Count > shown) Console.WriteLine($"  … and {differences.Count - shown} more (table source_differences)");
     }
 }
