@@ -60,4 +60,23 @@ public sealed class FiguresAndReadingTests
         public string Path { get; } = Directory.CreateTempSubdirectory("qp-pdf-r-").FullName;
         public void Dispose() => Directory.Delete(Path, true);
     }
+
+    [Fact]
+    public void Change_is_withheld_in_a_published_pack_when_last_years_percentage_was_hidden()
+    {
+        // 2000: 3 of 40 (hidden when published); 2001: 10 of 40 = 25.0%. The change, +17.5 points, would give 2000's 7.5% away.
+        var catalogue = Qp.Import.Reference.IndicatorCatalogueFile.ReadFolder(Path.Combine(PackStore.TemplatesFolder, "indicators"));
+        var data = new ReportData(catalogue, PackStore.AllAuthorities().ToDictionary(a => a.Code), new Dictionary<int, IReadOnlyList<int>>(),
+            [Result(3, 40, 7.5) with { Year = 2000 }, Result(10, 40, 25.0) with { ChangePp = 17.5 }], [], []);
+        var a1 = catalogue.Single(d => d.Id == "A1");
+        var current = data.Results.Single(r => r.Year == 2001);
+
+        var published = new PackContext(new PackSource(data), 2001, new Figures(true), 805, DateTimeOffset.UtcNow);
+        published.HidesChange(current).Should().BeTrue();
+        Reading.Compose(published, a1, current, null).Should().Contain("25.0%").And.NotContain("17.5");
+
+        var unpublished = published with { Figures = new Figures(false) };
+        unpublished.HidesChange(current).Should().BeFalse();
+        Reading.Compose(unpublished, a1, current, null).Should().Contain("17.5 points higher");
+    }
 }

@@ -36,7 +36,7 @@ internal static class Reading
         if (r.SnAverage is { } sn) parts.Add($"The average of its statistical neighbours was {Figures.Percent(sn)}.");
         if (r.Rank is { } rank && r.RankOf is { } of)
             parts.Add($"It ranks {Ordinal(rank)} of {of} authorities{(r.QuartileBand is { } q ? $" (quartile band {q}, where A is the best quarter)" : "")}.");
-        if (r.ChangePp is { } change)
+        if (r.ChangePp is { } change && !ctx.HidesChange(r))
             parts.Add(change == 0
                 ? $"The figure is unchanged from {CollectionYear.Display(ctx.Year - 1)}."
                 : $"That is {Math.Abs(change):0.0} points {(change > 0 ? "higher" : "lower")} than in {CollectionYear.Display(ctx.Year - 1)}.");

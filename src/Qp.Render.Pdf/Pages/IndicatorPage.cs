@@ -34,7 +34,7 @@ internal sealed class IndicatorPage(PackContext ctx, IndicatorDefinition d) : IP
         var facts = r is null ? "No figures stored for this year." : string.Join("   ·   ",
             $"Numerator {ctx.Figures.Numerator(r)} of {ctx.Figures.AuthorityCount(r.Denominator)}",
             $"95% interval {(ctx.Figures.IsSuppressed(r) ? "c" : $"{Figures.Percent(r.Ci95Lower)} to {Figures.Percent(r.Ci95Upper)}")}",
-            $"Change on {CollectionYear.Display(ctx.Year - 1)}: {(ctx.Figures.IsSuppressed(r) ? "c" : Figures.Points(r.ChangePp))}",
+            $"Change on {CollectionYear.Display(ctx.Year - 1)}: {(ctx.HidesChange(r) ? "c" : Figures.Points(r.ChangePp))}",
             $"Source: {SourceName(r.Source)}");
         y += Ink.Paragraph(c, facts, a.Left, y, a.Width, TextStyle.Small) + 10;
 
