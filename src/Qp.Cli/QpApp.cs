@@ -17,13 +17,13 @@ public static class QpApp
             ValidateCommand.Create(),
             ImportCommand.Create(),
             RulesCommand.Create(),
-            ReportCommand.Create(),
-            RunCommand.Create(),
-            BenchCommand.Create(),
-            ExportCommand.Create(),
-            IndicatorsCommand.Create(),
             ComputeCommand.Create(),
             TargetsCommand.Create(),
+            IndicatorsCommand.Create(),
+            ReportCommand.Create(),
+            ExportCommand.Create(),
+            RunCommand.Create(),
+            BenchCommand.Create(),
         })
         {
             root.Subcommands.Add(command);
