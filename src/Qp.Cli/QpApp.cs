@@ -17,6 +17,7 @@ public static class QpApp
             ValidateCommand.Create(),
             ImportCommand.Create(),
             RulesCommand.Create(),
+            NeighboursCommand.Create(),
             ComputeCommand.Create(),
             TargetsCommand.Create(),
             IndicatorsCommand.Create(),
