@@ -25,7 +25,9 @@ internal sealed class SummaryPage(PackContext ctx) : IPage
         int met = shown.Count(r => r.TargetStatus == TargetStatus.Met);
         int better = shown.Count(r => r.VsEngland == VsEngland.Better);
         int worse = shown.Count(r => r.VsEngland == VsEngland.Worse);
-        Headline(c, a.Left, y, a.Width / 3 - 6, $"{met} of {due}", "targets due this year met");
+        // "0 of 0" reads as failure; when no target is due (or every due one is withheld) say so instead.
+        if (due > 0) Headline(c, a.Left, y, a.Width / 3 - 6, $"{met} of {due}", "targets due this year met");
+        else Headline(c, a.Left, y, a.Width / 3 - 6, "None", "targets due this year (or shown)");
         Headline(c, a.Left + a.Width / 3 + 3, y, a.Width / 3 - 6, better.ToString(), "indicators better than England");
         Headline(c, a.Left + 2 * a.Width / 3 + 6, y, a.Width / 3 - 6, worse.ToString(), "indicators worse than England");
         y += 58;
