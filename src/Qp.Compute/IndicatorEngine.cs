@@ -106,9 +106,13 @@ public sealed class IndicatorEngine(IReadOnlyList<IndicatorDefinition> catalogue
         void CountOne(SqliteConnection reader, int i)
         {
             var (la, yr, importId) = submissions[i];
+            long t0 = Stopwatch.GetTimestamp();
             var submission = ChildReturnStore.Load(reader, la, yr)!;
+            long t1 = Stopwatch.GetTimestamp();
             var history = new ChildHistory(ChildReturnStore.EarlierRegistrations(reader, la, yr));
+            long t2 = Stopwatch.GetTimestamp();
             perSubmission[i] = active.Select(c => new ChildCount(la, yr, importId, c.Id, c.Count(submission, history))).ToList();
+            Profiler?.Add(t0, t1, t2, Stopwatch.GetTimestamp());
             progress?.Invoke(Interlocked.Increment(ref done), submissions.Count);
         }
 
@@ -124,6 +128,29 @@ public sealed class IndicatorEngine(IReadOnlyList<IndicatorDefinition> catalogue
                 (i, _, reader) => { CountOne(reader, i); return reader; },
                 reader => reader.Dispose());
         }
+        Profiler?.Print();
         return perSubmission.SelectMany(c => c).ToList();
+    }
+
+    // QP_PROFILE=1 prints where counting time goes (summed over workers) to standard error: how `qp bench` figures are explained.
+    private static readonly CountProfile? Profiler = Environment.GetEnvironmentVariable("QP_PROFILE") is { Length: > 0 } ? new CountProfile() : null;
+
+    private sealed class CountProfile
+    {
+        private long load, history, count;
+
+        public void Add(long t0, long t1, long t2, long t3)
+        {
+            Interlocked.Add(ref load, t1 - t0);
+            Interlocked.Add(ref history, t2 - t1);
+            Interlocked.Add(ref count, t3 - t2);
+        }
+
+        public void Print()
+        {
+            static double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
+            Console.Error.WriteLine($"compute profile: load {Ms(load):F0} ms, history {Ms(history):F0} ms, count {Ms(count):F0} ms (summed over workers); " +
+                                    $"GC {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections, {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms paused, {GC.GetTotalAllocatedBytes() >> 20} MB allocated");
+        }
     }
 }
