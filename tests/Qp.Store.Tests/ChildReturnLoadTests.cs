@@ -1,0 +1,57 @@
+using Microsoft.Data.Sqlite;
+using Qp.Domain.Returns;
+using Qp.Store;
+
+namespace Qp.Store.Tests;
+
+/// <summary>Load reads SQLite's column text in place and shares short strings: every field must come back exactly as written.</summary>
+public class ChildReturnLoadTests : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("qp-load-").FullName;
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Fact]
+    public void Every_field_of_every_table_loads_back_as_written_with_nulls_kept()
+    {
+        // Values of 1 to 13 bytes: up to 8 are pooled (SC341199 and SC341919 differ only in digit order), longer ones are not (the UPN).
+        var headers = new[]
+        {
+            new ChildHeader("C1", "1", new DateOnly(1990, 2, 28), "WBRI", "N201782688091", "1", new DateOnly(2008, 12, 31)),
+            new ChildHeader("C2", "2", new DateOnly(1992, 2, 29), null, null, null, null),
+        };
+        var episodes = new[]
+        {
+            new Episode("C1", new DateOnly(2000, 4, 1), "S", "C2", "N1", "U4", "PR1", new DateOnly(2000, 5, 1), "X1", "CARPL", "WR28", "WR4", "SC341199"),
+            new Episode("C1", new DateOnly(2000, 5, 1), "P", "C2", "N1", "U4", "PR1", null, null, null, "WR28", "WR20", "SC341919"),
+            new Episode("C2", new DateOnly(1999, 1, 10), "L", "V2", null, null, null, null, null, null, null, null, null),
+        };
+        var oc1 = new Oc1Record("C1", new DateOnly(1990, 2, 28), true, false);
+        var oc2 = new Oc2Record("C2", null, 17, "SDQ1", false, true, null, true, false, null, true, false);
+        var cpr = new CprRecord("C2", new DateOnly(1992, 2, 29), new DateOnly(2000, 9, 30), null, "MUL", true);
+
+        using var conn = QpDatabase.Open(Path.Combine(dir, "qp.db"));
+        using (var w = ChildReturnStore.BeginSubmission(conn, 805, 2001, "h", [new ImportFile("Header.csv", "ab", "Header", 2)]))
+        {
+            foreach (var h in headers) w.Add(h);
+            foreach (var e in episodes) w.Add(e);
+            w.Add(oc1);
+            w.Add(oc2);
+            w.Add(cpr);
+            w.Commit([]);
+        }
+
+        var loaded = ChildReturnStore.Load(conn, 805, 2001)!;
+        loaded.Headers.Should().Equal(headers);
+        // Ordered by child then DECOM.
+        loaded.Episodes.Should().Equal(episodes[0], episodes[1], episodes[2]);
+        loaded.Oc1.Should().Equal(oc1);
+        loaded.Oc2.Should().Equal(oc2);
+        loaded.Cpr.Should().Equal(cpr);
+        ChildReturnStore.Load(conn, 805, 2002).Should().BeNull();
+    }
+}
