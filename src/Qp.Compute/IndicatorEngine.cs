@@ -103,13 +103,15 @@ public sealed class IndicatorEngine(IReadOnlyList<IndicatorDefinition> catalogue
         if (active.Count == 0 || submissions.Count == 0) return [];
         var perSubmission = new List<ChildCount>[submissions.Count];
         int done = 0;
+        // An authority's registrations are read once for all its years (a query per submission re-read every earlier year's rows).
+        var registrations = new System.Collections.Concurrent.ConcurrentDictionary<int, Lazy<RegistrationHistory>>();
         void CountOne(SqliteConnection reader, int i)
         {
             var (la, yr, importId) = submissions[i];
             long t0 = Stopwatch.GetTimestamp();
             var submission = ChildReturnStore.Load(reader, la, yr)!;
             long t1 = Stopwatch.GetTimestamp();
-            var history = new ChildHistory(ChildReturnStore.EarlierRegistrations(reader, la, yr));
+            var history = new ChildHistory(registrations.GetOrAdd(la, _ => new Lazy<RegistrationHistory>(() => ChildReturnStore.Registrations(reader, la))).Value.Before(yr));
             long t2 = Stopwatch.GetTimestamp();
             perSubmission[i] = active.Select(c => new ChildCount(la, yr, importId, c.Id, c.Count(submission, history))).ToList();
             Profiler?.Add(t0, t1, t2, Stopwatch.GetTimestamp());

@@ -46,8 +46,33 @@ public static partial class ChildReturnStore
     }
 
     /// <summary>Children of an authority registered on the child protection register before collection year <paramref name="year"/> began, by any stored return.</summary>
-    public static IReadOnlySet<string> EarlierRegistrations(SqliteConnection conn, int laCode, int year) =>
-        SqlRows.Read(conn,
-            "SELECT DISTINCT c.child FROM cpr c JOIN submissions s ON s.id = c.submission_id WHERE s.la_code = $la AND c.reg_date < $start",
-            r => r.GetString(0), ("$la", laCode), ("$start", Qp.Domain.CollectionYear.Start(year).ToString("yyyy-MM-dd"))).ToHashSet();
+    public static IReadOnlySet<string> EarlierRegistrations(SqliteConnection conn, int laCode, int year) => Registrations(conn, laCode).Before(year);
+
+    /// <summary>Every child protection registration of an authority in any stored return: read once and asked for each year (<see cref="RegistrationHistory.Before"/>).</summary>
+    public static RegistrationHistory Registrations(SqliteConnection conn, int laCode) =>
+        new(SqlRows.Read(conn, "SELECT c.reg_date, c.child FROM cpr c JOIN submissions s ON s.id = c.submission_id WHERE s.la_code = $la",
+            r => (r.GetString(0), r.GetString(1)), ("$la", laCode)));
+}
+
+/// <summary>An authority's child protection registrations across its stored returns.</summary>
+public sealed class RegistrationHistory
+{
+    // Sorted by ISO date text with ordinal comparison, which is how SQLite compares the stored text.
+    private readonly (string RegDate, string Child)[] byDate;
+
+    internal RegistrationHistory(IEnumerable<(string RegDate, string Child)> registrations) =>
+        byDate = registrations.OrderBy(r => r.RegDate, StringComparer.Ordinal).ToArray();
+
+    /// <summary>The children registered before collection year <paramref name="year"/> began.</summary>
+    public IReadOnlySet<string> Before(int year)
+    {
+        var start = Qp.Domain.CollectionYear.Start(year).ToString("yyyy-MM-dd");
+        var children = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (regDate, child) in byDate)
+        {
+            if (string.CompareOrdinal(regDate, start) >= 0) break;
+            children.Add(child);
+        }
+        return children;
+    }
 }

@@ -55,3 +55,39 @@ public class ChildReturnLoadTests : IDisposable
         ChildReturnStore.Load(conn, 805, 2002).Should().BeNull();
     }
 }
+
+/// <summary>An authority's registrations are read once and asked for each year.</summary>
+public class RegistrationHistoryTests : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("qp-reg-").FullName;
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(dir, recursive: true);
+    }
+
+    private static void Store(SqliteConnection conn, int la, int year, params (string Child, DateOnly RegDate)[] registrations)
+    {
+        using var w = ChildReturnStore.BeginSubmission(conn, la, year, $"h{la}{year}", [new ImportFile("CPR.csv", "ab", "CPR", registrations.Length)]);
+        foreach (var (child, reg) in registrations) w.Add(new CprRecord(child, null, reg, null, "NEG", false));
+        w.Commit([]);
+    }
+
+    [Fact]
+    public void Children_registered_before_the_year_began_in_any_return_of_the_authority()
+    {
+        using var conn = QpDatabase.Open(Path.Combine(dir, "qp.db"));
+        Store(conn, 805, 2000, ("A", new DateOnly(1999, 6, 1)), ("B", new DateOnly(2000, 3, 31)));
+        Store(conn, 805, 2001, ("C", new DateOnly(2000, 4, 1)));
+        Store(conn, 806, 2001, ("D", new DateOnly(1999, 5, 1))); // another authority's child never counts
+
+        var history = ChildReturnStore.Registrations(conn, 805);
+
+        // 2000-01 starts on 1 April 2000: A (June 1999) and B (31 March 2000) were before it, C (1 April 2000) was not.
+        history.Before(2001).Should().BeEquivalentTo("A", "B");
+        history.Before(2000).Should().BeEmpty(); // 1999-00 starts on 1 April 1999
+        history.Before(2002).Should().BeEquivalentTo("A", "B", "C");
+        ChildReturnStore.EarlierRegistrations(conn, 805, 2001).Should().BeEquivalentTo("A", "B");
+    }
+}
