@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Qp.Domain.Indicators;
 using Qp.Domain.Results;
+using Qp.Domain.Returns;
 using Qp.Domain.Statistics;
 using Qp.Domain.Validation;
 using Qp.Store;
@@ -94,8 +95,8 @@ public sealed class IndicatorEngine(IReadOnlyList<IndicatorDefinition> catalogue
             warnings.Sum(c => c.Count.Warnings.Count), differences.Count, clock.Elapsed);
     }
 
-    // Runs every catalogue calculator on every submission. Each worker reads with its own connection (SQLite connections are
-    // not thread-safe; WAL lets readers run side by side); a store that is not a file is counted on the caller's connection.
+    // Runs every catalogue calculator on every submission. Each worker reads with its own connection (a ReturnReader: SQLite
+    // connections are not thread-safe; WAL lets readers run side by side); a store that is not a file is counted on the caller's connection.
     private List<ChildCount> CountSubmissions(SqliteConnection conn, IReadOnlyList<(int LaCode, int Year, long ImportId)> submissions, Action<int, int>? progress)
     {
         var ids = catalogue.Select(d => d.Id).ToHashSet();
@@ -105,13 +106,13 @@ public sealed class IndicatorEngine(IReadOnlyList<IndicatorDefinition> catalogue
         int done = 0;
         // An authority's registrations are read once for all its years (a query per submission re-read every earlier year's rows).
         var registrations = new System.Collections.Concurrent.ConcurrentDictionary<int, Lazy<RegistrationHistory>>();
-        void CountOne(SqliteConnection reader, int i)
+        void CountOne(Func<int, int, ChildLevelReturn?> load, Func<int, RegistrationHistory> registrationsOf, int i)
         {
             var (la, yr, importId) = submissions[i];
             long t0 = Stopwatch.GetTimestamp();
-            var submission = ChildReturnStore.Load(reader, la, yr)!;
+            var submission = load(la, yr)!;
             long t1 = Stopwatch.GetTimestamp();
-            var history = new ChildHistory(registrations.GetOrAdd(la, _ => new Lazy<RegistrationHistory>(() => ChildReturnStore.Registrations(reader, la))).Value.Before(yr));
+            var history = new ChildHistory(registrations.GetOrAdd(la, _ => new Lazy<RegistrationHistory>(() => registrationsOf(la))).Value.Before(yr));
             long t2 = Stopwatch.GetTimestamp();
             perSubmission[i] = active.Select(c => new ChildCount(la, yr, importId, c.Id, c.Count(submission, history))).ToList();
             Profiler?.Add(t0, t1, t2, Stopwatch.GetTimestamp());
@@ -121,13 +122,14 @@ public sealed class IndicatorEngine(IReadOnlyList<IndicatorDefinition> catalogue
         bool onDisk = conn.DataSource is { Length: > 0 } ds && ds != ":memory:" && File.Exists(ds);
         if (!onDisk || submissions.Count == 1)
         {
-            for (int i = 0; i < submissions.Count; i++) CountOne(conn, i);
+            for (int i = 0; i < submissions.Count; i++)
+                CountOne((la, yr) => ChildReturnStore.Load(conn, la, yr), la => ChildReturnStore.Registrations(conn, la), i);
         }
         else
         {
             Parallel.For(0, submissions.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-                () => { var c = new SqliteConnection(conn.ConnectionString); c.Open(); return c; },
-                (i, _, reader) => { CountOne(reader, i); return reader; },
+                () => ReturnReader.OpenBeside(conn),
+                (i, _, reader) => { CountOne(reader.Load, reader.Registrations, i); return reader; },
                 reader => reader.Dispose());
         }
         Profiler?.Print();

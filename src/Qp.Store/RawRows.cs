@@ -12,27 +12,29 @@ namespace Qp.Store;
 /// </summary>
 internal sealed unsafe class RawRows : IDisposable
 {
+    private readonly sqlite3 db;
     private readonly sqlite3_stmt stmt;
     private readonly IntPtr handle;
     private readonly TextPool pool;
 
-    /// <summary>Prepares <paramref name="sql"/> on <paramref name="conn"/> with its integer parameters bound in order ($1, $2, …).</summary>
-    public RawRows(SqliteConnection conn, string sql, TextPool pool, params long[] parameters)
+    /// <summary>Prepares <paramref name="sql"/> on connection <paramref name="db"/> with its integer parameters bound in order ($1, $2, …).</summary>
+    public RawRows(sqlite3 db, string sql, TextPool pool, params long[] parameters)
     {
+        this.db = db;
         this.pool = pool;
-        Check(conn, raw.sqlite3_prepare_v2(conn.Handle, sql, out stmt));
-        for (int i = 0; i < parameters.Length; i++) Check(conn, raw.sqlite3_bind_int64(stmt, i + 1, parameters[i]));
+        Check(raw.sqlite3_prepare_v2(db, sql, out stmt));
+        for (int i = 0; i < parameters.Length; i++) Check(raw.sqlite3_bind_int64(stmt, i + 1, parameters[i]));
         // The statement outlives every column read below (it is finalized in Dispose), so its raw pointer is safe to use.
         handle = stmt.DangerousGetHandle();
     }
 
     /// <summary>Moves to the next row; false after the last.</summary>
-    public bool Read(SqliteConnection conn)
+    public bool Read()
     {
         int rc = raw.sqlite3_step(stmt);
         if (rc == raw.SQLITE_ROW) return true;
         if (rc == raw.SQLITE_DONE) return false;
-        Check(conn, rc);
+        Check(rc);
         return false;
     }
 
@@ -41,6 +43,9 @@ internal sealed unsafe class RawRows : IDisposable
 
     /// <summary>The text of column <paramref name="i"/>, or null; equal short values share one string.</summary>
     public string? Text(int i) => Utf8(i, out var bytes) ? pool.Get(bytes) : null;
+
+    /// <summary>The 64-bit integer in column <paramref name="i"/> (0 when NULL).</summary>
+    public long Long(int i) => Native.sqlite3_column_int64(handle, i);
 
     /// <summary>The integer in column <paramref name="i"/>, or null.</summary>
     public int? Int(int i) => IsNull(i) ? null : (int)Native.sqlite3_column_int64(handle, i);
@@ -85,10 +90,10 @@ internal sealed unsafe class RawRows : IDisposable
         return true;
     }
 
-    private static void Check(SqliteConnection conn, int rc)
+    private void Check(int rc)
     {
         if (rc is raw.SQLITE_OK or raw.SQLITE_ROW or raw.SQLITE_DONE) return;
-        throw new SqliteException($"SQLite Error {rc}: '{raw.sqlite3_errmsg(conn.Handle).utf8_to_string()}'.", rc);
+        throw new SqliteException($"SQLite Error {rc}: '{raw.sqlite3_errmsg(db).utf8_to_string()}'.", rc);
     }
 
     /// <summary>Finalizes the statement.</summary>

@@ -53,6 +53,15 @@ public class ChildReturnLoadTests : IDisposable
         loaded.Oc2.Should().Equal(oc2);
         loaded.Cpr.Should().Equal(cpr);
         ChildReturnStore.Load(conn, 805, 2002).Should().BeNull();
+
+        // Compute's own read-only, mutex-free connection reads the same rows.
+        using var reader = ReturnReader.OpenBeside(conn);
+        var again = reader.Load(805, 2001)!;
+        again.Headers.Should().Equal(headers);
+        again.Episodes.Should().Equal(episodes);
+        again.Oc2.Should().Equal(oc2);
+        again.Cpr.Should().Equal(cpr);
+        reader.Load(805, 2002).Should().BeNull();
     }
 }
 
