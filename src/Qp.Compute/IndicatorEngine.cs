@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Qp.Domain.Indicators;
 using Qp.Domain.Results;
+using Qp.Domain.Returns;
 using Qp.Domain.Statistics;
 using Qp.Domain.Validation;
 using Qp.Store;
@@ -94,8 +95,8 @@ public sealed class IndicatorEngine(IReadOnlyList<IndicatorDefinition> catalogue
             warnings.Sum(c => c.Count.Warnings.Count), differences.Count, clock.Elapsed);
     }
 
-    // Runs every catalogue calculator on every submission. Each worker reads with its own connection (SQLite connections are
-    // not thread-safe; WAL lets readers run side by side); a store that is not a file is counted on the caller's connection.
+    // Runs every catalogue calculator on every submission. Each worker reads with its own connection (a ReturnReader: SQLite
+    // connections are not thread-safe; WAL lets readers run side by side); a store that is not a file is counted on the caller's connection.
     private List<ChildCount> CountSubmissions(SqliteConnection conn, IReadOnlyList<(int LaCode, int Year, long ImportId)> submissions, Action<int, int>? progress)
     {
         var ids = catalogue.Select(d => d.Id).ToHashSet();
@@ -103,27 +104,57 @@ public sealed class IndicatorEngine(IReadOnlyList<IndicatorDefinition> catalogue
         if (active.Count == 0 || submissions.Count == 0) return [];
         var perSubmission = new List<ChildCount>[submissions.Count];
         int done = 0;
-        void CountOne(SqliteConnection reader, int i)
+        // An authority's registrations are read once for all its years (a query per submission re-read every earlier year's rows).
+        var registrations = new System.Collections.Concurrent.ConcurrentDictionary<int, Lazy<RegistrationHistory>>();
+        void CountOne(Func<int, int, ChildLevelReturn?> load, Func<int, RegistrationHistory> registrationsOf, int i)
         {
             var (la, yr, importId) = submissions[i];
-            var submission = ChildReturnStore.Load(reader, la, yr)!;
-            var history = new ChildHistory(ChildReturnStore.EarlierRegistrations(reader, la, yr));
+            long t0 = Stopwatch.GetTimestamp();
+            var submission = load(la, yr)!;
+            long t1 = Stopwatch.GetTimestamp();
+            var history = new ChildHistory(registrations.GetOrAdd(la, _ => new Lazy<RegistrationHistory>(() => registrationsOf(la))).Value.Before(yr));
+            long t2 = Stopwatch.GetTimestamp();
             perSubmission[i] = active.Select(c => new ChildCount(la, yr, importId, c.Id, c.Count(submission, history))).ToList();
+            Profiler?.Add(t0, t1, t2, Stopwatch.GetTimestamp());
             progress?.Invoke(Interlocked.Increment(ref done), submissions.Count);
         }
 
         bool onDisk = conn.DataSource is { Length: > 0 } ds && ds != ":memory:" && File.Exists(ds);
         if (!onDisk || submissions.Count == 1)
         {
-            for (int i = 0; i < submissions.Count; i++) CountOne(conn, i);
+            for (int i = 0; i < submissions.Count; i++)
+                CountOne((la, yr) => ChildReturnStore.Load(conn, la, yr), la => ChildReturnStore.Registrations(conn, la), i);
         }
         else
         {
             Parallel.For(0, submissions.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-                () => { var c = new SqliteConnection(conn.ConnectionString); c.Open(); return c; },
-                (i, _, reader) => { CountOne(reader, i); return reader; },
+                () => ReturnReader.OpenBeside(conn),
+                (i, _, reader) => { CountOne(reader.Load, reader.Registrations, i); return reader; },
                 reader => reader.Dispose());
         }
+        Profiler?.Print();
         return perSubmission.SelectMany(c => c).ToList();
+    }
+
+    // QP_PROFILE=1 prints where counting time goes (summed over workers) to standard error: how `qp bench` figures are explained.
+    private static readonly CountProfile? Profiler = Environment.GetEnvironmentVariable("QP_PROFILE") is { Length: > 0 } ? new CountProfile() : null;
+
+    private sealed class CountProfile
+    {
+        private long load, history, count;
+
+        public void Add(long t0, long t1, long t2, long t3)
+        {
+            Interlocked.Add(ref load, t1 - t0);
+            Interlocked.Add(ref history, t2 - t1);
+            Interlocked.Add(ref count, t3 - t2);
+        }
+
+        public void Print()
+        {
+            static double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
+            Console.Error.WriteLine($"compute profile: load {Ms(load):F0} ms, history {Ms(history):F0} ms, count {Ms(count):F0} ms (summed over workers); " +
+                                    $"GC {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections, {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms paused, {GC.GetTotalAllocatedBytes() >> 20} MB allocated");
+        }
     }
 }

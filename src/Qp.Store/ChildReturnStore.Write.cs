@@ -40,7 +40,7 @@ public static partial class ChildReturnStore
         new(conn, laCode, year, contentHash, files);
 }
 
-/// <summary>Writes one submission's rows inside its transaction with one prepared command per table, reused for every row.</summary>
+/// <summary>Writes one submission's rows inside its transaction with one prepared statement per table, reused for every row (<see cref="RawInsert"/>).</summary>
 public sealed class SubmissionWriter : IDisposable
 {
     private readonly SqliteConnection conn;
@@ -48,7 +48,7 @@ public sealed class SubmissionWriter : IDisposable
     private readonly long importId;
     private readonly long submissionId;
     private readonly int laCode, year;
-    private readonly Insert children, episodes, oc1, oc2, cpr, other;
+    private readonly RawInsert children, episodes, oc1, oc2, cpr, other;
     private bool committed;
 
     /// <summary>The outcome the submission will have when committed.</summary>
@@ -71,14 +71,14 @@ public sealed class SubmissionWriter : IDisposable
             // ON DELETE CASCADE removes the old return's rows in this same transaction.
             Scalar("DELETE FROM submissions WHERE la_code = $la AND year = $y", ("$la", laCode), ("$y", year));
             submissionId = Scalar("INSERT INTO submissions(la_code, year, import_id) VALUES ($la, $y, $i) RETURNING id", ("$la", laCode), ("$y", year), ("$i", importId))!.Value;
-            children = new Insert(conn, tx, "INSERT INTO children(submission_id, child, sex, dob, ethnic, upn, mother, mc_dob) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)", 8);
-            episodes = new Insert(conn, tx, "INSERT INTO episodes(submission_id, child, decom, rne, ls, cin, place, place_provider, dec, rec, reason_place_change, home_post, pl_post, urn) " +
-                                            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)", 14);
-            oc1 = new Insert(conn, tx, "INSERT INTO oc1(submission_id, child, dob, qual_gcse_gnvq, qual_5ac) VALUES ($1, $2, $3, $4, $5)", 5);
-            oc2 = new Insert(conn, tx, "INSERT INTO oc2(submission_id, child, dob, sdq_score, sdq_reason, convicted, health_check, immunisations, teeth_check, " +
-                                       "health_assessment, substance_misuse, intervention_received, intervention_offered) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)", 13);
-            cpr = new Insert(conn, tx, "INSERT INTO cpr(submission_id, child, dob, reg_date, dereg_date, category, prev_reg) VALUES ($1, $2, $3, $4, $5, $6, $7)", 7);
-            other = new Insert(conn, tx, "INSERT INTO other_rows(submission_id, table_name, row_json) VALUES ($1, $2, $3)", 3);
+            children = new RawInsert(conn, "INSERT INTO children(submission_id, child, sex, dob, ethnic, upn, mother, mc_dob) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)");
+            episodes = new RawInsert(conn, "INSERT INTO episodes(submission_id, child, decom, rne, ls, cin, place, place_provider, dec, rec, reason_place_change, home_post, pl_post, urn) " +
+                                           "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)");
+            oc1 = new RawInsert(conn, "INSERT INTO oc1(submission_id, child, dob, qual_gcse_gnvq, qual_5ac) VALUES ($1, $2, $3, $4, $5)");
+            oc2 = new RawInsert(conn, "INSERT INTO oc2(submission_id, child, dob, sdq_score, sdq_reason, convicted, health_check, immunisations, teeth_check, " +
+                                      "health_assessment, substance_misuse, intervention_received, intervention_offered) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)");
+            cpr = new RawInsert(conn, "INSERT INTO cpr(submission_id, child, dob, reg_date, dereg_date, category, prev_reg) VALUES ($1, $2, $3, $4, $5, $6, $7)");
+            other = new RawInsert(conn, "INSERT INTO other_rows(submission_id, table_name, row_json) VALUES ($1, $2, $3)");
         }
         catch
         {
@@ -88,24 +88,95 @@ public sealed class SubmissionWriter : IDisposable
     }
 
     /// <summary>Adds a Header row.</summary>
-    public void Add(ChildHeader h) => children.Run(submissionId, h.Child, h.Sex, Iso(h.Dob), h.Ethnic, h.Upn, h.Mother, Iso(h.McDob));
+    public void Add(ChildHeader h)
+    {
+        var r = children;
+        r.Int(1, submissionId);
+        r.Text(2, h.Child);
+        r.Text(3, h.Sex);
+        r.Date(4, h.Dob);
+        r.Text(5, h.Ethnic);
+        r.Text(6, h.Upn);
+        r.Text(7, h.Mother);
+        r.Date(8, h.McDob);
+        r.Run();
+    }
 
     /// <summary>Adds an episode.</summary>
-    public void Add(Episode e) => episodes.Run(submissionId, e.Child, Iso(e.Decom), e.Rne, e.Ls, e.Cin, e.Place, e.PlaceProvider, Iso(e.Dec), e.Rec,
-        e.ReasonPlaceChange, e.HomePost, e.PlPost, e.Urn);
+    public void Add(Episode e)
+    {
+        var r = episodes;
+        r.Int(1, submissionId);
+        r.Text(2, e.Child);
+        r.Date(3, e.Decom);
+        r.Text(4, e.Rne);
+        r.Text(5, e.Ls);
+        r.Text(6, e.Cin);
+        r.Text(7, e.Place);
+        r.Text(8, e.PlaceProvider);
+        r.Date(9, e.Dec);
+        r.Text(10, e.Rec);
+        r.Text(11, e.ReasonPlaceChange);
+        r.Text(12, e.HomePost);
+        r.Text(13, e.PlPost);
+        r.Text(14, e.Urn);
+        r.Run();
+    }
 
     /// <summary>Adds an OC1 row.</summary>
-    public void Add(Oc1Record o) => oc1.Run(submissionId, o.Child, Iso(o.Dob), Flag(o.QualGcseGnvq), Flag(o.Qual5Ac));
+    public void Add(Oc1Record o)
+    {
+        var r = oc1;
+        r.Int(1, submissionId);
+        r.Text(2, o.Child);
+        r.Date(3, o.Dob);
+        r.Flag(4, o.QualGcseGnvq);
+        r.Flag(5, o.Qual5Ac);
+        r.Run();
+    }
 
     /// <summary>Adds an OC2 row.</summary>
-    public void Add(Oc2Record o) => oc2.Run(submissionId, o.Child, Iso(o.Dob), o.SdqScore, o.SdqReason, Flag(o.Convicted), Flag(o.HealthCheck),
-        Flag(o.Immunisations), Flag(o.TeethCheck), Flag(o.HealthAssessment), Flag(o.SubstanceMisuse), Flag(o.InterventionReceived), Flag(o.InterventionOffered));
+    public void Add(Oc2Record o)
+    {
+        var r = oc2;
+        r.Int(1, submissionId);
+        r.Text(2, o.Child);
+        r.Date(3, o.Dob);
+        r.Int(4, o.SdqScore);
+        r.Text(5, o.SdqReason);
+        r.Flag(6, o.Convicted);
+        r.Flag(7, o.HealthCheck);
+        r.Flag(8, o.Immunisations);
+        r.Flag(9, o.TeethCheck);
+        r.Flag(10, o.HealthAssessment);
+        r.Flag(11, o.SubstanceMisuse);
+        r.Flag(12, o.InterventionReceived);
+        r.Flag(13, o.InterventionOffered);
+        r.Run();
+    }
 
     /// <summary>Adds a child protection registration.</summary>
-    public void Add(CprRecord c) => cpr.Run(submissionId, c.Child, Iso(c.Dob), Iso(c.RegDate), Iso(c.DeregDate), c.Category, Flag(c.PrevReg));
+    public void Add(CprRecord c)
+    {
+        var r = cpr;
+        r.Int(1, submissionId);
+        r.Text(2, c.Child);
+        r.Date(3, c.Dob);
+        r.Date(4, c.RegDate);
+        r.Date(5, c.DeregDate);
+        r.Text(6, c.Category);
+        r.Flag(7, c.PrevReg);
+        r.Run();
+    }
 
     /// <summary>Adds a row of another SSDA903 table as JSON.</summary>
-    public void AddOther(string table, string json) => other.Run(submissionId, table, json);
+    public void AddOther(string table, string json)
+    {
+        other.Int(1, submissionId);
+        other.Text(2, table);
+        other.Text(3, json);
+        other.Run();
+    }
 
     /// <summary>Stores the warnings and commits; returns the import record's id.</summary>
     public long Commit(IEnumerable<ValidationMessage> warnings)
@@ -132,10 +203,6 @@ public sealed class SubmissionWriter : IDisposable
         foreach (var (n, v) in ps) cmd.Parameters.AddWithValue(n, v ?? DBNull.Value);
         return cmd.ExecuteScalar() is long l ? l : null;
     }
-
-    private static string? Iso(DateOnly? d) => d?.ToString("yyyy-MM-dd");
-
-    private static int? Flag(bool? b) => b is null ? null : b.Value ? 1 : 0;
 
     /// <summary>A prepared INSERT whose parameter values are reassigned for every row.</summary>
     private sealed class Insert : IDisposable

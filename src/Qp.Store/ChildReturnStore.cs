@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Qp.Domain.Returns;
+using SQLitePCL;
 
 namespace Qp.Store;
 
@@ -11,35 +12,73 @@ public static partial class ChildReturnStore
         SqlRows.Read(conn, "SELECT la_code, year FROM submissions ORDER BY la_code, year", r => (r.GetInt32(0), r.GetInt32(1)));
 
     /// <summary>The stored return for an authority and year, or null when there is none.</summary>
-    public static ChildLevelReturn? Load(SqliteConnection conn, int laCode, int year)
+    public static ChildLevelReturn? Load(SqliteConnection conn, int laCode, int year) => Load(conn.Handle!, laCode, year);
+
+    internal static ChildLevelReturn? Load(sqlite3 db, int laCode, int year)
     {
-        var ids = SqlRows.Read(conn, "SELECT id FROM submissions WHERE la_code = $la AND year = $y", r => r.GetInt64(0), ("$la", laCode), ("$y", year));
-        if (ids.Count == 0) return null;
-        var s = ("$s", (object?)ids[0]);
-        var headers = SqlRows.Read(conn, "SELECT child, sex, dob, ethnic, upn, mother, mc_dob FROM children WHERE submission_id = $s ORDER BY child",
-            r => new ChildHeader(r.GetString(0), r.GetString(1), r.DateOrNull(2)!.Value, r.TextOrNull(3), r.TextOrNull(4), r.TextOrNull(5), r.DateOrNull(6)), s);
-        var episodes = SqlRows.Read(conn,
+        var pool = new TextPool();
+        long? id = null;
+        using (var r = new RawRows(db, "SELECT id FROM submissions WHERE la_code = $1 AND year = $2", pool, laCode, year))
+            if (r.Read()) id = r.Long(0);
+        if (id is not { } s) return null;
+        // One query per table, read through SQLite's statement API with one string per distinct short value (RawRows).
+        var headers = ReadAll(db, pool, "SELECT child, sex, dob, ethnic, upn, mother, mc_dob FROM children WHERE submission_id = $1 ORDER BY child", s,
+            r => new ChildHeader(r.Text(0)!, r.Text(1)!, r.Date(2)!.Value, r.Text(3), r.Text(4), r.Text(5), r.Date(6)));
+        var episodes = ReadAll(db, pool,
             "SELECT child, decom, rne, ls, cin, place, place_provider, dec, rec, reason_place_change, home_post, pl_post, urn " +
-            "FROM episodes WHERE submission_id = $s ORDER BY child, decom",
-            r => new Episode(r.GetString(0), r.DateOrNull(1)!.Value, r.GetString(2), r.GetString(3), r.TextOrNull(4), r.TextOrNull(5), r.TextOrNull(6),
-                r.DateOrNull(7), r.TextOrNull(8), r.TextOrNull(9), r.TextOrNull(10), r.TextOrNull(11), r.TextOrNull(12)), s);
-        var oc1 = SqlRows.Read(conn, "SELECT child, dob, qual_gcse_gnvq, qual_5ac FROM oc1 WHERE submission_id = $s",
-            r => new Oc1Record(r.GetString(0), r.DateOrNull(1), Flag(r, 2), Flag(r, 3)), s);
-        var oc2 = SqlRows.Read(conn,
+            "FROM episodes WHERE submission_id = $1 ORDER BY child, decom", s,
+            r => new Episode(r.Text(0)!, r.Date(1)!.Value, r.Text(2)!, r.Text(3)!, r.Text(4), r.Text(5), r.Text(6),
+                r.Date(7), r.Text(8), r.Text(9), r.Text(10), r.Text(11), r.Text(12)));
+        var oc1 = ReadAll(db, pool, "SELECT child, dob, qual_gcse_gnvq, qual_5ac FROM oc1 WHERE submission_id = $1", s,
+            r => new Oc1Record(r.Text(0)!, r.Date(1), r.Flag(2), r.Flag(3)));
+        var oc2 = ReadAll(db, pool,
             "SELECT child, dob, sdq_score, sdq_reason, convicted, health_check, immunisations, teeth_check, health_assessment, " +
-            "substance_misuse, intervention_received, intervention_offered FROM oc2 WHERE submission_id = $s",
-            r => new Oc2Record(r.GetString(0), r.DateOrNull(1), r.IntOrNull(2), r.TextOrNull(3), Flag(r, 4), Flag(r, 5), Flag(r, 6), Flag(r, 7),
-                Flag(r, 8), Flag(r, 9), Flag(r, 10), Flag(r, 11)), s);
-        var cpr = SqlRows.Read(conn, "SELECT child, dob, reg_date, dereg_date, category, prev_reg FROM cpr WHERE submission_id = $s ORDER BY child, reg_date",
-            r => new CprRecord(r.GetString(0), r.DateOrNull(1), r.DateOrNull(2)!.Value, r.DateOrNull(3), r.TextOrNull(4), Flag(r, 5)), s);
+            "substance_misuse, intervention_received, intervention_offered FROM oc2 WHERE submission_id = $1", s,
+            r => new Oc2Record(r.Text(0)!, r.Date(1), r.Int(2), r.Text(3), r.Flag(4), r.Flag(5), r.Flag(6), r.Flag(7),
+                r.Flag(8), r.Flag(9), r.Flag(10), r.Flag(11)));
+        var cpr = ReadAll(db, pool, "SELECT child, dob, reg_date, dereg_date, category, prev_reg FROM cpr WHERE submission_id = $1 ORDER BY child, reg_date", s,
+            r => new CprRecord(r.Text(0)!, r.Date(1), r.Date(2)!.Value, r.Date(3), r.Text(4), r.Flag(5)));
         return new ChildLevelReturn(laCode, year, headers, episodes, oc1, oc2, cpr);
     }
 
-    /// <summary>Children of an authority registered on the child protection register before collection year <paramref name="year"/> began, by any stored return.</summary>
-    public static IReadOnlySet<string> EarlierRegistrations(SqliteConnection conn, int laCode, int year) =>
-        SqlRows.Read(conn,
-            "SELECT DISTINCT c.child FROM cpr c JOIN submissions s ON s.id = c.submission_id WHERE s.la_code = $la AND c.reg_date < $start",
-            r => r.GetString(0), ("$la", laCode), ("$start", Qp.Domain.CollectionYear.Start(year).ToString("yyyy-MM-dd"))).ToHashSet();
+    private static List<T> ReadAll<T>(sqlite3 db, TextPool pool, string sql, long submissionId, Func<RawRows, T> map)
+    {
+        using var rows = new RawRows(db, sql, pool, submissionId);
+        var list = new List<T>();
+        while (rows.Read()) list.Add(map(rows));
+        return list;
+    }
 
-    private static bool? Flag(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt64(i) != 0;
+    /// <summary>Children of an authority registered on the child protection register before collection year <paramref name="year"/> began, by any stored return.</summary>
+    public static IReadOnlySet<string> EarlierRegistrations(SqliteConnection conn, int laCode, int year) => Registrations(conn, laCode).Before(year);
+
+    /// <summary>Every child protection registration of an authority in any stored return: read once and asked for each year (<see cref="RegistrationHistory.Before"/>).</summary>
+    public static RegistrationHistory Registrations(SqliteConnection conn, int laCode) => Registrations(conn.Handle!, laCode);
+
+    internal static RegistrationHistory Registrations(sqlite3 db, int laCode) =>
+        new(ReadAll(db, new TextPool(), "SELECT c.reg_date, c.child FROM cpr c JOIN submissions s ON s.id = c.submission_id WHERE s.la_code = $1", laCode,
+            r => (r.Text(0)!, r.Text(1)!)));
+}
+
+/// <summary>An authority's child protection registrations across its stored returns.</summary>
+public sealed class RegistrationHistory
+{
+    // Sorted by ISO date text with ordinal comparison, which is how SQLite compares the stored text.
+    private readonly (string RegDate, string Child)[] byDate;
+
+    internal RegistrationHistory(IEnumerable<(string RegDate, string Child)> registrations) =>
+        byDate = registrations.OrderBy(r => r.RegDate, StringComparer.Ordinal).ToArray();
+
+    /// <summary>The children registered before collection year <paramref name="year"/> began.</summary>
+    public IReadOnlySet<string> Before(int year)
+    {
+        var start = Qp.Domain.CollectionYear.Start(year).ToString("yyyy-MM-dd");
+        var children = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (regDate, child) in byDate)
+        {
+            if (string.CompareOrdinal(regDate, start) >= 0) break;
+            children.Add(child);
+        }
+        return children;
+    }
 }
