@@ -10,13 +10,7 @@ public sealed class AuthorityPackTests : IDisposable
     private readonly ReportData data;
     private static readonly DateTimeOffset Produced = new(2026, 11, 23, 9, 30, 0, TimeSpan.Zero);
 
-    public AuthorityPackTests()
-    {
-        var db = Path.Combine(dir, "qp.db");
-        PackStore.BuildSmall(db);
-        using var conn = QpDatabase.Open(db);
-        data = PackStore.Load(conn);
-    }
+    public AuthorityPackTests() => data = PackStore.LoadSmall(dir);
 
     public void Dispose() => Directory.Delete(dir, recursive: true);
 

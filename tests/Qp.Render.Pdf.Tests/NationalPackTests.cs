@@ -8,13 +8,7 @@ public sealed class NationalPackTests : IDisposable
     private readonly string dir = Directory.CreateTempSubdirectory("qp-pdf-nat-").FullName;
     private readonly ReportData data;
 
-    public NationalPackTests()
-    {
-        var db = Path.Combine(dir, "qp.db");
-        PackStore.BuildSmall(db);
-        using var conn = QpDatabase.Open(db);
-        data = PackStore.Load(conn);
-    }
+    public NationalPackTests() => data = PackStore.LoadSmall(dir);
 
     public void Dispose() => Directory.Delete(dir, recursive: true);
 

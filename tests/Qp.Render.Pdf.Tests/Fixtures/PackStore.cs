@@ -15,6 +15,15 @@ public static class PackStore
 
     public static IReadOnlyList<Authority> AllAuthorities() => AuthoritiesFile.Read(Path.Combine(TemplatesFolder, "authorities.csv"));
 
+    /// <summary>Builds the small store in <paramref name="folder"/> and loads what a pack reads from it.</summary>
+    public static ReportData LoadSmall(string folder)
+    {
+        var db = Path.Combine(folder, "qp.db");
+        BuildSmall(db);
+        using var conn = QpDatabase.Open(db);
+        return Load(conn);
+    }
+
     public static ReportData Load(SqliteConnection conn) =>
         ReportData.Load(conn, IndicatorCatalogueFile.ReadFolder(Path.Combine(TemplatesFolder, "indicators")));
 
