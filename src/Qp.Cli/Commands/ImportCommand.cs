@@ -33,26 +33,27 @@ public static class ImportCommand
                     exit = Math.Max(exit, code);
                     continue;
                 }
-                foreach (var s in ChildLevelPaths.Find(path))
+                var found = ChildLevelPaths.Find(path);
+                foreach (var s in found)
                 {
                     var (laCode, y) = ChildLevelPaths.Resolve(s, parse.GetValue(la), parse.GetValue(year), authorities, laRequired: true);
                     if (Cli.ShowProgress) Console.Error.Write($"\rimporting {s.Name}…\x1b[K");
                     var result = ChildLevelImporter.Import(conn, s, laCode!.Value, y, ChildLevelPaths.Today);
                     if (Cli.ShowProgress) Console.Error.Write("\r\x1b[K");
-                    exit = Math.Max(exit, Report(s, laCode.Value, y, result));
+                    exit = Math.Max(exit, Report(s, laCode.Value, y, result, several: found.Count > 1));
                 }
             }
             return exit;
         });
     }
 
-    private static int Report(Submission s, int la, int year, ImportResult result)
+    private static int Report(Submission s, int la, int year, ImportResult result, bool several)
     {
         var r = result.Report;
         int warnings = r.Messages.Count - r.Errors;
         // Rejections go to stderr; accepted returns list their warnings on stdout with the outcome.
         var messages = result.Outcome is null ? Console.Error : Console.Out;
-        foreach (var m in r.Messages) messages.WriteLine(m);
+        foreach (var m in r.Messages) messages.WriteLine(ChildLevelPaths.Located(s, m, several));
         var rows = r.Files.Sum(f => f.Rows);
         switch (result.Outcome)
         {

@@ -36,7 +36,7 @@ public static class ValidateCommand
             else
                 foreach (var (_, r) in reports)
                 {
-                    foreach (var m in r.Messages) Console.Out.WriteLine(m);
+                    foreach (var m in r.Messages) Console.Out.WriteLine(ChildLevelPaths.Located(r.Submission, m, submissions.Length > 1));
                     Console.Out.WriteLine($"{r.Submission.Name}: {r.Errors} error(s), {r.Messages.Count - r.Errors} warning(s){(r.Accepted ? "" : " — rejected")}");
                 }
             return reports.Any(r => !r.Report.Accepted) ? ExitCode.Rejected : ExitCode.Success;
