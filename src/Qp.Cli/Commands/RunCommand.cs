@@ -28,9 +28,7 @@ public static class RunCommand
             if (!parse.GetValue(sample)) throw new UsageException("run needs --sample (it runs the pipeline on generated sample data)");
             var outDir = Path.GetFullPath(parse.GetValue(outOpt)!);
             var span = parse.GetValue(years)!;
-            var parts = span.Split('-');
-            if (parts.Length != 2 || !int.TryParse(parts[1], out int lastYear))
-                throw new UsageException($"--years '{span}' is not a span like 1998-2004");
+            int lastYear = SampleCommand.ParseYears(span, "--years")[^1];
             Directory.CreateDirectory(outDir);
             var db = Path.Combine(outDir, "qp.db");
             foreach (var f in new[] { db, db + "-wal", db + "-shm" }) File.Delete(f);
