@@ -15,29 +15,21 @@ public static class AggregateStore
     /// </summary>
     public static long Import(SqliteConnection conn, string kind, string path, IReadOnlyCollection<AggregateFigure> figures, string message)
     {
-        string sha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
         using var tx = conn.BeginTransaction();
-        long importId = RecordImport(conn, tx, kind, path, sha, figures.Count, message);
-        using var cmd = conn.CreateCommand();
-        cmd.Transaction = tx;
-        var names = Columns.Split(", ");
+        long importId = RecordImport(conn, tx, kind, path, figures.Count, message);
         // INSERT OR REPLACE: the unique key (source, level, area, year, indicator) makes a re-import replace the earlier figure.
-        cmd.CommandText = $"INSERT OR REPLACE INTO aggregate_figures ({Columns}) VALUES ({string.Join(", ", names.Select((_, i) => "$p" + i))})";
-        var ps = names.Select((_, i) => cmd.Parameters.Add(new SqliteParameter("$p" + i, null))).ToArray();
-        cmd.Prepare();
-        foreach (var f in figures)
-        {
-            object?[] v = [importId, f.Source, f.Level, f.LaCode, f.AreaCode, f.AreaName, f.Year, f.Indicator, f.Numerator, f.Denominator, f.Value, f.Note];
-            for (int i = 0; i < ps.Length; i++) ps[i].Value = v[i] ?? DBNull.Value;
-            cmd.ExecuteNonQuery();
-        }
+        SqlRows.Insert(conn, tx, "aggregate_figures", Columns, figures,
+            f => [importId, f.Source, f.Level, f.LaCode, f.AreaCode, f.AreaName, f.Year, f.Indicator, f.Numerator, f.Denominator, f.Value, f.Note],
+            verb: "INSERT OR REPLACE");
         tx.Commit();
         return importId;
     }
 
-    /// <summary>Records an imports row (and its import_files row) for a reference file inside <paramref name="tx"/>; returns its id.</summary>
-    public static long RecordImport(SqliteConnection conn, SqliteTransaction tx, string kind, string path, string sha256, int rows, string message)
+    /// <summary>Records an imports row (and its import_files row, with the file's SHA-256) for a reference file inside <paramref name="tx"/>; returns its id.</summary>
+    public static long RecordImport(SqliteConnection conn, SqliteTransaction tx, string kind, string path, int rows, string message)
     {
+        string sha256;
+        using (var bytes = File.OpenRead(path)) sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
         using var cmd = conn.CreateCommand();
         cmd.Transaction = tx;
         cmd.CommandText = "INSERT INTO imports(kind, imported_at, outcome, message, content_hash) VALUES ($k, $at, 'accepted', $m, $h) RETURNING id";

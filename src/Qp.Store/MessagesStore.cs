@@ -15,18 +15,8 @@ public static class MessagesStore
     /// <summary>Stores messages against an import record (inside the caller's transaction).</summary>
     public static void Add(SqliteConnection conn, SqliteTransaction tx, long importId, int? laCode, int? year, IEnumerable<ValidationMessage> messages)
     {
-        using var cmd = conn.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = "INSERT INTO validation_messages(import_id, la_code, year, file, line, col, severity, code, message) " +
-                          "VALUES ($i, $la, $y, $f, $l, $c, $s, $code, $m)";
-        var p = new[] { "$i", "$la", "$y", "$f", "$l", "$c", "$s", "$code", "$m" }.Select(n => cmd.Parameters.Add(new SqliteParameter(n, null))).ToArray();
-        cmd.Prepare();
-        foreach (var m in messages)
-        {
-            object?[] v = [importId, laCode, year, m.File, m.Line, m.Column, m.Severity.ToString(), m.Code, m.Message];
-            for (int i = 0; i < p.Length; i++) p[i].Value = v[i] ?? DBNull.Value;
-            cmd.ExecuteNonQuery();
-        }
+        SqlRows.Insert(conn, tx, "validation_messages", "import_id, la_code, year, file, line, col, severity, code, message", messages,
+            m => [importId, laCode, year, m.File, m.Line, m.Column, m.Severity.ToString(), m.Code, m.Message]);
     }
 
     /// <summary>Deletes the messages with a code starting <paramref name="codePrefix"/> (e.g. those compute wrote last time).</summary>

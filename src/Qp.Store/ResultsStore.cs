@@ -28,11 +28,11 @@ public static class ResultsStore
     {
         conn.Execute("DELETE FROM results WHERE @year IS NULL OR year = @year; DELETE FROM national_results WHERE @year IS NULL OR year = @year;",
             new { year }, tx);
-        Insert(conn, tx, "results", ResultColumns, results, r => [r.Indicator, r.LaCode, r.Year, r.Source, r.Numerator, r.Denominator,
+        SqlRows.Insert(conn, tx, "results", ResultColumns, results, r => [r.Indicator, r.LaCode, r.Year, r.Source, r.Numerator, r.Denominator,
             r.Value, r.Ci95Lower, r.Ci95Upper, r.Ci998Lower, r.Ci998Upper, r.Rank, r.RankOf, r.QuartileBand, r.PafBand,
             r.VsEngland.ToString(), r.SnAverage, r.RegionAverage, r.TypeAverage, r.ChangePp, r.Trend.ToString(), r.TrendChi2,
             r.TargetValue, r.TargetStatus.ToString(), r.TargetDistance]);
-        Insert(conn, tx, "national_results", NationalColumns, national, n => [n.Indicator, n.Year, n.Numerator, n.Denominator,
+        SqlRows.Insert(conn, tx, "national_results", NationalColumns, national, n => [n.Indicator, n.Year, n.Numerator, n.Denominator,
             n.Value, n.PublishedValue, n.Q1, n.Median, n.Q3, n.Authorities, n.TargetValue, n.Trend.ToString()]);
     }
 
@@ -51,20 +51,4 @@ public static class ResultsStore
     /// <summary>The collection years that have results, ascending.</summary>
     public static IReadOnlyList<int> Years(SqliteConnection conn) =>
         conn.Query<int>("SELECT DISTINCT year FROM results ORDER BY year").AsList();
-
-    private static void Insert<T>(SqliteConnection conn, SqliteTransaction tx, string table, string columns, IEnumerable<T> rows, Func<T, object?[]> values)
-    {
-        var names = columns.Split(", ");
-        using var cmd = conn.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = $"INSERT INTO {table} ({columns}) VALUES ({string.Join(", ", names.Select((_, i) => "$p" + i))})";
-        var ps = names.Select((_, i) => cmd.Parameters.Add(new SqliteParameter("$p" + i, null))).ToArray();
-        cmd.Prepare();
-        foreach (var row in rows)
-        {
-            var v = values(row);
-            for (int i = 0; i < ps.Length; i++) ps[i].Value = v[i] ?? DBNull.Value;
-            cmd.ExecuteNonQuery();
-        }
-    }
 }

@@ -27,18 +27,9 @@ public static class SourceDifferencesStore
             del.Parameters.AddWithValue("$y", (object?)year ?? DBNull.Value);
             del.ExecuteNonQuery();
         }
-        using var cmd = conn.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = "INSERT INTO source_differences(indicator, la_code, year, child_numerator, child_denominator, other_source, other_numerator, other_denominator) " +
-                          "VALUES ($i, $la, $y, $cn, $cd, $os, $on, $od)";
-        var ps = new[] { "$i", "$la", "$y", "$cn", "$cd", "$os", "$on", "$od" }.Select(n => cmd.Parameters.Add(new SqliteParameter(n, null))).ToArray();
-        cmd.Prepare();
-        foreach (var d in differences)
-        {
-            object?[] v = [d.Indicator, d.LaCode, d.Year, d.ChildNumerator, d.ChildDenominator, d.OtherSource, d.OtherNumerator, d.OtherDenominator];
-            for (int i = 0; i < ps.Length; i++) ps[i].Value = v[i] ?? DBNull.Value;
-            cmd.ExecuteNonQuery();
-        }
+        SqlRows.Insert(conn, tx, "source_differences",
+            "indicator, la_code, year, child_numerator, child_denominator, other_source, other_numerator, other_denominator", differences,
+            d => [d.Indicator, d.LaCode, d.Year, d.ChildNumerator, d.ChildDenominator, d.OtherSource, d.OtherNumerator, d.OtherDenominator]);
     }
 
     /// <summary>Every recorded difference, ordered by indicator, year, authority and source.</summary>

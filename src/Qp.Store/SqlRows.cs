@@ -26,4 +26,25 @@ public static class SqlRows
     /// <summary>The ISO date in column <paramref name="i"/>, or null.</summary>
     public static DateOnly? DateOrNull(this SqliteDataReader r, int i) =>
         r.IsDBNull(i) ? null : DateOnly.ParseExact(r.GetString(i), "yyyy-MM-dd");
+
+    /// <summary>
+    /// Inserts every row with one prepared command inside <paramref name="tx"/>; <paramref name="columns"/> is the
+    /// comma-separated column list and <paramref name="values"/> gives a row's values in that order (null stored as NULL).
+    /// </summary>
+    public static void Insert<T>(SqliteConnection conn, SqliteTransaction tx, string table, string columns, IEnumerable<T> rows,
+        Func<T, object?[]> values, string verb = "INSERT")
+    {
+        var names = columns.Split(", ");
+        using var cmd = conn.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = $"{verb} INTO {table} ({columns}) VALUES ({string.Join(", ", names.Select((_, i) => "$p" + i))})";
+        var ps = names.Select((_, i) => cmd.Parameters.Add(new SqliteParameter("$p" + i, null))).ToArray();
+        cmd.Prepare();
+        foreach (var row in rows)
+        {
+            var v = values(row);
+            for (int i = 0; i < ps.Length; i++) ps[i].Value = v[i] ?? DBNull.Value;
+            cmd.ExecuteNonQuery();
+        }
+    }
 }

@@ -33,7 +33,7 @@ public static class NeighboursCommand
             var summary = $"neighbours derived for {read.Items.Count} authorities from {read.Items[0].Values.Count} variables ({neighbours.Count} pairs)";
             using (var tx = conn.BeginTransaction())
             {
-                Qp.Store.AggregateStore.RecordImport(conn, tx, "neighbours", path, ReferenceImports.Sha256(path), neighbours.Count, summary);
+                Qp.Store.AggregateStore.RecordImport(conn, tx, "neighbours", path, neighbours.Count, summary);
                 AuthorityStore.ReplaceNeighbours(conn, neighbours, tx);
                 tx.Commit();
             }

@@ -44,7 +44,7 @@ public static class ReferenceImports
             if (!read.Accepted) return Reject(path, read.Errors);
             var summary = $"statistical neighbours for {read.Items.Select(n => n.LaCode).Distinct().Count()} authorities ({read.Items.Count} pairs)";
             using var tx = conn.BeginTransaction();
-            AggregateStore.RecordImport(conn, tx, "neighbours", path, Sha256(path), read.Items.Count, summary);
+            AggregateStore.RecordImport(conn, tx, "neighbours", path, read.Items.Count, summary);
             AuthorityStore.ReplaceNeighbours(conn, read.Items, tx);
             tx.Commit();
             Console.WriteLine($"{Path.GetFileName(path)}: {summary}");
@@ -94,6 +94,4 @@ public static class ReferenceImports
         Console.Error.WriteLine($"{Path.GetFileName(path)}: rejected with {errors.Count} error(s); the database is unchanged");
         return ExitCode.Rejected;
     }
-
-    internal static string Sha256(string path) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
 }
