@@ -7,41 +7,43 @@ public static class Codes
 {
     private static HashSet<string> Set(params string[] codes) => new(codes, StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>SEX: 1 male, 2 female.</summary>
-    public static readonly IReadOnlySet<string> Sex = Set("1", "2");
+    /// <summary>SEX: 1 male, 2 female up to 2023-24; M, F or U (not known) from 2024-25.</summary>
+    public static readonly CodeList Sex = new CodeList().With(YearsInForce.Until(2024), "1", "2").With(YearsInForce.Since(2025), "M", "F", "U");
 
     /// <summary>Reason for new episode.</summary>
-    public static readonly IReadOnlySet<string> Rne = Set("S", "L", "P", "T", "B", "U");
+    public static readonly CodeList Rne = CodeList.Of("S", "L", "P", "T", "B", "U");
 
     /// <summary>Legal status.</summary>
-    public static readonly IReadOnlySet<string> Ls = Set("C1", "C2", "D1", "E1", "V2", "V3", "V4", "L1", "L2", "L3", "J1", "J2", "J3");
+    public static readonly CodeList Ls = CodeList.Of("C1", "C2", "D1", "E1", "V2", "V3", "V4", "L1", "L2", "L3", "J1", "J2", "J3");
 
-    /// <summary>Placement type, including legacy Q1 and Q2.</summary>
-    public static readonly IReadOnlySet<string> Place = Set("A3", "A4", "A5", "A6", "H5", "K1", "K2", "K3", "P1", "P2", "P3",
-        "R1", "R2", "R3", "R5", "S1", "T0", "T1", "T2", "T3", "T4", "U1", "U2", "U3", "U4", "U5", "U6", "Z1", "Q1", "Q2");
+    /// <summary>Placement type: legacy foster codes Q1 and Q2 up to 2002-03 (U1–U6 replaced them), Z11–Z14 from 2025-26.</summary>
+    public static readonly CodeList Place = CodeList.Of("A3", "A4", "A5", "A6", "H5", "K1", "K2", "K3", "P1", "P2", "P3",
+            "R1", "R2", "R3", "R5", "S1", "T0", "T1", "T2", "T3", "T4", "U1", "U2", "U3", "U4", "U5", "U6", "Z1")
+        .With(YearsInForce.Until(2003), "Q1", "Q2")
+        .With(YearsInForce.Since(2026), "Z11", "Z12", "Z13", "Z14");
 
     /// <summary>Reason episode ceased.</summary>
-    public static readonly IReadOnlySet<string> Rec = Set("E11", "E12", "E2", "E3", "E4A", "E4B", "E41", "E43", "E44", "E45", "E46", "E47", "E48",
+    public static readonly CodeList Rec = CodeList.Of("E11", "E12", "E2", "E3", "E4A", "E4B", "E41", "E43", "E44", "E45", "E46", "E47", "E48",
         "E5", "E6", "E7", "E8", "E9", "E13", "E14", "E15", "E16", "E17", "X1");
 
     /// <summary>Category of need.</summary>
-    public static readonly IReadOnlySet<string> Cin = Set("N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8");
+    public static readonly CodeList Cin = CodeList.Of("N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8");
 
     /// <summary>Placement provider.</summary>
-    public static readonly IReadOnlySet<string> PlaceProvider = Set("PR0", "PR1", "PR2", "PR3", "PR4", "PR5");
+    public static readonly CodeList PlaceProvider = CodeList.Of("PR0", "PR1", "PR2", "PR3", "PR4", "PR5");
 
     /// <summary>Ethnic origin (DfE SSDA903 codes).</summary>
-    public static readonly IReadOnlySet<string> Ethnic = Set("WBRI", "WIRI", "WOTH", "WIRT", "WROM", "MWBC", "MWBA", "MWAS", "MOTH",
+    public static readonly CodeList Ethnic = CodeList.Of("WBRI", "WIRI", "WOTH", "WIRT", "WROM", "MWBC", "MWBA", "MWAS", "MOTH",
         "AIND", "APKN", "ABAN", "AOTH", "BCRB", "BAFR", "BOTH", "CHNE", "OOTH", "REFU", "NOBT");
 
     /// <summary>CPR category of abuse.</summary>
-    public static readonly IReadOnlySet<string> Category = Set("NEG", "PHY", "SEX", "EMO", "MUL");
+    public static readonly CodeList Category = CodeList.Of("NEG", "PHY", "SEX", "EMO", "MUL");
 
     /// <summary>Reason no SDQ score was given.</summary>
-    public static readonly IReadOnlySet<string> SdqReason = Set("SDQ1", "SDQ2", "SDQ3", "SDQ4", "SDQ5");
+    public static readonly CodeList SdqReason = CodeList.Of("SDQ1", "SDQ2", "SDQ3", "SDQ4", "SDQ5");
 
     /// <summary>0/1 flags.</summary>
-    public static readonly IReadOnlySet<string> Flag = Set("0", "1");
+    public static readonly CodeList Flag = CodeList.Of("0", "1");
 
     /// <summary>Temporary placements, skipped when counting placements.</summary>
     public static readonly IReadOnlySet<string> Temporary = Set("T0", "T1", "T2", "T3", "T4");

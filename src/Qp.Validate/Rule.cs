@@ -8,7 +8,14 @@ namespace Qp.Validate;
 /// <param name="Table">The table checked (or "file" / "cross-table").</param>
 /// <param name="Fields">The fields the rule concerns.</param>
 /// <param name="Description">What the rule requires, as listed by `qp rules`.</param>
-public abstract record Rule(string Code, Severity Severity, string Table, string[] Fields, string Description);
+public abstract record Rule(string Code, Severity Severity, string Table, string[] Fields, string Description)
+{
+    /// <summary>The collection years the rule is in force; validation of a return applies only the rules of its year.</summary>
+    public YearsInForce Years { get; init; } = YearsInForce.Always;
+
+    /// <summary>The DfE's code for the same check (e.g. "103"), or null when the rule is the tool's own.</summary>
+    public string? DfeCode { get; init; }
+}
 
 /// <summary>A rule about a file as a whole (format, columns, readability); the readers apply it.</summary>
 public sealed record FileRule(string Code, Severity Severity, string Description)

@@ -1,11 +1,19 @@
+using System.Collections.Concurrent;
 using Qp.Validate.Rules;
 
 namespace Qp.Validate;
 
-/// <summary>The catalogue: every validation rule, ordered by code.</summary>
+/// <summary>The rules in force in one collection year, grouped the way the validator applies them.</summary>
+/// <param name="Year">The collection year.</param>
+/// <param name="RowRules">Row rules by table.</param>
+/// <param name="ChildRules">Per-child rules.</param>
+/// <param name="All">Every rule in force, ordered by code.</param>
+public sealed record RuleSet(int Year, IReadOnlyDictionary<TableSchema, RowRule[]> RowRules, IReadOnlyList<ChildRule> ChildRules, IReadOnlyList<Rule> All);
+
+/// <summary>The catalogue: every validation rule of every year, ordered by code.</summary>
 public static class RuleRegistry
 {
-    /// <summary>Row rules by table.</summary>
+    /// <summary>Row rules by table, of every year.</summary>
     public static readonly IReadOnlyDictionary<TableSchema, RowRule[]> RowRules = new Dictionary<TableSchema, RowRule[]>
     {
         [Tables.Header] = [.. HeaderRules.All],
@@ -15,13 +23,21 @@ public static class RuleRegistry
         [Tables.Cpr] = [.. OtherTableRules.Cpr],
     };
 
-    /// <summary>Per-child rules: the episode sequence and the cross-table rules.</summary>
+    /// <summary>Per-child rules of every year: the episode sequence and the cross-table rules.</summary>
     public static readonly IReadOnlyList<ChildRule> ChildRules = [.. EpisodeSequenceRules.All, .. CrossTableRules.All];
 
-    /// <summary>Every rule, ordered by its number.</summary>
+    /// <summary>Every rule of every year, ordered by its number.</summary>
     public static readonly IReadOnlyList<Rule> All =
         FileRules.All.Cast<Rule>().Concat(RowRules.Values.SelectMany(r => r)).Concat(ChildRules)
             .OrderBy(r => r.Code[1..], StringComparer.Ordinal).ToArray();
+
+    private static readonly ConcurrentDictionary<int, RuleSet> ByYear = new();
+
+    /// <summary>The rules in force in collection year <paramref name="year"/>.</summary>
+    public static RuleSet InForce(int year) => ByYear.GetOrAdd(year, y => new RuleSet(y,
+        RowRules.ToDictionary(p => p.Key, p => p.Value.Where(r => r.Years.Contains(y)).ToArray()),
+        ChildRules.Where(r => r.Years.Contains(y)).ToArray(),
+        All.Where(r => r.Years.Contains(y)).ToArray()));
 
     /// <summary>The rule with <paramref name="code"/>, or null.</summary>
     public static Rule? Find(string code) => All.FirstOrDefault(r => r.Code == code);

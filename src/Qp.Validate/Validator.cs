@@ -9,6 +9,7 @@ namespace Qp.Validate;
 public sealed class Validator(RuleContext ctx)
 {
     private readonly Dictionary<string, ChildFacts> children = new(StringComparer.Ordinal);
+    private readonly RuleSet rules = RuleRegistry.InForce(ctx.Year);
 
     /// <summary>The rule context.</summary>
     public RuleContext Context => ctx;
@@ -16,8 +17,8 @@ public sealed class Validator(RuleContext ctx)
     /// <summary>Checks one row and records what the per-child rules need.</summary>
     public void Accept(SourceRow row)
     {
-        if (RuleRegistry.RowRules.TryGetValue(row.Table, out var rules))
-            foreach (var rule in rules) rule.Apply(row, ctx);
+        if (rules.RowRules.TryGetValue(row.Table, out var rowRules))
+            foreach (var rule in rowRules) rule.Apply(row, ctx);
         if (row.Child is not { } child || !row.Table.Core) return;
         if (!children.TryGetValue(child, out var facts)) children[child] = facts = new ChildFacts();
         if (row.Table == Tables.Header)
@@ -42,7 +43,7 @@ public sealed class Validator(RuleContext ctx)
     public void Finish()
     {
         foreach (var facts in children.Values)
-            foreach (var rule in RuleRegistry.ChildRules) rule.Apply(facts, ctx);
+            foreach (var rule in rules.ChildRules) rule.Apply(facts, ctx);
         children.Clear();
     }
 

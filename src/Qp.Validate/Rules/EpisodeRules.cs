@@ -42,7 +42,7 @@ public static class EpisodeRules
             (r, _) => r["REC"] is "E11" or "E12" && r["PLACE"] is { } pl && pl is not ("A3" or "A4" or "A5" or "A6")
                 ? ("REC", $"REC {r["REC"]} (adopted) but PLACE is {pl}, not a placement for adoption (A3–A6)") : null),
         Check("E229", E, T, ["PLACE", "RNE"], "A child placed for adoption with their current foster carer (PLACE A3 or A5) keeps the same carer: RNE must be S, T or U",
-            (r, _) => r["PLACE"] is "A3" or "A5" && r["RNE"] is { } rne && rne is not ("S" or "T" or "U") && Codes.Rne.Contains(rne)
+            (r, _) => r["PLACE"] is "A3" or "A5" && r["RNE"] is { } rne && rne is not ("S" or "T" or "U") && Codes.Rne.Contains(rne, 0)
                 ? ("RNE", $"PLACE {r["PLACE"]} (placed with current foster carer) but RNE is {rne}, not S, T or U") : null),
         Check("W230", W, T, ["HOME_POST", "PL_POST"], "HOME_POST and PL_POST should be a postcode or its outward part (e.g. TS24 or TS24 8)",
             (r, _) => new[] { "HOME_POST", "PL_POST" }.FirstOrDefault(f => r[f] is { } p && !Postcode.IsMatch(p)) is string bad

@@ -42,7 +42,7 @@ public static class EpisodeSequenceRules
                 for (int i = 0; i < eps.Count; i++)
                 {
                     var e = eps[i];
-                    if (e.Rne is null or "S" || !Codes.Rne.Contains(e.Rne)) continue;
+                    if (e.Rne is null or "S" || !Codes.Rne.Contains(e.Rne, ctx.Year)) continue;
                     // The first episode may continue a period that began before the year only when a later S starts the current period.
                     bool starts = i == 0 ? e.Decom >= ctx.YearStart || !eps.Skip(1).Any(x => x.Rne == "S") : !Continues(eps[i - 1], e);
                     if (starts) ctx.Report(rule, e.RneAt, $"RNE is {e.Rne} but this episode starts a period of care (RNE must be S)");

@@ -23,18 +23,20 @@ internal static class R
         new(code, E, t, [field], $"{field} must not be in the future or after 31 March of the collection year",
             (r, c) => Codes.Date(r[field]) is { } d && c.TooLate(d) is { } why ? (field, $"{Quote(field, Codes.Show(d))} {why}") : null);
 
-    public static RowRule InList(string code, TableSchema t, string field, IReadOnlySet<string> codes, bool blankFires = false, Severity severity = E) =>
-        new(code, severity, t, [field], $"{field} must be one of {string.Join(" ", codes.Order(StringComparer.Ordinal))}{(blankFires ? "" : " (or blank)")}",
-            (r, _) => r[field] switch
+    public static RowRule InList(string code, TableSchema t, string field, CodeList codes, bool blankFires = false, Severity severity = E) =>
+        new(code, severity, t, [field], $"{field} must be one of {codes.Describe()}{(blankFires ? "" : " (or blank)")}",
+            (r, c) => r[field] switch
             {
-                null when blankFires => (field, $"{field} is missing; it must be one of {string.Join(" ", codes.Order(StringComparer.Ordinal))}"),
-                { } v when !codes.Contains(v) => (field, $"{field} '{v}' is not a valid code"),
+                null when blankFires => (field, $"{field} is missing; it must be one of {string.Join(" ", codes.In(c.Year).Order(StringComparer.Ordinal))}"),
+                { } v when !codes.Contains(v, c.Year) => (field, codes.AllCodes.Contains(v, StringComparer.OrdinalIgnoreCase)
+                    ? $"{field} '{v}' is not a valid code in {Qp.Domain.CollectionYear.Display(c.Year)}"
+                    : $"{field} '{v}' is not a valid code"),
                 _ => null,
             });
 
     public static RowRule Flags(string code, TableSchema t, params string[] fields) =>
         new(code, E, t, fields, $"{string.Join(", ", fields)} must be 0 or 1 (or blank)",
-            (r, _) => fields.FirstOrDefault(f => r[f] is { } v && !Codes.Flag.Contains(v)) is { } bad ? (bad, $"{bad} '{r[bad]}' must be 0 or 1") : null);
+            (r, _) => fields.FirstOrDefault(f => r[f] is { } v && !Codes.Flag.Contains(v, 0)) is { } bad ? (bad, $"{bad} '{r[bad]}' must be 0 or 1") : null);
 
     public static RowRule Check(string code, Severity s, TableSchema t, string[] fields, string description,
         Func<SourceRow, RuleContext, (string, string)?> check) => new(code, s, t, fields, description, check);
