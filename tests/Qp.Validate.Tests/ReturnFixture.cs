@@ -13,6 +13,19 @@ public sealed class ReturnFixture
     /// <summary>The fixed "today" of the tests, so "not in the future" cannot drift.</summary>
     public static readonly DateOnly Today = new(2025, 6, 1);
 
+    /// <summary>The collection year the return is written and validated for (the base return is 2000-01).</summary>
+    public int Year { get; private init; } = 2001;
+
+    /// <summary>Creates the valid 2000-01 base return.</summary>
+    public ReturnFixture() { }
+
+    /// <summary>Creates a return for <paramref name="year"/> from whole tables (the header row first), for fixtures of other eras.</summary>
+    public ReturnFixture(int year, Dictionary<string, List<List<string>>> tables)
+    {
+        Year = year;
+        this.tables = tables;
+    }
+
     private readonly Dictionary<string, List<List<string>>> tables = new()
     {
         ["Header"] =
@@ -100,18 +113,18 @@ public sealed class ReturnFixture
     private string? xml;
 
     /// <summary>Makes the return the XML file 805_2001.xml with exactly this content instead of CSV files.</summary>
-    public static ReturnFixture FromXml(string content) => new() { xml = content };
+    public static ReturnFixture FromXml(string content, int year = 2001) => new() { xml = content, Year = year };
 
-    /// <summary>Writes the return as folder 805_2001 (or file 805_2001.xml) under <paramref name="root"/> and returns its path.</summary>
+    /// <summary>Writes the return as folder 805_YYYY (or file 805_YYYY.xml) under <paramref name="root"/> and returns its path.</summary>
     public string WriteTo(string root)
     {
         if (xml is not null)
         {
-            var file = Path.Combine(root, "805_2001.xml");
+            var file = Path.Combine(root, $"805_{Year}.xml");
             File.WriteAllText(file, xml);
             return file;
         }
-        var dir = Path.Combine(root, "805_2001");
+        var dir = Path.Combine(root, $"805_{Year}");
         Directory.CreateDirectory(dir);
         foreach (var (name, rows) in tables)
             if (!raw.ContainsKey(name + ".csv"))
@@ -127,7 +140,7 @@ public sealed class ReturnFixture
         try
         {
             var sub = Submission.Find(WriteTo(root)).Single();
-            return SubmissionReader.Validate(sub, 2001, Today).Messages;
+            return SubmissionReader.Validate(sub, Year, Today).Messages;
         }
         finally
         {

@@ -8,9 +8,23 @@ namespace Qp.Validate.Tests;
 /// <param name="Also">Other codes the failing edit necessarily fires.</param>
 public sealed record RuleCase(string Code, Func<ReturnFixture> Fail, Location At, Func<ReturnFixture> Pass, params string[] Also);
 
+/// <summary>A further set of rule fixtures (e.g. the DfE rules of one table family), found by <see cref="RuleCases.All"/> through reflection.</summary>
+public interface IRuleCaseSet
+{
+    /// <summary>The cases of this set.</summary>
+    static abstract IEnumerable<RuleCase> Cases { get; }
+}
+
 /// <summary>The fixtures of every rule in the catalogue.</summary>
 public static class RuleCases
 {
+    /// <summary>Every case, by code: the tool's own rules below plus every <see cref="IRuleCaseSet"/> in this assembly.</summary>
+    public static readonly IReadOnlyDictionary<string, RuleCase> All = Own.Values
+        .Concat(typeof(RuleCases).Assembly.GetTypes()
+            .Where(t => t.GetInterfaces().Contains(typeof(IRuleCaseSet)))
+            .SelectMany(t => (IEnumerable<RuleCase>)t.GetProperty(nameof(IRuleCaseSet.Cases))!.GetValue(null)!))
+        .ToDictionary(c => c.Code);
+
     private static ReturnFixture V() => ReturnFixture.Valid();
     private static ReturnFixture H(int line, string col, string v) => V().Set("Header", line, col, v);
     private static ReturnFixture Ep(int line, string col, string v) => V().Set("Episodes", line, col, v);
@@ -32,8 +46,8 @@ public static class RuleCases
         </EXPSSDA903>
         """;
 
-    /// <summary>Every case, by code.</summary>
-    public static readonly IReadOnlyDictionary<string, RuleCase> All = new RuleCase[]
+    /// <summary>The cases of the tool's own rules of the QP era, by code.</summary>
+    private static IReadOnlyDictionary<string, RuleCase> Own => own ??= new RuleCase[]
     {
         // File level (0xx).
         new("E001", () => V().Remove("Header"), At("805_2001", 0, 0), V, "E601", "E604"),
@@ -156,4 +170,6 @@ public static class RuleCases
             () => V().Add("Header", "3003", "1", "01/01/1990", "WBRI", "", "0", "")
                 .Add("Episodes", "3003", "01/01/1998", "S", "C2", "N1", "U4", "PR1", "01/05/2000", "E8", "", "TS24 8", "TS25 1", "")),
     }.ToDictionary(c => c.Code);
+
+    private static IReadOnlyDictionary<string, RuleCase>? own;
 }
