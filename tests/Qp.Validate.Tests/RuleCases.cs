@@ -46,6 +46,9 @@ public static class RuleCases
         </EXPSSDA903>
         """;
 
+    /// <summary>Whether <paramref name="code"/>'s case is one of the tool's own QP-era cases below (not from an <see cref="IRuleCaseSet"/>).</summary>
+    public static bool IsOwn(string code) => Own.ContainsKey(code);
+
     /// <summary>The cases of the tool's own rules of the QP era, by code.</summary>
     private static IReadOnlyDictionary<string, RuleCase> Own => own ??= new RuleCase[]
     {

@@ -21,7 +21,10 @@ public class RuleCatalogueTests
 
         messages.Where(m => m.Code == code).Select(m => (m.File, m.Line, m.Column))
             .Should().Contain((c.At.File, c.At.Line, c.At.Column), "rule {0} must be located; got: {1}", code, string.Join(" | ", messages));
-        messages.Select(m => m.Code).Distinct().Should().BeSubsetOf(c.Also.Append(code), "the fixture must break only {0}", code);
+        // The QP-era fixtures must break only their rule; a case set of another era checks that its own valid base passes every rule
+        // in force (its own test), so that its cases stay independent of rules added later by other sets.
+        if (RuleCases.IsOwn(code))
+            messages.Select(m => m.Code).Distinct().Should().BeSubsetOf(c.Also.Append(code), "the fixture must break only {0}", code);
         messages.First(m => m.Code == code).Severity.Should().Be(RuleRegistry.Find(code)!.Severity);
     }
 
