@@ -56,7 +56,7 @@ public static class RuleCases
         new("E001", () => V().Remove("Header"), At("805_2001", 0, 0), V, "E601", "E604"),
         new("E002", () => V().RemoveColumn("Header", "MC_DOB"), At("Header.csv", 1, 0), V),
         new("W003", () => V().AddColumn("Header", "EXTRA", "x"), At("Header.csv", 1, 8), V),
-        new("E004", () => V().Raw("Notes.csv", "A,B\n1,2\n"), At("Notes.csv", 1, 0), V),
+        new("W004", () => V().Raw("Notes.csv", "A,B\n1,2\n"), At("Notes.csv", 1, 0), V),
         new("E005", () => V().Raw("Extra.csv", ""), At("Extra.csv", 0, 0), V),
         new("E006", () => V().Raw("OC1.csv", "CHILD;DOB;QUAL_GCSE_GNVQ;QUAL_5AC\n1002;15/08/1984;1;0\n"), At("OC1.csv", 1, 0), V, "W605"),
         new("E007", () => V().Raw("OC1copy.csv", Oc1Header + "1002,15/08/1984,1,0\n"), At("OC1copy.csv", 1, 0), V),
@@ -67,6 +67,7 @@ public static class RuleCases
         new("W011", () => V().Raw("CPR.csv", "CHILD,DOB,REG_DATE,DEREG_DATE,CATEGORY,PREV_REG\n"), At("CPR.csv", 1, 0), V),
         new("E012", () => V().AddColumn("Header", "SEX", "1"), At("Header.csv", 1, 0), V),
         new("W013", () => V().Raw("notes.txt", "hello"), At("notes.txt", 0, 0), V),
+        new("W014", () => V().Raw("SWEpisodes.csv", "CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON\n1001,01/05/1990,SW1,01/06/2000,,\n"), At("SWEpisodes.csv", 1, 0), V),
 
         // Header (1xx).
         new("E101", () => H(2, "CHILD", ""), At("Header.csv", 2, 1), V, "E601"),

@@ -44,21 +44,9 @@ internal static class CsvTableReader
         }
         var dup = headers.GroupBy(h => h, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
         foreach (var d in dup) ctx.Report(FileRules.DuplicateColumn, top, $"column {d} appears more than once");
-        var match = Tables.Recognise(headers);
-        if (match is null)
-        {
-            // The "header" may really be a data row (a file saved without headers), so its values are not quoted.
-            ctx.Report(FileRules.UnrecognisedFile, top, $"the header row ({headers.Length} columns) matches no SSDA903 table; the first row must name the columns, e.g. CHILD,DECOM,RNE,…");
-            return new FileTable(path, null, 0);
-        }
+        var match = TableRecognition.Recognise(headers, "the file", top, ctx, seen);
+        if (match is null) return new FileTable(path, null, 0);
         var table = match.Table;
-        if (!seen.Add(table))
-        {
-            ctx.Report(FileRules.DuplicateTable, top, $"the {table.Name} table is supplied in more than one file; this one is ignored");
-            return new FileTable(path, null, 0);
-        }
-        foreach (var m in match.Missing) ctx.Report(FileRules.ColumnMissing, top, $"{table.Name} column {m} is missing");
-        foreach (var (name, i) in match.Unknown) ctx.Report(FileRules.UnknownColumn, new Location(file, 1, i + 1), $"column {name} is not part of {table.Name}; it is ignored");
 
         int rows = 0;
         int n = table.Columns.Count;

@@ -29,9 +29,9 @@ public static class RowMapper
     public static CprRecord Cpr(SourceRow r) =>
         new(r["CHILD"]!, Codes.Date(r["DOB"]), Codes.Date(r["REG_DATE"])!.Value, Codes.Date(r["DEREG_DATE"]), r["CATEGORY"], Flag(r["PREV_REG"]));
 
-    /// <summary>A row of another SSDA903 table as a JSON object of its columns.</summary>
+    /// <summary>A row of another SSDA903 table as a JSON object of its non-blank columns, in the table's column order.</summary>
     public static string Json(SourceRow r) =>
-        JsonSerializer.Serialize(r.Table.Columns.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => r.Value(p.i)));
+        JsonSerializer.Serialize(r.Table.Columns.Select((c, i) => (c, v: r.Value(i))).Where(p => p.v is not null).ToDictionary(p => p.c, p => p.v));
 
     private static bool? Flag(string? v) => v switch { "1" => true, "0" => false, _ => null };
 }

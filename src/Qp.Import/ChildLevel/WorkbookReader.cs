@@ -36,21 +36,9 @@ internal static class WorkbookReader
                 int lastCol = headerRow.LastCellUsed().Address.ColumnNumber;
                 var headers = Enumerable.Range(1, lastCol).Select(c => Text(ws.Cell(hr, c)) ?? "").ToArray();
                 var top = new Location(file, hr, 0);
-                var match = Tables.Recognise(headers);
-                if (match is null)
-                {
-                    ctx.Report(FileRules.UnrecognisedFile, top, $"the columns of sheet {ws.Name} match no SSDA903 table");
-                    continue;
-                }
+                var match = TableRecognition.Recognise(headers, "the sheet", top, ctx, seen);
+                if (match is null) continue;
                 var table = match.Table;
-                if (!seen.Add(table))
-                {
-                    ctx.Report(FileRules.DuplicateTable, top, $"the {table.Name} table is supplied more than once; this sheet is ignored");
-                    continue;
-                }
-                foreach (var m in match.Missing) ctx.Report(FileRules.ColumnMissing, top, $"{table.Name} column {m} is missing");
-                foreach (var (h, i) in match.Unknown.Where(u => u.Name.Length > 0))
-                    ctx.Report(FileRules.UnknownColumn, new Location(file, hr, i + 1), $"column {h} is not part of {table.Name}; it is ignored");
                 int rows = 0, childCol = table.IndexOf("CHILD");
                 foreach (var row in ws.RowsUsed().Where(r => r.RowNumber() > hr))
                 {

@@ -14,8 +14,8 @@ public static class FileRules
     /// <summary>A column the table does not have.</summary>
     public static readonly FileRule UnknownColumn = new("W003", W, "Columns that are not part of the table are ignored");
 
-    /// <summary>No SSDA903 table has these headers.</summary>
-    public static readonly FileRule UnrecognisedFile = new("E004", E, "A file's column headers must match an SSDA903 table (SPEC §2)");
+    /// <summary>No SSDA903 table has these headers: the file is named and not read (never read as another table).</summary>
+    public static readonly FileRule UnrecognisedFile = new("W004", W, "A file whose column headers match no SSDA903 table is not read (SPEC §2)");
 
     /// <summary>Zero bytes or only blank lines.</summary>
     public static readonly FileRule EmptyFile = new("E005", E, "A file must not be empty: it needs a header row");
@@ -44,8 +44,11 @@ public static class FileRules
     /// <summary>A file in a submission folder that is not CSV.</summary>
     public static readonly FileRule IgnoredFile = new("W013", W, "Files other than .csv in a submission folder are ignored");
 
+    /// <summary>A table the DfE does not collect in the return's year (e.g. SWEpisodes before 2023-24).</summary>
+    public static readonly FileRule TableOutOfYear = new("W014", W, "A table should be one the DfE collects in the return's year; others are stored but no rule of the year checks them");
+
     /// <summary>Every file rule.</summary>
     public static readonly IReadOnlyList<FileRule> All =
         [RequiredTableMissing, ColumnMissing, UnknownColumn, UnrecognisedFile, EmptyFile, WrongDelimiter, DuplicateTable,
-         FieldCount, Malformed, XmlDtd, NoRows, DuplicateColumn, IgnoredFile];
+         FieldCount, Malformed, XmlDtd, NoRows, DuplicateColumn, IgnoredFile, TableOutOfYear];
 }
