@@ -65,6 +65,11 @@ public class MalformedReturnTests
     [InlineData("truncated", "E009")]
     [InlineData("dtd", "E010")]
     [InlineData("billion laughs", "E010")]
+    [InlineData("text between children", "E009")]
+    [InlineData("entity between children", "E009")]
+    [InlineData("trailing garbage", "E009")]
+    [InlineData("second root", "E009")]
+    [InlineData("100,000 nested episodes", "E009")]
     public void Bad_xml_is_rejected_and_the_store_unchanged(string kind, string code)
     {
         using var t = new TempDir();
@@ -74,6 +79,12 @@ public class MalformedReturnTests
         {
             "truncated" => Xml[..(Xml.Length / 2)],
             "dtd" => "<?xml version=\"1.0\"?>\n<!DOCTYPE EXPSSDA903 [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<EXPSSDA903><CHILD>&x;</CHILD></EXPSSDA903>\n",
+            // Each of these was accepted (the rest of the file silently dropped, or the tail ignored) or crashed the process.
+            "text between children" => Xml.Replace("</CHILD>", "</CHILD>stray"),
+            "entity between children" => Xml.Replace("</CHILD>", "</CHILD>&amp;"),
+            "trailing garbage" => Xml + "garbage\n",
+            "second root" => Xml + "<EXPSSDA903></EXPSSDA903>\n",
+            "100,000 nested episodes" => Xml.Replace("</CHILD>", string.Concat(Enumerable.Repeat("<EPISODE>", 100_000)) + string.Concat(Enumerable.Repeat("</EPISODE>", 100_000)) + "</CHILD>"),
             _ => "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">" +
                  "<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]>\n<EXPSSDA903>&lol3;</EXPSSDA903>\n",
         };
