@@ -181,6 +181,19 @@ public class XmlReturnReaderTests : IDisposable
             .Should().Equal("805_2024.xml:1:14: error E009: CHILD has no HEADER element");
     }
 
+    [Fact]
+    public void Unknown_elements_warn_once_each_and_at_most_a_hundred_kinds()
+    {
+        var unknown = string.Concat(Enumerable.Range(0, 500).Select(i => $"<EXTRA{i}>x</EXTRA{i}><EXTRA{i}>y</EXTRA{i}>"));
+        var xml = $"<EXPSSDA903><CHILD><HEADER><CHILDID>1</CHILDID><SEX>M</SEX><DOB>01/05/2010</DOB>{unknown}</HEADER></CHILD></EXPSSDA903>";
+        var (rows, all, _) = ReadAll(WriteXml(xml), 2025);
+        var messages = all.Where(m => m.Code != "E001").ToList();
+        messages.Should().HaveCount(101).And.OnlyContain(m => m.Code == "W003");
+        messages[0].Message.Should().Be("field EXTRA0 is not part of Header; it is ignored");
+        messages[^1].Message.Should().Be("more than 100 kinds of unknown element; the rest are ignored without a message");
+        rows.Should().ContainSingle().Which.Table.Should().Be(Tables.Header);
+    }
+
     [PeerFact]
     public void The_peers_fake_xml_gives_the_tables_and_rows_the_peer_reads_from_it()
     {

@@ -22,6 +22,9 @@ internal static class XmlReturnReader
     // A real child has a few hundred elements at most; the cap bounds the memory one CHILD can take.
     private const int MaxElementsPerChild = 100_000;
 
+    // Distinct unknown-element warnings reported per file.
+    private const int MaxUnknown = 100;
+
     private static readonly Dictionary<string, TableSchema> RecordElements = new(StringComparer.OrdinalIgnoreCase)
     {
         ["EPISODE"] = Tables.Episodes, ["AREVIEW"] = Tables.Reviews, ["AMISSING"] = Tables.Missing, ["OC2"] = Tables.Oc2,
@@ -59,10 +62,12 @@ internal static class XmlReturnReader
 
         public void Error(Location at, string message) => Ctx.Report(FileRules.Malformed, at, message);
 
-        // Unknown elements are reported once per distinct message, as an unknown column is once per file.
+        // Unknown elements are reported once per distinct message, as an unknown column is once per file, and at most
+        // MaxUnknown distinct ones, so a file of endless new names cannot grow memory.
         public void Unknown(Location at, string message)
         {
-            if (warned.Add(message)) Ctx.Report(FileRules.UnknownColumn, at, message);
+            if (warned.Count > MaxUnknown || !warned.Add(message)) return;
+            Ctx.Report(FileRules.UnknownColumn, at, warned.Count > MaxUnknown ? $"more than {MaxUnknown} kinds of unknown element; the rest are ignored without a message" : message);
         }
     }
 
@@ -77,7 +82,6 @@ internal static class XmlReturnReader
             IgnoreComments = true,
             IgnoreWhitespace = true,
             IgnoreProcessingInstructions = true,
-            MaxCharactersFromEntities = 0,
         };
         XmlReader? reader = null;
         try
