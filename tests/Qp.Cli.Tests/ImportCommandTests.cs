@@ -141,10 +141,15 @@ public class ImportCommandTests
     {
         var text = QpRunner.Run("rules");
         text.ExitCode.Should().Be(0);
-        text.Out.Should().Contain("E204  error    Episodes     DECOM must be a valid date (dd/mm/yyyy)");
+        text.Out.Should().MatchRegex(@"(?m)^E204 +error +\S+ +Episodes +DECOM must be a valid date \(dd/mm/yyyy\)\r?$");
         var csv = QpRunner.Run("rules", "--format", "csv");
-        csv.Out.Split('\n')[0].Should().Be("code,severity,table,fields,description");
-        csv.Out.Should().Contain("E204,error,Episodes,DECOM,DECOM must be a valid date (dd/mm/yyyy)");
+        csv.Out.Split('\n')[0].Should().Be("code,severity,dfe_code,years,table,fields,description");
+        csv.Out.Should().MatchRegex(@"(?m)^E204,error,[^,]*,all years,Episodes,DECOM,DECOM must be a valid date \(dd/mm/yyyy\)$");
+
+        var y2025 = QpRunner.Run("rules", "--year", "2025", "--format", "csv").Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToArray();
+        var all = csv.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToArray();
+        y2025.Length.Should().BeGreaterThan(0).And.BeLessThan(all.Length, "rules not in force in 2024-25 (e.g. QP-era OC1 rules) are left out");
+        QpRunner.Run("rules", "--year", "2025").Out.Should().Contain("rules in force in 2024-25");
     }
 
     [Fact]
