@@ -15,8 +15,8 @@ public static class RuleRegistry
         [Tables.Cpr] = [.. OtherTableRules.Cpr],
     };
 
-    /// <summary>Per-child rules: the episode sequence and the cross-table rules.</summary>
-    public static readonly IReadOnlyList<ChildRule> ChildRules = [.. EpisodeSequenceRules.All, .. CrossTableRules.All];
+    /// <summary>Per-child rules: the episode sequence, the cross-table and the previous-year rules.</summary>
+    public static readonly IReadOnlyList<ChildRule> ChildRules = [.. EpisodeSequenceRules.All, .. CrossTableRules.All, .. PreviousYearRules.All];
 
     /// <summary>Every rule, ordered by its number.</summary>
     public static readonly IReadOnlyList<Rule> All =

@@ -155,5 +155,13 @@ public static class RuleCases
                 .Add("Episodes", "3003", "01/01/1998", "S", "C2", "N1", "U4", "PR1", "01/02/1999", "E8", "", "TS24 8", "TS25 1", ""), At("Header.csv", 4, 0),
             () => V().Add("Header", "3003", "1", "01/01/1990", "WBRI", "", "0", "")
                 .Add("Episodes", "3003", "01/01/1998", "S", "C2", "N1", "U4", "PR1", "01/05/2000", "E8", "", "TS24 8", "TS25 1", "")),
+
+        // Previous year (7xx): against the authority's 2000 return.
+        new("W701", () => V().WithPrevious("1001 10/02/1999 S C2 N1 U4 PR1", "1002 01/02/1999 S C2 N2 K2 PR1"), At("Episodes.csv", 2, 2),
+            () => V().WithPrevious(ReturnFixture.ConsistentPrevious)),
+        new("W702", () => V().WithPrevious("1001 10/01/1999 S C2 N1 U6 PR1", "1002 01/02/1999 S C2 N2 K2 PR1"), At("Episodes.csv", 2, 0),
+            () => V().WithPrevious(ReturnFixture.ConsistentPrevious)),
+        new("W703", () => V().WithPrevious("1002 01/02/1999 S C2 N2 K2 PR1"), At("Episodes.csv", 2, 2),
+            () => V().WithPrevious(ReturnFixture.ConsistentPrevious)),
     }.ToDictionary(c => c.Code);
 }
