@@ -49,7 +49,7 @@ public class RuleCatalogueTests
         {
             r.Code.Should().MatchRegex("^[EW][0-7][0-9]{2}$");
             (r.Code[0] == 'E').Should().Be(r.Severity == Severity.Error, r.Code);
-            var expectedTable = r.Code[1] switch { '0' => "file", '1' => "Header", '2' => "Episodes", '3' => "OC1", '4' => "OC2", '5' => "CPR", '6' => "cross-table", _ => "previous-year" };
+            var expectedTable = r.Code[1] switch { '0' => "file", '1' => "Header", '2' => "Episodes", '3' => "OC1", '4' => "OC2", '5' => "CPR", '6' => "cross-table", _ => "previous" };
             r.Table.Should().Be(expectedTable, r.Code);
             r.Description.Should().NotBeNullOrWhiteSpace();
         }

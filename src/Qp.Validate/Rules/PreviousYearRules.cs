@@ -12,7 +12,7 @@ namespace Qp.Validate.Rules;
 /// </summary>
 public static class PreviousYearRules
 {
-    private const string T = "previous-year";
+    private const string T = "previous";
 
     private static bool Same(string? a, string? b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
