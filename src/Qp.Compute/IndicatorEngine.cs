@@ -106,7 +106,9 @@ public sealed class IndicatorEngine(IReadOnlyList<IndicatorDefinition> catalogue
         if (active.Count == 0 || submissions.Count == 0) return [];
         var perSubmission = new List<ChildCount>[submissions.Count];
         var stored = ChildReturnStore.Submissions(conn).ToLookup(s => s.LaCode, s => s.Year);
-        var byAuthority = Enumerable.Range(0, submissions.Count).GroupBy(i => submissions[i].LaCode).Select(g => g.ToArray()).ToArray();
+        // Each authority's years latest first: a counted year is then never needed again (it is only history for later years) and is let go.
+        var byAuthority = Enumerable.Range(0, submissions.Count).GroupBy(i => submissions[i].LaCode)
+            .Select(g => g.OrderByDescending(i => submissions[i].Year).ToArray()).ToArray();
         int done = 0;
         void CountAuthority(Func<int, int, ChildLevelReturn?> load, Func<int, RegistrationHistory> registrationsOf, int[] indexes)
         {
@@ -125,6 +127,7 @@ public sealed class IndicatorEngine(IReadOnlyList<IndicatorDefinition> catalogue
                 var history = new ChildHistory(registrations.Before(yr)) { IncompleteHistory = assembled.IncompleteHistory };
                 long t2 = Stopwatch.GetTimestamp();
                 perSubmission[i] = active.Select(c => new ChildCount(la, yr, importId, c.Id, c.Count(assembled.Return, history))).ToList();
+                returns.Forget(yr);
                 Profiler?.Add(t1 - t0, t2 - t1, Stopwatch.GetTimestamp() - t2);
                 progress?.Invoke(Interlocked.Increment(ref done), submissions.Count);
             }

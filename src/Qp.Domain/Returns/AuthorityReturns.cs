@@ -15,8 +15,8 @@ public sealed record AssembledReturn(ChildLevelReturn Return, IReadOnlySet<strin
 /// open during its year, so a child whose first episode in it is not RNE S continues a period that began earlier: the
 /// episode that ended on that DECOM (X1) is looked for in the earlier returns, latest first, and the chain is followed back
 /// until an RNE S episode starts it. Returns are loaded through the loader only when asked for (a return whose children all
-/// begin with RNE S, as whole-period returns do, costs nothing more), and each is indexed by child once. Not thread-safe:
-/// one authority is assembled on one thread.
+/// begin with RNE S, as whole-period returns do, costs nothing more), and each is indexed by child once; see
+/// <see cref="Forget"/> for the order that keeps memory low. Not thread-safe: one authority is assembled on one thread.
 /// </summary>
 public sealed class AuthorityReturns
 {
@@ -43,8 +43,19 @@ public sealed class AuthorityReturns
     }
 
     /// <summary>
+    /// Lets go of the return of <paramref name="year"/> (it is loaded again if asked for). Counting an authority's years latest
+    /// first and forgetting each once counted keeps only the returns still to be counted or looked back into in memory: a
+    /// year is only ever history for later years.
+    /// </summary>
+    public void Forget(int year)
+    {
+        loaded.Remove(year);
+        byChild.Remove(year);
+    }
+
+    /// <summary>
     /// The return of <paramref name="year"/> with each child's period of care completed from earlier returns (the episodes
-    /// of the chain that ended on the child's first DECOM in this return); the return itself when nothing was added.
+    /// of the chain that ended on the child's first DECOM in this return); a copy sharing the stored return's rows when nothing was added.
     /// </summary>
     public AssembledReturn Assemble(int year)
     {
@@ -56,7 +67,9 @@ public sealed class AuthorityReturns
             if (CareCodes.IsStartOfCare(first.Rne)) continue;
             if (!Rebuild(first, year, added ??= [])) (incomplete ??= new(StringComparer.Ordinal)).Add(first.Child);
         }
-        var assembled = added is { Count: > 0 } ? current with { Episodes = [.. current.Episodes, .. added] } : current;
+        // Always a new object: calculators cache their index on the return they count (ReturnIndex), and that index must go
+        // with the counting rather than live on with the stored return, which is kept as history for later years.
+        var assembled = added is { Count: > 0 } ? current with { Episodes = [.. current.Episodes, .. added] } : current with { };
         return new AssembledReturn(assembled, incomplete ?? (IReadOnlySet<string>)new HashSet<string>());
     }
 

@@ -91,13 +91,13 @@ public class HistoryTests
     }
 
     [Fact]
-    public void Whole_period_returns_need_no_earlier_year_and_come_back_unchanged()
+    public void Whole_period_returns_need_no_earlier_year_and_their_rows_come_back_unchanged()
     {
         var whole = new ReturnBuilder(2002).Child("A", "01/01/1992", "10/05/1998 S C2 U4 01/12/1999 X1", "01/12/1999 T C2 U5").Build();
         var loaded = new List<int>();
         var returns = new AuthorityReturns([1999, 2000, 2001, 2002], y => { loaded.Add(y); return y == 2002 ? whole : Real(y); });
         var a = returns.Assemble(2002);
-        a.Return.Should().BeSameAs(whole);
+        a.Return.Episodes.Should().BeSameAs(whole.Episodes);
         a.IncompleteHistory.Should().BeEmpty();
         loaded.Should().Equal(2002);
     }
@@ -109,5 +109,18 @@ public class HistoryTests
         returns.Assemble(2001);
         returns.Assemble(2002);
         loaded.Should().Equal(2001, 2000, 2002);
+    }
+
+    [Fact]
+    public void Counting_latest_first_and_forgetting_each_counted_year_still_loads_each_year_once()
+    {
+        // The engine's order: 2002 looks back into 2001 (no link) and 2000 (the link); both stay until counted, then go.
+        var (returns, loaded) = Stored(1999, 2000, 2001, 2002);
+        foreach (int year in new[] { 2002, 2001, 2000, 1999 })
+        {
+            returns.Assemble(year).IncompleteHistory.Should().BeEmpty();
+            returns.Forget(year);
+        }
+        loaded.Should().Equal(2002, 2001, 2000, 1999);
     }
 }
