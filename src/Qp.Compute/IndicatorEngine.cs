@@ -95,7 +95,9 @@ public sealed class IndicatorEngine(IReadOnlyList<IndicatorDefinition> catalogue
             warnings.Sum(c => c.Count.Warnings.Count), differences.Count, clock.Elapsed);
     }
 
-    // Runs every catalogue calculator on every submission. Each worker reads with its own connection (a ReturnReader: SQLite
+    // Runs every catalogue calculator on every submission. The work is split by authority: one worker loads an authority's
+    // returns once (the counted years, and earlier years only when a child's period of care must be rebuilt from them;
+    // AuthorityReturns) and its registrations once. Each worker reads with its own connection (a ReturnReader: SQLite
     // connections are not thread-safe; WAL lets readers run side by side); a store that is not a file is counted on the caller's connection.
     private List<ChildCount> CountSubmissions(SqliteConnection conn, IReadOnlyList<(int LaCode, int Year, long ImportId)> submissions, Action<int, int>? progress)
     {
@@ -103,33 +105,45 @@ public sealed class IndicatorEngine(IReadOnlyList<IndicatorDefinition> catalogue
         var active = calculators.Where(c => ids.Contains(c.Id)).ToList();
         if (active.Count == 0 || submissions.Count == 0) return [];
         var perSubmission = new List<ChildCount>[submissions.Count];
+        var stored = ChildReturnStore.Submissions(conn).ToLookup(s => s.LaCode, s => s.Year);
+        // Each authority's years latest first: a counted year is then never needed again (it is only history for later years) and is let go.
+        var byAuthority = Enumerable.Range(0, submissions.Count).GroupBy(i => submissions[i].LaCode)
+            .Select(g => g.OrderByDescending(i => submissions[i].Year).ToArray()).ToArray();
         int done = 0;
-        // An authority's registrations are read once for all its years (a query per submission re-read every earlier year's rows).
-        var registrations = new System.Collections.Concurrent.ConcurrentDictionary<int, Lazy<RegistrationHistory>>();
-        void CountOne(Func<int, int, ChildLevelReturn?> load, Func<int, RegistrationHistory> registrationsOf, int i)
+        void CountAuthority(Func<int, int, ChildLevelReturn?> load, Func<int, RegistrationHistory> registrationsOf, int[] indexes)
         {
-            var (la, yr, importId) = submissions[i];
+            int la = submissions[indexes[0]].LaCode;
+            var returns = new AuthorityReturns(stored[la], y => load(la, y));
             long t0 = Stopwatch.GetTimestamp();
-            var submission = load(la, yr)!;
-            long t1 = Stopwatch.GetTimestamp();
-            var history = new ChildHistory(registrations.GetOrAdd(la, _ => new Lazy<RegistrationHistory>(() => registrationsOf(la))).Value.Before(yr));
-            long t2 = Stopwatch.GetTimestamp();
-            perSubmission[i] = active.Select(c => new ChildCount(la, yr, importId, c.Id, c.Count(submission, history))).ToList();
-            Profiler?.Add(t0, t1, t2, Stopwatch.GetTimestamp());
-            progress?.Invoke(Interlocked.Increment(ref done), submissions.Count);
+            var registrations = registrationsOf(la);
+            Profiler?.Add(history: Stopwatch.GetTimestamp() - t0);
+            foreach (int i in indexes)
+            {
+                var (_, yr, importId) = submissions[i];
+                t0 = Stopwatch.GetTimestamp();
+                returns.Return(yr);
+                long t1 = Stopwatch.GetTimestamp();
+                var assembled = returns.Assemble(yr);
+                var history = new ChildHistory(registrations.Before(yr)) { IncompleteHistory = assembled.IncompleteHistory };
+                long t2 = Stopwatch.GetTimestamp();
+                perSubmission[i] = active.Select(c => new ChildCount(la, yr, importId, c.Id, c.Count(assembled.Return, history))).ToList();
+                returns.Forget(yr);
+                Profiler?.Add(t1 - t0, t2 - t1, Stopwatch.GetTimestamp() - t2);
+                progress?.Invoke(Interlocked.Increment(ref done), submissions.Count);
+            }
         }
 
         bool onDisk = conn.DataSource is { Length: > 0 } ds && ds != ":memory:" && File.Exists(ds);
-        if (!onDisk || submissions.Count == 1)
+        if (!onDisk || byAuthority.Length == 1)
         {
-            for (int i = 0; i < submissions.Count; i++)
-                CountOne((la, yr) => ChildReturnStore.Load(conn, la, yr), la => ChildReturnStore.Registrations(conn, la), i);
+            foreach (var indexes in byAuthority)
+                CountAuthority((la, yr) => ChildReturnStore.Load(conn, la, yr), la => ChildReturnStore.Registrations(conn, la), indexes);
         }
         else
         {
-            Parallel.For(0, submissions.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            Parallel.For(0, byAuthority.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
                 () => ReturnReader.OpenBeside(conn),
-                (i, _, reader) => { CountOne(reader.Load, reader.Registrations, i); return reader; },
+                (a, _, reader) => { CountAuthority(reader.Load, reader.Registrations, byAuthority[a]); return reader; },
                 reader => reader.Dispose());
         }
         Profiler?.Print();
@@ -143,11 +157,11 @@ public sealed class IndicatorEngine(IReadOnlyList<IndicatorDefinition> catalogue
     {
         private long load, history, count;
 
-        public void Add(long t0, long t1, long t2, long t3)
+        public void Add(long load = 0, long history = 0, long count = 0)
         {
-            Interlocked.Add(ref load, t1 - t0);
-            Interlocked.Add(ref history, t2 - t1);
-            Interlocked.Add(ref count, t3 - t2);
+            Interlocked.Add(ref this.load, load);
+            Interlocked.Add(ref this.history, history);
+            Interlocked.Add(ref this.count, count);
         }
 
         public void Print()

@@ -41,6 +41,22 @@ public static partial class ChildReturnStore
         return new ChildLevelReturn(laCode, year, headers, episodes, oc1, oc2, cpr);
     }
 
+    /// <summary>The episodes of the stored return for an authority and year (what the previous-year rules compare with), or null when there is none.</summary>
+    public static IReadOnlyList<Episode>? EpisodesOf(SqliteConnection conn, int laCode, int year)
+    {
+        sqlite3 db = conn.Handle!;
+        var pool = new TextPool();
+        long? id = null;
+        using (var r = new RawRows(db, "SELECT id FROM submissions WHERE la_code = $1 AND year = $2", pool, laCode, year))
+            if (r.Read()) id = r.Long(0);
+        if (id is not { } s) return null;
+        return ReadAll(db, pool,
+            "SELECT child, decom, rne, ls, cin, place, place_provider, dec, rec, reason_place_change, home_post, pl_post, urn " +
+            "FROM episodes WHERE submission_id = $1 ORDER BY child, decom", s,
+            r => new Episode(r.Text(0)!, r.Date(1)!.Value, r.Text(2)!, r.Text(3)!, r.Text(4), r.Text(5), r.Text(6),
+                r.Date(7), r.Text(8), r.Text(9), r.Text(10), r.Text(11), r.Text(12)));
+    }
+
     private static List<T> ReadAll<T>(sqlite3 db, TextPool pool, string sql, long submissionId, Func<RawRows, T> map)
     {
         using var rows = new RawRows(db, sql, pool, submissionId);

@@ -13,8 +13,10 @@ namespace Qp.Validate;
 /// <param name="Place">Placement type.</param>
 /// <param name="Rec">Reason ceased.</param>
 /// <param name="PlacementKey">A hash of PLACE, PLACE_PROVIDER, PL_POST and URN: equal keys mean the same placement.</param>
+/// <param name="Cin">Category of need.</param>
+/// <param name="Provider">Placement provider.</param>
 public sealed record EpisodeFact(Location Row, Location DecomAt, Location RneAt, DateOnly Decom, DateOnly? Dec,
-    string? Rne, string? Ls, string? Place, string? Rec, int PlacementKey)
+    string? Rne, string? Ls, string? Place, string? Rec, int PlacementKey, string? Cin = null, string? Provider = null)
 {
     /// <summary>Whether the episode is open on <paramref name="d"/>.</summary>
     public bool IsOpenOn(DateOnly d) => Decom <= d && (Dec is null || Dec.Value > d);
@@ -23,6 +25,9 @@ public sealed record EpisodeFact(Location Row, Location DecomAt, Location RneAt,
 /// <summary>Everything the validator keeps about one child between the first pass over the rows and the per-child rules.</summary>
 public sealed class ChildFacts
 {
+    /// <summary>The child's identifier, for joining with the previous year's return only (never shown in a message).</summary>
+    public string Id { get; init; } = "";
+
     /// <summary>Header rows of the child (normally one).</summary>
     public IReadOnlyList<Location> HeaderRows => headerRows ?? (IReadOnlyList<Location>)[];
 

@@ -22,6 +22,9 @@ public sealed class RuleContext
     /// <summary>Today's date, for "not in the future".</summary>
     public DateOnly Today { get; }
 
+    /// <summary>The same authority's return for the year before, when one is known (stored, or given); the previous-year rules need it.</summary>
+    public PreviousReturn? Previous { get; init; }
+
     /// <summary>1 April Y-1.</summary>
     public DateOnly YearStart => CollectionYear.Start(Year);
 

@@ -23,8 +23,8 @@ public static class RuleRegistry
         [Tables.Cpr] = [.. OtherTableRules.Cpr],
     };
 
-    /// <summary>Per-child rules of every year: the episode sequence and the cross-table rules.</summary>
-    public static readonly IReadOnlyList<ChildRule> ChildRules = [.. EpisodeSequenceRules.All, .. CrossTableRules.All];
+    /// <summary>Per-child rules of every year: the episode sequence, the cross-table and the previous-year rules.</summary>
+    public static readonly IReadOnlyList<ChildRule> ChildRules = [.. EpisodeSequenceRules.All, .. CrossTableRules.All, .. PreviousYearRules.All];
 
     /// <summary>Every rule of every year, ordered by its number.</summary>
     public static readonly IReadOnlyList<Rule> All =

@@ -20,7 +20,7 @@ public sealed class Validator(RuleContext ctx)
         if (rules.RowRules.TryGetValue(row.Table, out var rowRules))
             foreach (var rule in rowRules) rule.Apply(row, ctx);
         if (row.Child is not { } child || !row.Table.Core) return;
-        if (!children.TryGetValue(child, out var facts)) children[child] = facts = new ChildFacts();
+        if (!children.TryGetValue(child, out var facts)) children[child] = facts = new ChildFacts { Id = child };
         if (row.Table == Tables.Header)
         {
             if (facts.HeaderRows.Count == 0) facts.Dob = Codes.Date(row["DOB"]);
@@ -31,7 +31,7 @@ public sealed class Validator(RuleContext ctx)
             if (Codes.Date(row["DECOM"]) is { } decom)
                 facts.AddEpisode(new EpisodeFact(row.Row, row.At("DECOM"), row.At("RNE"), decom, Codes.Date(row["DEC"]),
                     Code(row["RNE"]), Code(row["LS"]), Code(row["PLACE"]), Code(row["REC"]),
-                    HashCode.Combine(row["PLACE"], row["PLACE_PROVIDER"], row["PL_POST"], row["URN"])));
+                    HashCode.Combine(row["PLACE"], row["PLACE_PROVIDER"], row["PL_POST"], row["URN"]), Code(row["CIN"]), Code(row["PLACE_PROVIDER"])));
             else facts.HasInvalidEpisodes = true;
         }
         else if (row.Table == Tables.Oc1) facts.AddOc1(row.Row);

@@ -112,6 +112,25 @@ public sealed class ReturnFixture
 
     private string? xml;
 
+    private PreviousReturn? previous;
+
+    /// <summary>
+    /// Gives the authority's 2000 return (for the previous-year rules) as episodes "CHILD DECOM RNE LS CIN PLACE PLACE_PROVIDER [DEC REC]".
+    /// </summary>
+    public ReturnFixture WithPrevious(params string[] episodes)
+    {
+        previous = new PreviousReturn(2000, episodes.Select(text =>
+        {
+            var t = text.Split(' ');
+            return new Domain.Returns.Episode(t[0], Codes.Date(t[1])!.Value, t[2], t[3], t[4], t[5], t[6],
+                t.Length > 8 ? Codes.Date(t[7]) : null, t.Length > 8 ? t[8] : null, null, null, null, null);
+        }));
+        return this;
+    }
+
+    /// <summary>Last year's return agreeing with the valid fixture: 1001 and 1002 each in an episode still open at 31 March 2000.</summary>
+    public static readonly string[] ConsistentPrevious = ["1001 10/01/1999 S C2 N1 U4 PR1", "1002 01/02/1999 S C2 N2 K2 PR1"];
+
     /// <summary>Makes the return the XML file 805_2001.xml with exactly this content instead of CSV files.</summary>
     public static ReturnFixture FromXml(string content, int year = 2001) => new() { xml = content, Year = year };
 
@@ -140,7 +159,7 @@ public sealed class ReturnFixture
         try
         {
             var sub = Submission.Find(WriteTo(root)).Single();
-            return SubmissionReader.Validate(sub, Year, Today).Messages;
+            return SubmissionReader.Validate(sub, Year, Today, previous).Messages;
         }
         finally
         {

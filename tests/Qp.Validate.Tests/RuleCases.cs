@@ -87,7 +87,7 @@ public static class RuleCases
         new("W114", () => H(2, "DOB", "01/05/1980"), At("Header.csv", 2, 3), () => H(2, "DOB", "02/04/1982")),
 
         // Episodes (2xx), row rules.
-        new("E201", () => Ep(4, "CHILD", ""), At("Episodes.csv", 4, 1), V, "E602", "E604"),
+        new("E201", () => Ep(4, "CHILD", ""), At("Episodes.csv", 4, 1), V, "W602", "E604"),
         new("E202", () => Ep(4, "DECOM", ""), At("Episodes.csv", 4, 2), V, "E604"),
         new("E203", () => Ep(4, "RNE", ""), At("Episodes.csv", 4, 3), V),
         new("E204", () => Ep(4, "DECOM", "31/02/2001"), At("Episodes.csv", 4, 2), () => Ep(4, "DECOM", "28/02/1999"), "E604"),
@@ -162,7 +162,7 @@ public static class RuleCases
         new("E601", () => V().Add("Episodes", "3003", "01/01/2001", "S", "C2", "N1", "U4", "PR1", "", "", "", "TS24 8", "TS25 1", ""), At("Episodes.csv", 5, 0),
             () => V().Add("Episodes", "3003", "01/01/2001", "S", "C2", "N1", "U4", "PR1", "", "", "", "TS24 8", "TS25 1", "")
                      .Add("Header", "3003", "1", "01/01/1995", "WBRI", "", "0", "")),
-        new("E602", () => V().Add("Header", "3003", "1", "01/01/1995", "WBRI", "", "0", ""), At("Header.csv", 4, 0),
+        new("W602", () => V().Add("Header", "3003", "1", "01/01/1995", "WBRI", "", "0", ""), At("Header.csv", 4, 0),
             () => V().Add("Episodes", "3003", "01/01/2001", "S", "C2", "N1", "U4", "PR1", "", "", "", "TS24 8", "TS25 1", "")
                      .Add("Header", "3003", "1", "01/01/1995", "WBRI", "", "0", "")),
         new("E603", () => H(2, "DOB", "01/02/1999"), At("Episodes.csv", 2, 2), () => H(2, "DOB", "10/01/1998")),
@@ -173,6 +173,14 @@ public static class RuleCases
                 .Add("Episodes", "3003", "01/01/1998", "S", "C2", "N1", "U4", "PR1", "01/02/1999", "E8", "", "TS24 8", "TS25 1", ""), At("Header.csv", 4, 0),
             () => V().Add("Header", "3003", "1", "01/01/1990", "WBRI", "", "0", "")
                 .Add("Episodes", "3003", "01/01/1998", "S", "C2", "N1", "U4", "PR1", "01/05/2000", "E8", "", "TS24 8", "TS25 1", "")),
+
+        // Previous year (7xx): against the authority's 2000 return.
+        new("W701", () => V().WithPrevious("1001 10/02/1999 S C2 N1 U4 PR1", "1002 01/02/1999 S C2 N2 K2 PR1"), At("Episodes.csv", 2, 2),
+            () => V().WithPrevious(ReturnFixture.ConsistentPrevious)),
+        new("W702", () => V().WithPrevious("1001 10/01/1999 S C2 N1 U6 PR1", "1002 01/02/1999 S C2 N2 K2 PR1"), At("Episodes.csv", 2, 0),
+            () => V().WithPrevious(ReturnFixture.ConsistentPrevious)),
+        new("W703", () => V().WithPrevious("1002 01/02/1999 S C2 N2 K2 PR1"), At("Episodes.csv", 2, 2),
+            () => V().WithPrevious(ReturnFixture.ConsistentPrevious)),
     }.ToDictionary(c => c.Code);
 
     private static IReadOnlyDictionary<string, RuleCase>? own;

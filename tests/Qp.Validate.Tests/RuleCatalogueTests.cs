@@ -52,9 +52,9 @@ public class RuleCatalogueTests
         // counterpart keeps the DfE's code as its code (e.g. 103, 1001, 503D).
         foreach (var r in all.Where(r => r.DfeCode is null || r.Code != r.DfeCode))
         {
-            r.Code.Should().MatchRegex("^[EW][0-6][0-9]{2}$");
+            r.Code.Should().MatchRegex("^[EW][0-7][0-9]{2}$");
             (r.Code[0] == 'E').Should().Be(r.Severity == Severity.Error, r.Code);
-            var expectedTable = r.Code[1] switch { '0' => "file", '1' => "Header", '2' => "Episodes", '3' => "OC1", '4' => "OC2", '5' => "CPR", _ => "cross-table" };
+            var expectedTable = r.Code[1] switch { '0' => "file", '1' => "Header", '2' => "Episodes", '3' => "OC1", '4' => "OC2", '5' => "CPR", '6' => "cross-table", _ => "previous" };
             r.Table.Should().Be(expectedTable, r.Code);
             r.Description.Should().NotBeNullOrWhiteSpace();
         }

@@ -15,21 +15,33 @@ public static class ValidateCommand
         var la = new Option<int?>("--la") { Description = "Authority code (default: from the NNN_YYYY name)" };
         var year = new Option<int?>("--year") { Description = "Collection year, e.g. 2001 for 2000-01 (default: from the NNN_YYYY name)" };
         var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
+        var previous = new Option<string?>("--previous")
+        {
+            Description = "Last year's return of the same authority (folder, .xlsx or .xml) for the previous-year rules (default: the return stored in --db, if the store exists)",
+        };
         format.AcceptOnlyFromAmong("text", "json");
         cmd.Arguments.Add(paths);
         cmd.Options.Add(la);
         cmd.Options.Add(year);
         cmd.Options.Add(format);
+        cmd.Options.Add(previous);
         return cmd.WithAction(parse =>
         {
             var authorities = AuthoritiesFile.Read(Templates.AuthoritiesCsv);
             var submissions = parse.GetValue(paths)!.SelectMany(ChildLevelPaths.Find).ToArray();
             var resolved = submissions.Select(s => (s, ChildLevelPaths.Resolve(s, parse.GetValue(la), parse.GetValue(year), authorities, laRequired: false))).ToArray();
             var reports = new List<(int? La, ValidationReport Report)>();
+            var given = parse.GetValue(previous);
+            if (given is not null && !File.Exists(given) && !Directory.Exists(given)) throw new UsageException($"{given}: no such file or folder");
+            if (given is not null && resolved.Length != 1) throw new UsageException("--previous needs exactly one return to validate");
+            if (given is not null && Submission.Find(given).Count != 1) throw new UsageException($"{given}: --previous must name exactly one return");
+            using var store = OpenExistingStore(parse.GetValue(Cli.Db)!);
             foreach (var (s, (code, y)) in resolved)
             {
                 if (Cli.ShowProgress) Console.Error.Write($"\rvalidating {s.Name}…");
-                reports.Add((code, SubmissionReader.Validate(s, y, ChildLevelPaths.Today)));
+                var last = given is not null ? PreviousReturns.FromFiles(Submission.Find(given).Single(), y - 1)
+                    : store is not null && code is { } la ? PreviousReturns.FromStore(store, la, y - 1) : null;
+                reports.Add((code, SubmissionReader.Validate(s, y, ChildLevelPaths.Today, last)));
             }
             if (Cli.ShowProgress) Console.Error.Write("\r\x1b[K");
             if (parse.GetValue(format) == "json") WriteJson(reports);
@@ -41,6 +53,16 @@ public static class ValidateCommand
                 }
             return reports.Any(r => !r.Report.Accepted) ? ExitCode.Rejected : ExitCode.Success;
         });
+    }
+
+    // validate stores nothing: an existing store is opened read-only for last year's returns, and a missing one is not created.
+    private static Microsoft.Data.Sqlite.SqliteConnection? OpenExistingStore(string path)
+    {
+        if (!File.Exists(path)) return null;
+        var conn = new Microsoft.Data.Sqlite.SqliteConnection(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder
+            { DataSource = path, Mode = Microsoft.Data.Sqlite.SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        conn.Open();
+        return conn;
     }
 
     private static void WriteJson(IEnumerable<(int? La, ValidationReport Report)> reports)

@@ -12,6 +12,12 @@ public sealed record CohortCount(int Numerator, int Denominator, IReadOnlyList<s
 /// <param name="EarlierRegistrations">Children of this authority with a child protection registration dated before the year being counted.</param>
 public sealed record ChildHistory(IReadOnlySet<string> EarlierRegistrations)
 {
+    /// <summary>
+    /// Children of the return whose period of care begins before every stored return that covers it (see
+    /// <see cref="Returns.AuthorityReturns"/>): their earliest known episode is not RNE S, so the start of care is not known.
+    /// </summary>
+    public IReadOnlySet<string> IncompleteHistory { get; init; } = new HashSet<string>();
+
     /// <summary>No history: the return is the only one in the store.</summary>
     public static readonly ChildHistory None = new(new HashSet<string>());
 }

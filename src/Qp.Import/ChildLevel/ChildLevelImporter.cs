@@ -28,7 +28,8 @@ public static class ChildLevelImporter
         if (ChildReturnStore.CurrentContentHash(conn, laCode, year) == contentHash)
             return new ImportResult(new ValidationReport(submission, year, [], []), ImportOutcome.Unchanged, null);
 
-        var report = SubmissionReader.Validate(submission, year, today);
+        // The previous-year rules compare with the authority's stored return for the year before, when there is one.
+        var report = SubmissionReader.Validate(submission, year, today, PreviousReturns.FromStore(conn, laCode, year - 1));
         if (!report.Accepted) return new ImportResult(report, null, null);
         var files = report.Files.Select(f => new ImportFile(Path.GetFileName(f.Path), Sha256(f.Path), f.Table, f.Rows)).ToArray();
         if (ContentHash(files) != contentHash) throw new IOException($"{submission.Path}: the files changed while they were being imported; nothing was stored");

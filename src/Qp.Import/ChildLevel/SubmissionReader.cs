@@ -40,11 +40,14 @@ public static class SubmissionReader
         return files;
     }
 
-    /// <summary>Validates <paramref name="submission"/> for collection year <paramref name="year"/>: every problem, sorted by file and line.</summary>
-    public static ValidationReport Validate(Submission submission, int year, DateOnly today)
+    /// <summary>
+    /// Validates <paramref name="submission"/> for collection year <paramref name="year"/>: every problem, sorted by file and line;
+    /// with the authority's <paramref name="previous"/> return, the previous-year rules run too.
+    /// </summary>
+    public static ValidationReport Validate(Submission submission, int year, DateOnly today, PreviousReturn? previous = null)
     {
         var log = new MessageLog();
-        var ctx = new RuleContext(year, today, log.Add);
+        var ctx = new RuleContext(year, today, log.Add) { Previous = previous };
         var validator = new Validator(ctx);
         var files = Read(submission, ctx, validator.Accept);
         validator.Finish();
@@ -64,4 +67,24 @@ public sealed record ValidationReport(Submission Submission, int Year, IReadOnly
 
     /// <summary>True when there is no error.</summary>
     public bool Accepted => Errors == 0;
+}
+
+/// <summary>Where the previous-year rules find last year's return: the store, or a return given on the command line.</summary>
+public static class PreviousReturns
+{
+    /// <summary>The authority's stored return for <paramref name="year"/> as validation facts, or null when none is stored.</summary>
+    public static PreviousReturn? FromStore(Microsoft.Data.Sqlite.SqliteConnection conn, int laCode, int year) =>
+        Qp.Store.ChildReturnStore.EpisodesOf(conn, laCode, year) is { } episodes ? new PreviousReturn(year, episodes) : null;
+
+    /// <summary>The episodes of a return on disk (any format) as validation facts; its own problems are not reported here.</summary>
+    public static PreviousReturn FromFiles(Submission submission, int year)
+    {
+        var episodes = new List<Qp.Domain.Returns.Episode>();
+        var ctx = new RuleContext(year, DateOnly.MaxValue, _ => { });
+        SubmissionReader.Read(submission, ctx, row =>
+        {
+            if (row.Table == Tables.Episodes && row.Child is not null && Codes.Date(row["DECOM"]) is not null) episodes.Add(RowMapper.Episode(row));
+        });
+        return new PreviousReturn(year, episodes);
+    }
 }

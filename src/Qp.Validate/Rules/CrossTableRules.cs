@@ -24,7 +24,8 @@ public static class CrossTableRules
             }),
         new("E601", E, "cross-table", ["CHILD"], "Every child in Episodes must have a Header row",
             (c, ctx, r) => { if (c.HeaderRows.Count == 0 && c.Episodes.Count > 0) ctx.Report(r, c.Episodes[0].Row, "CHILD has episodes but no Header row"); }),
-        new("E602", E, "cross-table", ["CHILD"], "Every child in Header must have at least one episode",
+        // A warning, as the DfE treats it: care leavers and children whose episodes are all in other returns appear so.
+        new("W602", W, "cross-table", ["CHILD"], "Every child in Header should have at least one episode",
             (c, ctx, r) => { if (c.HeaderRows.Count > 0 && c.Episodes.Count == 0 && !c.HasInvalidEpisodes) ctx.Report(r, c.HeaderRows[0], "CHILD has a Header row but no episodes"); }),
         new("E603", E, "cross-table", ["DOB", "DECOM"], "The child's DOB must be before every DECOM",
             (c, ctx, r) =>

@@ -35,7 +35,7 @@ public static class EpisodeSequenceRules
                 foreach (var (p, e) in Pairs(c))
                     if (p.Decom == e.Decom) ctx.Report(rule, e.DecomAt, $"a second episode with DECOM {Codes.Show(e.Decom)} (first at line {p.Row.Line})");
             }),
-        new("E221", E, T, ["RNE"], "RNE must be S when a period of care starts: the first episode, or one not continuing from an episode that ended X1 on its DECOM",
+        new("E221", E, T, ["RNE"], "RNE must be S when a period of care starts: the first episode when it began in the collection year, or one not continuing from an episode that ended X1 on its DECOM",
             (c, ctx, rule) =>
             {
                 var eps = c.Ordered;
@@ -43,8 +43,9 @@ public static class EpisodeSequenceRules
                 {
                     var e = eps[i];
                     if (e.Rne is null or "S" || !Codes.Rne.Contains(e.Rne, ctx.Year)) continue;
-                    // The first episode may continue a period that began before the year only when a later S starts the current period.
-                    bool starts = i == 0 ? e.Decom >= ctx.YearStart || !eps.Skip(1).Any(x => x.Rne == "S") : !Continues(eps[i - 1], e);
+                    // A first episode that began before the year continues a period whose start is in earlier returns (the DfE's
+                    // return holds only the episodes open during the year, as its rule 357 allows).
+                    bool starts = i == 0 ? e.Decom >= ctx.YearStart : !Continues(eps[i - 1], e);
                     if (starts) ctx.Report(rule, e.RneAt, $"RNE is {e.Rne} but this episode starts a period of care (RNE must be S)");
                 }
             }),

@@ -12,5 +12,11 @@ internal sealed class CohortWarnings
         _warnings.Add(count == 1 ? $"1 child {singular}" : $"{count} children {plural}");
     }
 
+    /// <summary>Adds a warning already worded, when there is one.</summary>
+    public void AddText(string? warning)
+    {
+        if (warning is not null) _warnings.Add(warning);
+    }
+
     public CohortCount Result(int numerator, int denominator) => new(numerator, denominator, _warnings.ToArray());
 }
