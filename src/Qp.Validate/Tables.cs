@@ -62,25 +62,31 @@ public static class Tables
     public static readonly TableSchema Uasc = new("UASC", false, "CHILD", "SEX", "DOB", "DUC");
 
     /// <summary>OC3: care leavers' accommodation and activity.</summary>
-    public static readonly TableSchema Oc3 = new("OC3", false, "CHILD", "IN_TOUCH", "ACTIV", "ACCOM");
+    public static readonly TableSchema Oc3 = new("OC3", false, "CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM");
 
     /// <summary>AD1: adoptions.</summary>
-    public static readonly TableSchema Ad1 = new("AD1", false, "CHILD", "DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR");
+    public static readonly TableSchema Ad1 = new("AD1", false, "CHILD", "DOB", "DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR");
 
     /// <summary>Children placed for adoption.</summary>
-    public static readonly TableSchema PlacedAdoption = new("PlacedAdoption", false, "CHILD", "DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED");
+    public static readonly TableSchema PlacedAdoption = new("PlacedAdoption", false, "CHILD", "DOB", "DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED");
 
     /// <summary>Previous permanence.</summary>
-    public static readonly TableSchema PrevPerm = new("PrevPerm", false, "CHILD", "PREV_PERM", "LA_PERM", "DATE_PERM");
+    public static readonly TableSchema PrevPerm = new("PrevPerm", false, "CHILD", "DOB", "PREV_PERM", "LA_PERM", "DATE_PERM");
 
     /// <summary>Missing and away from placement.</summary>
-    public static readonly TableSchema Missing = new("Missing", false, "CHILD", "MISSING", "MIS_START", "MIS_END");
+    public static readonly TableSchema Missing = new("Missing", false, "CHILD", "DOB", "MISSING", "MIS_START", "MIS_END");
 
     /// <summary>Reviews.</summary>
     public static readonly TableSchema Reviews = new("Reviews", false, "CHILD", "DOB", "REVIEW", "REVIEW_CODE");
 
+    /// <summary>Social worker episodes (DfE, from 2023-24).</summary>
+    public static readonly TableSchema SwEpisodes = new("SWEpisodes", false, "CHILD", "DOB", "SW_ID", "SW_DECOM", "SW_DEC", "SW_REASON");
+
+    /// <summary>Deprivation of liberty orders (DfE, from 2026-27).</summary>
+    public static readonly TableSchema DoLo = new("DoLo", false, "CHILD", "DOB", "DOLO_START", "DOLO_END");
+
     /// <summary>Every table, core tables first.</summary>
-    public static readonly IReadOnlyList<TableSchema> All = [Header, Episodes, Oc1, Oc2, Cpr, Uasc, Oc3, Ad1, PlacedAdoption, PrevPerm, Missing, Reviews];
+    public static readonly IReadOnlyList<TableSchema> All = [Header, Episodes, Oc1, Oc2, Cpr, Uasc, Oc3, Ad1, PlacedAdoption, PrevPerm, Missing, Reviews, SwEpisodes, DoLo];
 
     /// <summary>The table with this name (case-insensitive), or null.</summary>
     public static TableSchema? ByName(string name) => All.FirstOrDefault(t => t.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
