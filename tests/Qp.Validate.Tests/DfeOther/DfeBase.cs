@@ -9,7 +9,7 @@ namespace Qp.Validate.Tests.DfeOther;
 /// 102: boy born 05/03/2005, looked after 01/02/2021 – 01/03/2023 (E8, left before his 18th birthday): OC3.
 /// 103: girl born 01/06/2019, fostered from 01/01/2021, placed for adoption (E1, A4) 01/03/2022, adopted 15/12/2022: AD1, PlacedAdoption.
 /// 104: boy born 01/09/2006, came into care 01/06/2022 (K2, open): UASC, PrevPerm (Z1), SWEpisodes, and from 2026-27 a DoLo.
-/// File lines (1 = header): Header 101–104 on 2–5; Episodes 101 on 2, 102 on 3, 103 on 4–5, 104 on 6; each other table's first row on 2.
+/// File lines (1 = header): Header 101–104 on 2–5; Episodes 101 on 2, 102 on 3, 103 on 4–5, 104 on 6; each other table's first row on 2 (SWEpisodes: 101, 104, 102, 103 on 2–5, all open).
 /// </summary>
 public static class DfeBase
 {
@@ -64,6 +64,8 @@ public static class DfeBase
                 ["CHILD", "DOB", "SW_ID", "SW_DECOM", "SW_DEC", "SW_REASON"],
                 ["101", D("10/06/2012"), "SW100", D("01/01/2020"), "", "MANAGE"],
                 ["104", D("01/09/2006"), "SW200", D("01/06/2022"), "", "MANAGE"],
+                ["102", D("05/03/2005"), "SW300", D("01/02/2021"), "", "MANAGE"],
+                ["103", D("01/06/2019"), "SW400", D("01/01/2021"), "", "MANAGE"],
             ],
         };
         if (year >= 2027) tables["DoLo"] = [["CHILD", "DOB", "DOLO_START", "DOLO_END"], ["104", D("01/09/2006"), D("01/07/2022"), D("01/08/2022")]];

@@ -89,6 +89,40 @@ public static class SwEpisodeRules
                         Flag(ctx, rule, rows[i].Row, "SW_DECOM", "SW_DECOM is not within 7 days of the end of the previous social worker episode");
                 }
             }),
+        Child("SW11aSTG2", YearsInForce.Between(2024, 2024), "SWEpisodes", ["SW_DEC"], "After a social worker episode that ended more than 5 days before 31 March, the next one starts within 5 days of that end",
+            (c, ctx, rule) =>
+            {
+                var rows = Ordered(c);
+                var cutoff = ctx.YearEnd.AddDays(-5);
+                for (int i = 1; i < rows.Length; i++)
+                    if (rows[i - 1].Dec is { } end && end <= cutoff && (rows[i].Decom is not { } start || start < end.AddDays(-5) || start > end.AddDays(5)))
+                        Flag(ctx, rule, rows[i].Row, "SW_DECOM", $"the previous social worker episode ended {Codes.Show(end)} but this one does not start within 5 days of it");
+            }),
+        // The open validator pairs rows in a way that also flags an episode ending in the last 5 days when a third one follows; this
+        // unit checks what the DfE's rule says: such an episode needs a later one.
+        Child("SW11bSTG2", From2024, "SWEpisodes", ["SW_DEC"], "A social worker episode that ends in the last 5 days of the year is followed by another",
+            (c, ctx, rule) =>
+            {
+                var rows = Ordered(c);
+                for (int i = 0; i < rows.Length; i++)
+                    if (rows[i].Dec is { } end && end >= ctx.YearEnd.AddDays(-5) && end <= ctx.YearEnd && i == rows.Length - 1)
+                        Flag(ctx, rule, rows[i].Row, "SW_DEC", "the social worker episode ended in the last 5 days of the year and no later episode follows");
+            }),
+        Child("SW12STG2", From2024, "SWEpisodes", ["SW_DECOM"],
+            "A child's social worker episodes cover their care: each starts on or after a period of care's start (RNE S) or on or before its end (REC other than X1); from 2024-25 only for care ending in the last two years",
+            (c, ctx, rule) =>
+            {
+                if (!ctx.Has(T)) return;
+                var sw = c.Rows(T).Select(r => Dt(r, "SW_DECOM")).ToArray();
+                foreach (var e in c.Episodes)
+                {
+                    if (e.Ls is "V3" or "V4" || !(e.Rne == "S" || e.Rec != "X1")) continue;
+                    if (ctx.Year >= 2025 && e.Dec is { } dec && (dec < ctx.YearStart.AddYears(-1) || dec > ctx.YearEnd)) continue;
+                    bool Fits(DateOnly? d) => d is { } x && ((e.Rec != "X1" && e.Dec is { } end && x <= end) || (e.Rne == "S" && x >= e.Decom));
+                    if (sw.Length == 0 || !sw.All(Fits))
+                        ctx.Report(rule, e.Row, sw.Length == 0 ? "the child has no social worker episode" : "a social worker episode starts outside the period this episode covers");
+                }
+            }),
         Child("SW14STG2", YearsInForce.Between(2024, 2024), "SWEpisodes", ["SW_DEC"], "Only the latest social worker episode may have a blank SW_DEC",
             (c, ctx, rule) =>
             {
