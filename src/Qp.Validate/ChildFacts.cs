@@ -98,10 +98,11 @@ public sealed class ChildFacts
     }
 
     /// <summary>The child's rows of <paramref name="table"/>, in file order (DfE years only).</summary>
-    public IEnumerable<SourceRow> Rows(TableSchema table)
+    public IEnumerable<SourceRow> Rows(TableSchema table) => dfeRows is null || !Has(table) ? [] : RowsOf(dfeRows, table);
+
+    private static IEnumerable<SourceRow> RowsOf(List<SourceRow> rows, TableSchema table)
     {
-        if (dfeRows is null) yield break;
-        foreach (var r in dfeRows) if (r.Table == table) yield return r;
+        foreach (var r in rows) if (r.Table == table) yield return r;
     }
 
     /// <summary>Episodes ordered by DECOM, dropping nothing.</summary>

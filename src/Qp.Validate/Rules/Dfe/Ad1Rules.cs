@@ -48,6 +48,7 @@ public static class Ad1Rules
         Child("331", Since2023, "AD1", ["DATE_MATCH", "DECOM", "REC"], "The match with the adopters (DATE_MATCH) is on or before the start of the episode that ended in adoption",
             (c, ctx, rule) =>
             {
+                if (!c.Has(T)) return;
                 foreach (var e in c.Episodes.Where(e => e.Rec is "E11" or "E12"))
                     foreach (var r in c.Rows(T))
                         if (Dt(r, "DATE_MATCH") is { } m && m > e.Decom)
@@ -56,6 +57,7 @@ public static class Ad1Rules
         Child("334", Since2023, "AD1", ["DATE_INT", "DECOM", "RNE"], "The decision to adopt (DATE_INT) is not before the start of the latest period of care",
             (c, ctx, rule) =>
             {
+                if (!c.Has(T)) return;
                 var start = c.Ordered.LastOrDefault(e => e.Rne == "S");
                 if (start is null) return;
                 foreach (var r in c.Rows(T))
@@ -65,6 +67,7 @@ public static class Ad1Rules
         Child("335", Since2023, "AD1", ["PLACE", "FOSTER_CARE"], "FOSTER_CARE agrees with the adoption placement: 1 for placement with the child's foster carer (A3/A5), 0 otherwise (A4/A6)",
             (c, ctx, rule) =>
             {
+                if (!c.Has(T)) return;
                 foreach (var e in c.Episodes.Where(e => e.Rec is "E11" or "E12"))
                     foreach (var r in c.Rows(T))
                         if ((e.Place is "A3" or "A5" && r["FOSTER_CARE"] == "0") || (e.Place is "A4" or "A6" && r["FOSTER_CARE"] == "1"))
@@ -73,6 +76,7 @@ public static class Ad1Rules
         Child("521", Since2023, "AD1", ["PLACE", "DECOM", "DATE_INT"], "The decision to adopt (DATE_INT) is on or before the start of every placement for adoption (A3–A6)",
             (c, ctx, rule) =>
             {
+                if (!c.Has(T)) return;
                 foreach (var e in c.Episodes.Where(e => e.Place is "A3" or "A4" or "A5" or "A6"))
                     foreach (var r in c.Rows(T))
                         if (Dt(r, "DATE_INT") is { } i && i > e.Decom)
@@ -81,6 +85,7 @@ public static class Ad1Rules
         Child("582", Since2023, "AD1", ["DEC", "DATE_MATCH"], "The adoption (DEC of an episode ending E11/E12) cannot be on the day of the match (DATE_MATCH)",
             (c, ctx, rule) =>
             {
+                if (!c.Has(T)) return;
                 foreach (var e in c.Episodes.Where(e => e.Rec is "E11" or "E12" && e.Dec is not null))
                     if (c.Rows(T).Any(r => Dt(r, "DATE_MATCH") == e.Dec))
                         ctx.Report(rule, e.Row, $"the child was adopted on {Codes.Show(e.Dec!.Value)}, the day of the match with the adopters (DATE_MATCH)");

@@ -9,7 +9,7 @@ public static class IntegrityRules
         Child(code, Since2023, t.Name, ["CHILD"], $"Every child in {t.Name} has a Header row",
             (c, ctx, rule) =>
             {
-                if (c.HeaderRows.Count > 0) return;
+                if (c.HeaderRows.Count > 0 || !c.Has(t)) return;
                 foreach (var r in c.Rows(t)) Flag(ctx, rule, r, "CHILD", $"the child of this {t.Name} row has no Header row");
             });
 
@@ -17,7 +17,7 @@ public static class IntegrityRules
         Child(code, Since2023, t.Name, ["DOB"], $"DOB in {t.Name} is the child's DOB in Header",
             (c, ctx, rule) =>
             {
-                if (c.Dob is not { } dob || c.HeaderRows.Count == 0) return;
+                if (!c.Has(t) || c.Dob is not { } dob || c.HeaderRows.Count == 0) return;
                 foreach (var r in c.Rows(t))
                     if (Dt(r, "DOB") is { } d && d != dob) Flag(ctx, rule, r, "DOB", $"DOB differs from the child's DOB in Header");
             });
@@ -26,6 +26,7 @@ public static class IntegrityRules
         Child(code, Since2023, t.Name, ["CHILD"], $"A child has at most one {t.Name} row",
             (c, ctx, rule) =>
             {
+                if (!c.Has(t)) return;
                 int n = 0;
                 foreach (var _ in c.Rows(t)) n++;
                 if (n < 2) return;
@@ -54,7 +55,7 @@ public static class IntegrityRules
         Child("INT21", Since2023, "UASC", ["SEX"], "SEX in UASC is the child's SEX in Header",
             (c, ctx, rule) =>
             {
-                if (c.HeaderRows.Count == 0 || c.HeaderSex is not { } sex) return;
+                if (!c.Has(Tables.Uasc) || c.HeaderRows.Count == 0 || c.HeaderSex is not { } sex) return;
                 foreach (var r in c.Rows(Tables.Uasc))
                     if (r["SEX"] is { } s && !string.Equals(s, sex, StringComparison.OrdinalIgnoreCase)) Flag(ctx, rule, r, "SEX", $"SEX {s} differs from SEX {sex} in Header");
             }),

@@ -50,6 +50,7 @@ public static class MissingRules
         Child("575", Since2023, "Missing", ["MIS_END"], "A missing episode that began in a placement that has ended must have ended too (MIS_END given)",
             (c, ctx, rule) =>
             {
+                if (!c.Has(T)) return;
                 foreach (var r in c.Rows(T))
                     if (r["MIS_END"] is null && Dt(r, "MIS_START") is { } s && c.Episodes.Any(e => e.Dec is { } dec && s >= e.Decom && s <= dec))
                         Flag(ctx, rule, r, "MIS_END", "MIS_END is blank but the episode the child went missing from has ended");
@@ -85,6 +86,7 @@ public static class MissingRules
         Child("581", Since2023, "Missing", ["MIS_START"], "A missing episode must start within one of the child's episodes",
             (c, ctx, rule) =>
             {
+                if (!c.Has(T)) return;
                 foreach (var r in c.Rows(T))
                     if (Dt(r, "MIS_START") is { } s && c.Episodes.Count > 0 && !c.Episodes.Any(e => s >= e.Decom && (e.Dec is null || s <= e.Dec)))
                         Flag(ctx, rule, r, "MIS_START", $"MIS_START {Codes.Show(s)} is not within any episode of the child");

@@ -80,6 +80,7 @@ public static class Oc3Rules
         Child("1016", YearsInForce.Since(2024), "OC3", Fields, "No care leaver information for a 17- or 18-year-old who left care on or after that birthday",
             (c, ctx, rule) =>
             {
+                if (!c.Has(T)) return;
                 foreach (var r in c.Rows(T))
                 {
                     if (!HasInfo(r) || Dt(r, "DOB") is not { } dob) continue;
@@ -94,11 +95,17 @@ public static class Oc3Rules
             (c, ctx, rule) =>
             {
                 if (c.HeaderRows.Count == 0) return;
-                var eps = c.Episodes.Where(e => e.Ls is not ("V3" or "V4")).ToArray();
-                if (eps.Length == 0) return;
-                bool inYear = eps.Any(e => e.Decom <= ctx.YearEnd && (e.Dec ?? ctx.YearEnd) >= ctx.YearStart);
+                bool any = false, inYear = false;
+                for (int i = 0; i < c.Episodes.Count; i++)
+                {
+                    var e = c.Episodes[i];
+                    if (e.Ls is "V3" or "V4") continue;
+                    any = true;
+                    inYear |= e.Decom <= ctx.YearEnd && (e.Dec ?? ctx.YearEnd) >= ctx.YearStart;
+                }
+                if (!any) return;
                 var m = c.HeaderMother;
-                bool oc3 = c.Rows(T).Any(HasInfo);
+                bool oc3 = c.Has(T) && c.Rows(T).Any(HasInfo);
                 string? why = m is not null && m is not ("0" or "1") ? "MOTHER is not 0 or 1"
                     : m is not null && Male(c.HeaderSex) ? "MOTHER is given for a boy"
                     : m is null && Female(c.HeaderSex) && inYear ? "MOTHER is blank for a girl looked after in the year"
@@ -128,7 +135,7 @@ public static class Oc3Rules
         Child("3001", Since2023, "OC3", ["ACCOM", "DOB"], "A care leaver who turned 17 in the year is not recorded as living with former foster carers (ACCOM Z1/Z2)",
             (c, ctx, rule) =>
             {
-                if (c.Dob is not { } dob || c.HeaderRows.Count == 0) return;
+                if (!c.Has(T) || c.Dob is not { } dob || c.HeaderRows.Count == 0) return;
                 var d17 = dob.AddYears(17);
                 if (d17 < ctx.YearStart || d17 > ctx.YearEnd) return;
                 foreach (var r in c.Rows(T))

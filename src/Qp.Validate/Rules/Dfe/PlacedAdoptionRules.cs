@@ -103,6 +103,7 @@ public static class PlacedAdoptionRules
         Child("184", Since2023, "PlacedAdoption", ["DATE_PLACED", "DOB"], "DATE_PLACED is not before the child's date of birth",
             (c, ctx, rule) =>
             {
+                if (!c.Has(T)) return;
                 if (c.Dob is not { } dob) return;
                 foreach (var r in c.Rows(T))
                     if (Dt(r, "DATE_PLACED") is { } d && d < dob) Flag(ctx, rule, r, "DATE_PLACED", "DATE_PLACED is before the child's date of birth");
@@ -110,6 +111,7 @@ public static class PlacedAdoptionRules
         Child("1003", Since2023, "PlacedAdoption", ["DATE_PLACED", "DECOM", "RNE"], "DATE_PLACED is not before the child's first period of care in the return began",
             (c, ctx, rule) =>
             {
+                if (!c.Has(T)) return;
                 var start = c.Ordered.FirstOrDefault(e => e.Rne == "S");
                 if (start is null) return;
                 foreach (var r in c.Rows(T))
@@ -153,6 +155,7 @@ public static class PlacedAdoptionRules
         Child("552", Since2023, "PlacedAdoption", ["DATE_PLACED", "DECOM"], "The latest decision to place for adoption (DATE_PLACED) is on or before the first placement for adoption",
             (c, ctx, rule) =>
             {
+                if (!c.Has(T)) return;
                 var first = c.Ordered.FirstOrDefault(e => AdoptionPlace(e.Place));
                 if (first is null || !c.Has(T)) return;
                 var latest = c.Rows(T).Where(r => Dt(r, "DATE_PLACED") is not null).MaxBy(r => Dt(r, "DATE_PLACED"));
@@ -163,6 +166,7 @@ public static class PlacedAdoptionRules
         Child("554", Since2023, "PlacedAdoption", ["DATE_PLACED", "DECOM", "LS"], "DATE_PLACED is on or before the start of the child's first placement order episode (LS E1)",
             (c, ctx, rule) =>
             {
+                if (!c.Has(T)) return;
                 var first = c.Ordered.FirstOrDefault(e => e.Ls == "E1");
                 if (first is null) return;
                 foreach (var r in c.Rows(T))
@@ -173,6 +177,7 @@ public static class PlacedAdoptionRules
         Child("556", YearsInForce.Between(2023, 2024), "PlacedAdoption", ["DATE_PLACED", "DECOM"], "DATE_PLACED is on or before the start of every freeing order episode (LS D1)",
             (c, ctx, rule) =>
             {
+                if (!c.Has(T)) return;
                 foreach (var e in c.Episodes.Where(e => e.Ls == "D1"))
                     if (c.Rows(T).Any(r => Dt(r, "DATE_PLACED") is { } d && d > e.Decom))
                         ctx.Report(rule, e.DecomAt, $"the freeing order episode began ({Codes.Show(e.Decom)}) before DATE_PLACED");
@@ -181,6 +186,7 @@ public static class PlacedAdoptionRules
         Child("558", Since2023, "PlacedAdoption", ["DATE_PLACED_CEASED", "REC"], "A child adopted (REC E11/E12) has at most one ceased adoption decision and none left open",
             (c, ctx, rule) =>
             {
+                if (!c.Has(T)) return;
                 var adopted = c.Episodes.Where(e => e.Rec is "E11" or "E12").ToArray();
                 var rows = c.Rows(T).ToArray();
                 if (adopted.Length == 0 || rows.Length == 0 || rows.Any(r => Dt(r, "DATE_PLACED_CEASED") is null)) return;
@@ -190,6 +196,7 @@ public static class PlacedAdoptionRules
         Child("579", Since2023, "PlacedAdoption", ["DATE_PLACED", "DATE_PLACED_CEASED"], "A new decision to place for adoption starts after the previous one ceased",
             (c, ctx, rule) =>
             {
+                if (!c.Has(T)) return;
                 var rows = c.Rows(T).OrderBy(r => Dt(r, "DATE_PLACED") ?? DateOnly.MaxValue).ToArray();
                 for (int i = 1; i < rows.Length; i++)
                 {
@@ -202,6 +209,7 @@ public static class PlacedAdoptionRules
         Child("583", Since2023, "PlacedAdoption", ["DATE_PLACED", "DATE_PLACED_CEASED"], "Only the latest decision to place for adoption may be open (DATE_PLACED_CEASED blank)",
             (c, ctx, rule) =>
             {
+                if (!c.Has(T)) return;
                 var rows = c.Rows(T).ToArray();
                 if (rows.Length < 2) return;
                 var latest = rows.OrderByDescending(r => Dt(r, "DATE_PLACED") ?? DateOnly.MinValue).First();

@@ -34,7 +34,7 @@ public static class ReviewsRules
         Child("399", Since2023, "Reviews", ["LS", "MOTHER", "REVIEW", "REVIEW_CODE"], "A child only ever on short breaks (every episode LS V3/V4) has no MOTHER and no reviews",
             (c, ctx, rule) =>
             {
-                if (c.Episodes.Count == 0 || c.HasInvalidEpisodes || !c.Episodes.All(e => e.Ls is "V3" or "V4")) return;
+                if (c.Episodes.Count == 0 || c.HasInvalidEpisodes || c.Episodes[0].Ls is not ("V3" or "V4") || !c.Episodes.All(e => e.Ls is "V3" or "V4")) return;
                 if (c.HeaderMother is not null && c.HeaderRows.Count > 0) ctx.Report(rule, c.HeaderRows[0], "MOTHER is given for a child whose episodes are all short breaks (LS V3/V4)");
                 foreach (var r in c.Rows(T))
                     if (r["REVIEW"] is not null || r["REVIEW_CODE"] is not null)

@@ -52,7 +52,7 @@ public static class SwEpisodeRules
             }),
     ];
 
-    private static (SourceRow Row, DateOnly? Decom, DateOnly? Dec)[] Ordered(ChildFacts c) =>
+    private static (SourceRow Row, DateOnly? Decom, DateOnly? Dec)[] Ordered(ChildFacts c) => !c.Has(T) ? [] :
         c.Rows(T).Select(r => (Row: r, Decom: Dt(r, "SW_DECOM"), Dec: Dt(r, "SW_DEC")))
             .OrderBy(x => x.Decom ?? DateOnly.MinValue).ThenBy(x => x.Dec ?? DateOnly.MaxValue).ToArray();
 
@@ -168,6 +168,7 @@ public static class DoLoRules
         Child(code, From2027, "DoLo", ["DOLO_START", "PLACE"], description,
             (c, ctx, rule) =>
             {
+                if (!c.Has(T)) return;
                 foreach (var r in c.Rows(T))
                 {
                     if (Dt(r, "DOLO_START") is not { } s || Dt(r, "DOLO_END") is not { } e) continue;

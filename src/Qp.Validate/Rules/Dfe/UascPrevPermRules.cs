@@ -71,6 +71,9 @@ public static class PrevPermRules
             (c, ctx, rule) =>
             {
                 if (!ctx.Has(T)) return;
+                bool startsInYear = false;
+                for (int i = 0; i < c.Episodes.Count; i++) startsInYear |= c.Episodes[i].Rne == "S" && c.Episodes[i].Decom >= ctx.YearStart;
+                if (!startsInYear) return;
                 var rows = c.Rows(T).ToArray();
                 bool bad = rows.Length == 0 || rows.Any(r => r["PREV_PERM"] is null || (r["PREV_PERM"] != "Z1" && (r["LA_PERM"] is null || r["DATE_PERM"] is null)));
                 if (!bad) return;
@@ -81,7 +84,7 @@ public static class PrevPermRules
         Child("632", Since2023, "PrevPerm", ["DATE_PERM", "DECOM"], "DATE_PERM is a valid date (ZZ for an unknown day or month) before the child's first episode",
             (c, ctx, rule) =>
             {
-                if (c.Ordered.Count == 0) return;
+                if (!c.Has(T) || c.Ordered.Count == 0) return;
                 var first = c.Ordered[0].Decom;
                 foreach (var r in c.Rows(T))
                 {
@@ -94,7 +97,7 @@ public static class PrevPermRules
         Child("634", Since2023, "PrevPerm", ["LA_PERM", "PREV_PERM", "DATE_PERM", "DECOM"], "PrevPerm information is only for children whose latest episode began in the year",
             (c, ctx, rule) =>
             {
-                if (c.Ordered.Count == 0 || c.Ordered[^1].Decom >= ctx.YearStart) return;
+                if (!c.Has(T) || c.Ordered.Count == 0 || c.Ordered[^1].Decom >= ctx.YearStart) return;
                 foreach (var r in c.Rows(T))
                     if (FirstGiven(r, Fields) is { } f) Flag(ctx, rule, r, f, "previous permanence is given but the child's latest episode began before the collection year");
             }),
