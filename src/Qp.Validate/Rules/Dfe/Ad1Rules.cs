@@ -50,9 +50,16 @@ public static class Ad1Rules
             {
                 if (!c.Has(T)) return;
                 foreach (var e in c.Episodes.Where(e => e.Rec is "E11" or "E12"))
+                {
+                    bool any = false;
                     foreach (var r in c.Rows(T))
                         if (Dt(r, "DATE_MATCH") is { } m && m > e.Decom)
+                        {
                             Flag(ctx, rule, r, "DATE_MATCH", $"DATE_MATCH {Codes.Show(m)} is after the start ({Codes.Show(e.Decom)}) of the episode that ended in adoption");
+                            any = true;
+                        }
+                    if (any) FlagEpisode(ctx, rule, e, "the episode that ended in adoption began before the match with the adopters (DATE_MATCH)");
+                }
             }),
         Child("334", Since2023, "AD1", ["DATE_INT", "DECOM", "RNE"], "The decision to adopt (DATE_INT) is not before the start of the latest period of care",
             (c, ctx, rule) =>
@@ -60,27 +67,46 @@ public static class Ad1Rules
                 if (!c.Has(T)) return;
                 var start = c.Ordered.LastOrDefault(e => e.Rne == "S");
                 if (start is null) return;
+                bool any = false;
                 foreach (var r in c.Rows(T))
                     if (Dt(r, "DATE_INT") is { } i && i < start.Decom)
+                    {
                         Flag(ctx, rule, r, "DATE_INT", $"DATE_INT {Codes.Show(i)} is before the start of the period of care ({Codes.Show(start.Decom)})");
+                        any = true;
+                    }
+                if (any) FlagEpisode(ctx, rule, start, "the period of care began after the decision to adopt (DATE_INT)");
             }),
         Child("335", Since2023, "AD1", ["PLACE", "FOSTER_CARE"], "FOSTER_CARE agrees with the adoption placement: 1 for placement with the child's foster carer (A3/A5), 0 otherwise (A4/A6)",
             (c, ctx, rule) =>
             {
                 if (!c.Has(T)) return;
                 foreach (var e in c.Episodes.Where(e => e.Rec is "E11" or "E12"))
+                {
+                    bool any = false;
                     foreach (var r in c.Rows(T))
                         if ((e.Place is "A3" or "A5" && r["FOSTER_CARE"] == "0") || (e.Place is "A4" or "A6" && r["FOSTER_CARE"] == "1"))
+                        {
                             Flag(ctx, rule, r, "FOSTER_CARE", $"FOSTER_CARE is {r["FOSTER_CARE"]} but the adoption placement was {e.Place}");
+                            any = true;
+                        }
+                    if (any) FlagEpisode(ctx, rule, e, $"the adoption placement {e.Place} does not agree with FOSTER_CARE in AD1");
+                }
             }),
         Child("521", Since2023, "AD1", ["PLACE", "DECOM", "DATE_INT"], "The decision to adopt (DATE_INT) is on or before the start of every placement for adoption (A3–A6)",
             (c, ctx, rule) =>
             {
                 if (!c.Has(T)) return;
                 foreach (var e in c.Episodes.Where(e => e.Place is "A3" or "A4" or "A5" or "A6"))
+                {
+                    bool any = false;
                     foreach (var r in c.Rows(T))
                         if (Dt(r, "DATE_INT") is { } i && i > e.Decom)
+                        {
                             Flag(ctx, rule, r, "DATE_INT", $"DATE_INT {Codes.Show(i)} is after the start of the placement for adoption ({Codes.Show(e.Decom)})");
+                            any = true;
+                        }
+                    if (any) FlagEpisode(ctx, rule, e, "the placement for adoption began before the decision to adopt (DATE_INT)");
+                }
             }),
         Child("582", Since2023, "AD1", ["DEC", "DATE_MATCH"], "The adoption (DEC of an episode ending E11/E12) cannot be on the day of the match (DATE_MATCH)",
             (c, ctx, rule) =>
@@ -94,8 +120,15 @@ public static class Ad1Rules
             (c, ctx, rule) =>
             {
                 if (!c.Has(T) || !c.Episodes.Any(e => AdoptedInYear(e, ctx))) return;
+                bool any = false;
                 foreach (var r in c.Rows(T))
-                    if (FirstBlank(r, Fields) is { } f) Flag(ctx, rule, r, f, $"{f} is blank for a child adopted in the year");
+                    if (FirstBlank(r, Fields) is { } f)
+                    {
+                        Flag(ctx, rule, r, f, $"{f} is blank for a child adopted in the year");
+                        any = true;
+                    }
+                if (any)
+                    foreach (var e in c.Episodes.Where(e => AdoptedInYear(e, ctx))) FlagEpisode(ctx, rule, e, "the child was adopted in the year but the AD1 row is incomplete");
             }),
         Child("602", Since2023, "AD1", ["CHILD"], "AD1 information is only for children adopted in the year (an episode ending E11/E12 in the year)",
             (c, ctx, rule) =>

@@ -109,6 +109,9 @@ internal static class D
     /// <summary>Whether the episode is open at some time in the collection year.</summary>
     public static bool InYear(EpisodeFact e, RuleContext ctx) => e.Decom <= ctx.YearEnd && (e.Dec is null || e.Dec >= ctx.YearStart);
 
+    /// <summary>Reports <paramref name="rule"/> on the episode the finding is about too (as the DfE does, so both rows are shown).</summary>
+    public static void FlagEpisode(RuleContext ctx, Rule rule, EpisodeFact e, string message) => ctx.Report(rule, e.Row, message);
+
     /// <summary>Reports <paramref name="rule"/> at <paramref name="field"/> of <paramref name="row"/>.</summary>
     public static void Flag(RuleContext ctx, Rule rule, SourceRow row, string field, string message) => ctx.Report(rule, row.At(field), message);
 }

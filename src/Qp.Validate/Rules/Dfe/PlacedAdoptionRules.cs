@@ -65,9 +65,15 @@ public static class PlacedAdoptionRules
                     bool placedOrOrder = AdoptionPlace(e.Place) || e.Ls == "E1" || (withD1 && e.Ls == "D1");
                     if (!placedOrOrder || e.Rec is null or "X1" or "E11" or "E12") continue;
                     if (!c.Has(T)) { ctx.Report(rule, e.Row, $"the episode ended {e.Rec} (not adopted) but the child has no PlacedAdoption row"); continue; }
+                    bool any = false;
                     foreach (var r in c.Rows(T))
-                        if (Incomplete(r)) Flag(ctx, rule, r, r["DATE_PLACED_CEASED"] is null ? "DATE_PLACED_CEASED" : "REASON_PLACED_CEASED",
-                            $"an adoption placement or order ended {e.Rec} (not adopted) but the decision is not marked ceased");
+                        if (Incomplete(r))
+                        {
+                            Flag(ctx, rule, r, r["DATE_PLACED_CEASED"] is null ? "DATE_PLACED_CEASED" : "REASON_PLACED_CEASED",
+                                $"an adoption placement or order ended {e.Rec} (not adopted) but the decision is not marked ceased");
+                            any = true;
+                        }
+                    if (any) FlagEpisode(ctx, rule, e, $"the episode ended {e.Rec} (not adopted) but the decision to place for adoption is not marked ceased");
                 }
             });
 
@@ -81,13 +87,16 @@ public static class PlacedAdoptionRules
                 if (!c.Has(T)) return;
                 var last = c.Ordered.LastOrDefault(e => e.Rec != "X1");
                 if (last is null) return;
+                bool any = false;
                 foreach (var r in c.Rows(T))
                     foreach (var f in new[] { "DATE_PLACED", "DATE_PLACED_CEASED" })
                         if (Dt(r, f) is { } d && (d > ctx.YearEnd || (last.Dec is { } dec && d > dec)))
                         {
                             Flag(ctx, rule, r, f, $"{f} {Codes.Show(d)} is after the end of the year or after the child's latest episode ended");
+                            any = true;
                             break;
                         }
+                if (any) FlagEpisode(ctx, rule, last, "the child's latest episode ended before a date in PlacedAdoption");
             }),
         Child("118", Since2023, "PlacedAdoption", ["DECOM", "LS", "DATE_PLACED_CEASED"],
             "DATE_PLACED_CEASED is not before the start of the year nor before the child's first episode (short breaks aside)",
@@ -96,9 +105,14 @@ public static class PlacedAdoptionRules
                 if (!c.Has(T)) return;
                 var first = c.Ordered.FirstOrDefault(e => e.Ls is not ("V3" or "V4"));
                 if (first is null) return;
+                bool any = false;
                 foreach (var r in c.Rows(T))
                     if (Dt(r, "DATE_PLACED_CEASED") is { } d && (d < first.Decom || d < ctx.YearStart))
+                    {
                         Flag(ctx, rule, r, "DATE_PLACED_CEASED", $"DATE_PLACED_CEASED {Codes.Show(d)} is before the start of the year or of the child's first episode");
+                        any = true;
+                    }
+                if (any) FlagEpisode(ctx, rule, first, "the child's first episode began after DATE_PLACED_CEASED");
             }),
         Child("184", Since2023, "PlacedAdoption", ["DATE_PLACED", "DOB"], "DATE_PLACED is not before the child's date of birth",
             (c, ctx, rule) =>
@@ -114,9 +128,14 @@ public static class PlacedAdoptionRules
                 if (!c.Has(T)) return;
                 var start = c.Ordered.FirstOrDefault(e => e.Rne == "S");
                 if (start is null) return;
+                bool any = false;
                 foreach (var r in c.Rows(T))
                     if (Dt(r, "DATE_PLACED") is { } d && d < start.Decom)
+                    {
                         Flag(ctx, rule, r, "DATE_PLACED", $"DATE_PLACED {Codes.Show(d)} is before the child started to be looked after ({Codes.Show(start.Decom)})");
+                        any = true;
+                    }
+                if (any) FlagEpisode(ctx, rule, start, "the child started to be looked after after DATE_PLACED");
             }),
         Child("523", Since2023, "PlacedAdoption", ["DATE_PLACED", "DATE_INT"], "DATE_PLACED in PlacedAdoption equals DATE_INT in AD1",
             (c, ctx, rule) =>
@@ -160,7 +179,10 @@ public static class PlacedAdoptionRules
                 if (first is null || !c.Has(T)) return;
                 var latest = c.Rows(T).Where(r => Dt(r, "DATE_PLACED") is not null).MaxBy(r => Dt(r, "DATE_PLACED"));
                 if (latest is not null && first.Decom < Dt(latest, "DATE_PLACED"))
+                {
                     Flag(ctx, rule, latest, "DATE_PLACED", $"DATE_PLACED is after the first placement for adoption began ({Codes.Show(first.Decom)})");
+                    FlagEpisode(ctx, rule, first, "the first placement for adoption began before the decision to place for adoption (DATE_PLACED)");
+                }
             }),
         NoDecision("553", Since2023, "E1", "placement order"),
         Child("554", Since2023, "PlacedAdoption", ["DATE_PLACED", "DECOM", "LS"], "DATE_PLACED is on or before the start of the child's first placement order episode (LS E1)",
@@ -169,9 +191,14 @@ public static class PlacedAdoptionRules
                 if (!c.Has(T)) return;
                 var first = c.Ordered.FirstOrDefault(e => e.Ls == "E1");
                 if (first is null) return;
+                bool any = false;
                 foreach (var r in c.Rows(T))
                     if (Dt(r, "DATE_PLACED") is { } d && d > first.Decom)
+                    {
                         Flag(ctx, rule, r, "DATE_PLACED", $"DATE_PLACED {Codes.Show(d)} is after the placement order began ({Codes.Show(first.Decom)})");
+                        any = true;
+                    }
+                if (any) FlagEpisode(ctx, rule, first, "the placement order began before DATE_PLACED");
             }),
         NoDecision("555", YearsInForce.Between(2023, 2024), "D1", "freeing order"),
         Child("556", YearsInForce.Between(2023, 2024), "PlacedAdoption", ["DATE_PLACED", "DECOM"], "DATE_PLACED is on or before the start of every freeing order episode (LS D1)",

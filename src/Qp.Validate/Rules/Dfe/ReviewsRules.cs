@@ -35,10 +35,20 @@ public static class ReviewsRules
             (c, ctx, rule) =>
             {
                 if (c.Episodes.Count == 0 || c.HasInvalidEpisodes || c.Episodes[0].Ls is not ("V3" or "V4") || !c.Episodes.All(e => e.Ls is "V3" or "V4")) return;
-                if (c.HeaderMother is not null && c.HeaderRows.Count > 0) ctx.Report(rule, c.HeaderRows[0], "MOTHER is given for a child whose episodes are all short breaks (LS V3/V4)");
+                bool any = false;
+                if (c.HeaderMother is not null && c.HeaderRows.Count > 0)
+                {
+                    ctx.Report(rule, c.HeaderRows[0], "MOTHER is given for a child whose episodes are all short breaks (LS V3/V4)");
+                    any = true;
+                }
                 foreach (var r in c.Rows(T))
                     if (r["REVIEW"] is not null || r["REVIEW_CODE"] is not null)
+                    {
                         Flag(ctx, rule, r, "REVIEW", "a review is recorded for a child whose episodes are all short breaks (LS V3/V4)");
+                        any = true;
+                    }
+                if (any)
+                    foreach (var e in c.Episodes) FlagEpisode(ctx, rule, e, "the child is only on short breaks but has MOTHER or reviews recorded");
             }),
     ];
 }

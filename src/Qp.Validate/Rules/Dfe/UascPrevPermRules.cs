@@ -86,20 +86,31 @@ public static class PrevPermRules
             {
                 if (!c.Has(T) || c.Ordered.Count == 0) return;
                 var first = c.Ordered[0].Decom;
+                bool any = false;
                 foreach (var r in c.Rows(T))
                 {
                     if (r["DATE_PERM"] is null) continue;
                     var d = PermDate(r["DATE_PERM"]);
                     if (d is null) Flag(ctx, rule, r, "DATE_PERM", $"DATE_PERM '{r["DATE_PERM"]}' is not a date (dd/mm/yyyy, ZZ for an unknown day or month)");
                     else if (d >= first) Flag(ctx, rule, r, "DATE_PERM", $"DATE_PERM is on or after the start of the child's first episode ({Codes.Show(first)})");
+                    else continue;
+                    any = true;
                 }
+                if (any) FlagEpisode(ctx, rule, c.Ordered[0], "the child's first episode does not come after a valid DATE_PERM");
             }),
         Child("634", Since2023, "PrevPerm", ["LA_PERM", "PREV_PERM", "DATE_PERM", "DECOM"], "PrevPerm information is only for children whose latest episode began in the year",
             (c, ctx, rule) =>
             {
                 if (!c.Has(T) || c.Ordered.Count == 0 || c.Ordered[^1].Decom >= ctx.YearStart) return;
+                bool any = false;
                 foreach (var r in c.Rows(T))
-                    if (FirstGiven(r, Fields) is { } f) Flag(ctx, rule, r, f, "previous permanence is given but the child's latest episode began before the collection year");
+                    if (FirstGiven(r, Fields) is { } f)
+                    {
+                        Flag(ctx, rule, r, f, "previous permanence is given but the child's latest episode began before the collection year");
+                        any = true;
+                    }
+                if (any)
+                    foreach (var e in c.Episodes) FlagEpisode(ctx, rule, e, "previous permanence is given but the child's latest episode began before the collection year");
             }),
     ];
 }
