@@ -71,7 +71,7 @@ public class DfeOtherYearTests
     {
         // 103's second episode becomes a freeing order (D1) in a foster placement that ends E8 (not adopted); the decision stays open.
         ReturnFixture Edit(int year) => DfeBase.Return(year).Set("Episodes", 5, "LS", "D1").Set("Episodes", 5, "PLACE", "U4").Set("Episodes", 5, "REC", "E8");
-        Messages(Edit(2024), "557").Should().ContainSingle().Which.Line.Should().Be(2);
+        Messages(Edit(2024), "557").Select(m => (m.File, m.Line)).Should().BeEquivalentTo([("PlacedAdoption.csv", 2), ("Episodes.csv", 5)]);
         Messages(Edit(2025), "557").Should().BeEmpty();
     }
 

@@ -88,8 +88,8 @@ public static class MissingRules
             {
                 if (!c.Has(T)) return;
                 foreach (var r in c.Rows(T))
-                    if (Dt(r, "MIS_START") is { } s && c.Episodes.Count > 0 && !c.Episodes.Any(e => s >= e.Decom && (e.Dec is null || s <= e.Dec)))
-                        Flag(ctx, rule, r, "MIS_START", $"MIS_START {Codes.Show(s)} is not within any episode of the child");
+                    if (c.Episodes.Count > 0 && Dt(r, "MIS_START") is var s && (s is null || !c.Episodes.Any(e => s >= e.Decom && (e.Dec is null || s <= e.Dec))))
+                        Flag(ctx, rule, r, "MIS_START", s is null ? "MIS_START is missing or invalid, so it is within no episode of the child" : $"MIS_START {Codes.Show(s.Value)} is not within any episode of the child");
             }),
     ];
 

@@ -23,6 +23,9 @@ public static class PlacedAdoptionRules
         Row("522", Since2023, T, ["DATE_PLACED", "DATE_PLACED_CEASED"], "DATE_PLACED_CEASED is not before DATE_PLACED",
             (r, _) => Dt(r, "DATE_PLACED_CEASED") is { } ce && Dt(r, "DATE_PLACED") is { } pl && ce < pl
                 ? ("DATE_PLACED_CEASED", $"DATE_PLACED_CEASED {Codes.Show(ce)} is before DATE_PLACED {Codes.Show(pl)}") : null),
+        // The DfE compares with the DOB of the PlacedAdoption row itself (INT12 checks it against Header).
+        Row("184", Since2023, T, ["DATE_PLACED", "DOB"], "DATE_PLACED is not before the child's date of birth",
+            (r, _) => Dt(r, "DATE_PLACED") is { } d && (Dt(r, "DOB") is not { } dob || d < dob) ? ("DATE_PLACED", "DATE_PLACED is before the child's date of birth (or DOB is missing)") : null),
         Row("563", Since2023, T, ["DATE_PLACED", "REASON_PLACED_CEASED", "DATE_PLACED_CEASED"], "A decision that has ceased must have its DATE_PLACED",
             (r, _) => r["REASON_PLACED_CEASED"] is not null && r["DATE_PLACED_CEASED"] is not null && r["DATE_PLACED"] is null
                 ? ("DATE_PLACED", "the decision has ceased (date and reason given) but DATE_PLACED is blank") : null),
@@ -113,14 +116,6 @@ public static class PlacedAdoptionRules
                         any = true;
                     }
                 if (any) FlagEpisode(ctx, rule, first, "the child's first episode began after DATE_PLACED_CEASED");
-            }),
-        Child("184", Since2023, "PlacedAdoption", ["DATE_PLACED", "DOB"], "DATE_PLACED is not before the child's date of birth",
-            (c, ctx, rule) =>
-            {
-                if (!c.Has(T)) return;
-                if (c.Dob is not { } dob) return;
-                foreach (var r in c.Rows(T))
-                    if (Dt(r, "DATE_PLACED") is { } d && d < dob) Flag(ctx, rule, r, "DATE_PLACED", "DATE_PLACED is before the child's date of birth");
             }),
         Child("1003", Since2023, "PlacedAdoption", ["DATE_PLACED", "DECOM", "RNE"], "DATE_PLACED is not before the child's first period of care in the return began",
             (c, ctx, rule) =>

@@ -47,6 +47,7 @@ public static class ReviewsRules
                         Flag(ctx, rule, r, "REVIEW", "a review is recorded for a child whose episodes are all short breaks (LS V3/V4)");
                         any = true;
                     }
+                if (any && c.HeaderMother is null && c.HeaderRows.Count > 0) ctx.Report(rule, c.HeaderRows[0], "the child is only on short breaks but has reviews recorded");
                 if (any)
                     foreach (var e in c.Episodes) FlagEpisode(ctx, rule, e, "the child is only on short breaks but has MOTHER or reviews recorded");
             }),

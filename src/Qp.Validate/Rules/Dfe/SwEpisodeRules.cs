@@ -54,7 +54,7 @@ public static class SwEpisodeRules
 
     private static (SourceRow Row, DateOnly? Decom, DateOnly? Dec)[] Ordered(ChildFacts c) => !c.Has(T) ? [] :
         c.Rows(T).Select(r => (Row: r, Decom: Dt(r, "SW_DECOM"), Dec: Dt(r, "SW_DEC")))
-            .OrderBy(x => x.Decom ?? DateOnly.MinValue).ThenBy(x => x.Dec ?? DateOnly.MaxValue).ToArray();
+            .OrderBy(x => x.Decom ?? DateOnly.MaxValue).ThenBy(x => x.Dec ?? DateOnly.MaxValue).ToArray();
 
     /// <summary>Per-child rules.</summary>
     public static readonly IReadOnlyList<ChildRule> Child =
@@ -134,8 +134,12 @@ public static class SwEpisodeRules
             (c, ctx, rule) =>
             {
                 var rows = Ordered(c);
-                if (rows.Length > 0 && rows[^1].Row["SW_DEC"] is not null)
-                    Flag(ctx, rule, rows[^1].Row, "SW_DEC", "the child's latest social worker episode has ended, so none is open at 31 March");
+                if (rows.Length == 0) return;
+                // The latest is the one with the latest SW_DECOM; rows without one come last and count only when no row has one.
+                int last = Array.FindLastIndex(rows, x => x.Decom is not null);
+                var latest = rows[last >= 0 ? last : ^1].Row;
+                if (latest["SW_DEC"] is not null)
+                    Flag(ctx, rule, latest, "SW_DEC", "the child's latest social worker episode has ended, so none is open at 31 March");
             }),
     ];
 }
