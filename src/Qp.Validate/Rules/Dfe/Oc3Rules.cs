@@ -25,6 +25,7 @@ public static class Oc3Rules
         Row("345", Since2023, T, Fields, "When the authority is in touch (IN_TOUCH YES), ACTIV and ACCOM must not be 0",
             (r, _) => r["IN_TOUCH"] == "YES" && (r["ACTIV"] == "0" || r["ACCOM"] == "0")
                 ? (r["ACTIV"] == "0" ? "ACTIV" : "ACCOM", "IN_TOUCH is YES, so ACTIV and ACCOM must be actual codes, not 0") : null),
+        // The open validator compares ACCOM with "T", which no return holds; the foyer codes are T1 and T2.
         Row("347", YearsInForce.Since(2024), T, ["ACCOM", "DOB"], "A care leaver under 18 at the start of the year cannot be accommodated in a foyer (ACCOM T1/T2)",
             (r, c) => r["ACCOM"] is "T1" or "T2" && Dt(r, "DOB") is { } dob && CollectionYear.AgeOn(dob, c.YearStart) < 18
                 ? ("ACCOM", $"ACCOM is {r["ACCOM"]} (foyer) but the young person was under 18 at 1 April") : null),
@@ -40,6 +41,7 @@ public static class Oc3Rules
             if (!onlyWithInfo || HasInfo(r)) Flag(ctx, rule, r, FirstGiven(r, Fields) ?? "IN_TOUCH", message);
     }
 
+    // SEX is 1/2 up to 2023-24 and M/F from 2024-25 (the open validator still reads 1/2 in 165).
     private static bool Female(string? sex) => sex is "2" or "F";
     private static bool Male(string? sex) => sex is "1" or "M";
 

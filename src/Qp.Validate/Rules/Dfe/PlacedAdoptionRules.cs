@@ -228,6 +228,7 @@ public static class PlacedAdoptionRules
                         Flag(ctx, rule, rows[i], "DATE_PLACED", $"DATE_PLACED {Codes.Show(d)} is before the previous decision ceased ({Codes.Show(prevCeased.Value)})");
                 }
             }),
+        // The latest decision is the one with the latest DATE_PLACED as a date (the open validator orders the dates as text).
         Child("583", Since2023, "PlacedAdoption", ["DATE_PLACED", "DATE_PLACED_CEASED"], "Only the latest decision to place for adoption may be open (DATE_PLACED_CEASED blank)",
             (c, ctx, rule) =>
             {

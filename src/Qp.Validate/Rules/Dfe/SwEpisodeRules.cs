@@ -59,6 +59,7 @@ public static class SwEpisodeRules
     /// <summary>Per-child rules.</summary>
     public static readonly IReadOnlyList<ChildRule> Child =
     [
+        // Reported on the episode (the open validator reports the episode's row number as a SWEpisodes row).
         Child("SW01STG1", YearsInForce.Between(2024, 2024), "SWEpisodes", ["DEC"], "A child looked after at 31 March has social worker episodes with SW_ID, SW_DECOM and SW_REASON",
             (c, ctx, rule) =>
             {
@@ -168,6 +169,7 @@ public static class DoLoRules
             (r, _) => Dt(r, "DOLO_START") is { } s && Dt(r, "DOB") is { } dob && s <= dob ? ("DOLO_START", "DOLO_START is not after the child's date of birth") : null),
     ];
 
+    // The open validator reads a column PLACEMENT, which no table has, and stops; the episode's PLACE is meant.
     private static ChildRule Placement(string code, string description, Func<string?, bool> wrong) =>
         Child(code, From2027, "DoLo", ["DOLO_START", "PLACE"], description,
             (c, ctx, rule) =>
