@@ -79,6 +79,37 @@ public sealed class ChildFacts
     /// <summary>Records one more CPR registration.</summary>
     public void AddCpr((DateOnly? RegDate, Location Row) item) => (cprRows ??= new(1)).Add(item);
 
+    // ---- DfE tables other than Header/Episodes (rules ported from the DfE's catalogue, 2022-23 on) ----
+
+    /// <summary>SEX from the first Header row (kept only for the DfE years).</summary>
+    public string? HeaderSex { get; set; }
+
+    /// <summary>MOTHER from the first Header row (kept only for the DfE years).</summary>
+    public string? HeaderMother { get; set; }
+
+    // The rows of the DfE's other tables (OC2, OC3, AD1, PlacedAdoption, Missing, UASC, PrevPerm, Reviews, SWEpisodes, DoLo):
+    // few children have any, so one list, created on first use, holds them all.
+    private List<SourceRow>? dfeRows;
+
+    /// <summary>Records one more row of a DfE table other than Header and Episodes.</summary>
+    public void AddDfeRow(SourceRow row) => (dfeRows ??= new(2)).Add(row);
+
+    /// <summary>Whether the child has any row in <paramref name="table"/> (DfE years only).</summary>
+    public bool Has(TableSchema table)
+    {
+        if (dfeRows is null) return false;
+        foreach (var r in dfeRows) if (r.Table == table) return true;
+        return false;
+    }
+
+    /// <summary>The child's rows of <paramref name="table"/>, in file order (DfE years only).</summary>
+    public IEnumerable<SourceRow> Rows(TableSchema table) => dfeRows is null || !Has(table) ? [] : RowsOf(dfeRows, table);
+
+    private static IEnumerable<SourceRow> RowsOf(List<SourceRow> rows, TableSchema table)
+    {
+        foreach (var r in rows) if (r.Table == table) yield return r;
+    }
+
     /// <summary>Episodes ordered by DECOM, dropping nothing.</summary>
     public IReadOnlyList<EpisodeFact> Ordered => ordered ??= Episodes.OrderBy(e => e.Decom).ThenBy(e => e.Row.Line).ToArray();
 

@@ -87,4 +87,34 @@ public static class Codes
 
     /// <summary>Formats a date as dd/mm/yyyy.</summary>
     public static string Show(DateOnly d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    // ---- DfE tables other than Header/Episodes (lists as the DfE's rules of 2022-23 on check them) ----
+
+    /// <summary>Missing: M missing, A away from placement without authorisation.</summary>
+    public static readonly CodeList MissingType = CodeList.Of("M", "A");
+
+    /// <summary>Reviews: participation codes PN0–PN7.</summary>
+    public static readonly CodeList ReviewCode = CodeList.Of("PN0", "PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7");
+
+    /// <summary>OC3: whether the authority is in touch with the care leaver.</summary>
+    public static readonly CodeList InTouch = CodeList.Of("YES", "NO", "DIED", "REFU", "NREQ", "RHOM");
+
+    /// <summary>OC3: the care leaver's main activity (0 when not applicable).</summary>
+    public static readonly CodeList Activ = CodeList.Of("F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5", "G4", "G5", "G6", "0");
+
+    /// <summary>OC3: the care leaver's accommodation (0 when not applicable).</summary>
+    public static readonly CodeList Accom = CodeList.Of("B1", "B2", "C1", "C2", "D1", "D2", "E1", "E2", "G1", "G2", "H1", "H2", "K1", "K2",
+        "R1", "R2", "S2", "T1", "T2", "U1", "U2", "V1", "V2", "W1", "W2", "X2", "Y1", "Y2", "Z1", "Z2", "0");
+
+    /// <summary>AD1: number of adopters.</summary>
+    public static readonly CodeList NbAdoptr = CodeList.Of("1", "2");
+
+    /// <summary>AD1: sex of the adopter(s): one man, one woman, two men, two women, a man and a woman.</summary>
+    public static readonly CodeList SexAdoptr = CodeList.Of("M1", "F1", "MM", "FF", "MF");
+
+    /// <summary>AD1: legal status of the adopter(s).</summary>
+    public static readonly CodeList LsAdoptr = CodeList.Of("L0", "L11", "L12", "L2", "L3", "L4");
+
+    /// <summary>PlacedAdoption: why the decision that the child should be placed for adoption stopped applying.</summary>
+    public static readonly CodeList ReasonPlacedCeased = CodeList.Of("RD1", "RD2", "RD3", "RD4");
 }

@@ -31,6 +31,14 @@ public sealed class RuleContext
     /// <summary>31 March Y.</summary>
     public DateOnly YearEnd => CollectionYear.End(Year);
 
+    private readonly HashSet<TableSchema> present = [];
+
+    /// <summary>Records that <paramref name="table"/> has at least one row (the DfE's rules on a table run only when it is supplied).</summary>
+    public void Saw(TableSchema table) => present.Add(table);
+
+    /// <summary>Whether the submission supplied rows of <paramref name="table"/>.</summary>
+    public bool Has(TableSchema table) => present.Contains(table);
+
     /// <summary>Reports a finding of <paramref name="rule"/> at <paramref name="at"/>.</summary>
     public void Report(Rule rule, Location at, string message) =>
         sink(new ValidationMessage(at.File, at.Line, at.Column, rule.Severity, rule.Code, message));

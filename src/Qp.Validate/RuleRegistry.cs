@@ -19,12 +19,22 @@ public static class RuleRegistry
         [Tables.Header] = [.. HeaderRules.All],
         [Tables.Episodes] = [.. EpisodeRules.All],
         [Tables.Oc1] = [.. OtherTableRules.Oc1],
-        [Tables.Oc2] = [.. OtherTableRules.Oc2],
+        [Tables.Oc2] = [.. OtherTableRules.Oc2, .. Rules.Dfe.DfeOtherRules.Row[Tables.Oc2]],
         [Tables.Cpr] = [.. OtherTableRules.Cpr],
+        // The DfE's rules on its other tables (2022-23 on).
+        [Tables.Oc3] = [.. Rules.Dfe.DfeOtherRules.Row[Tables.Oc3]],
+        [Tables.Ad1] = [.. Rules.Dfe.DfeOtherRules.Row[Tables.Ad1]],
+        [Tables.PlacedAdoption] = [.. Rules.Dfe.DfeOtherRules.Row[Tables.PlacedAdoption]],
+        [Tables.Missing] = [.. Rules.Dfe.DfeOtherRules.Row[Tables.Missing]],
+        [Tables.Reviews] = [.. Rules.Dfe.DfeOtherRules.Row[Tables.Reviews]],
+        [Tables.Uasc] = [.. Rules.Dfe.DfeOtherRules.Row[Tables.Uasc]],
+        [Tables.PrevPerm] = [.. Rules.Dfe.DfeOtherRules.Row[Tables.PrevPerm]],
+        [Tables.SwEpisodes] = [.. Rules.Dfe.DfeOtherRules.Row[Tables.SwEpisodes]],
+        [Tables.DoLo] = [.. Rules.Dfe.DfeOtherRules.Row[Tables.DoLo]],
     };
 
-    /// <summary>Per-child rules of every year: the episode sequence, the cross-table and the previous-year rules.</summary>
-    public static readonly IReadOnlyList<ChildRule> ChildRules = [.. EpisodeSequenceRules.All, .. CrossTableRules.All, .. PreviousYearRules.All];
+    /// <summary>Per-child rules of every year: the episode sequence, the cross-table, the previous-year rules and the DfE's rules on its other tables.</summary>
+    public static readonly IReadOnlyList<ChildRule> ChildRules = [.. EpisodeSequenceRules.All, .. CrossTableRules.All, .. PreviousYearRules.All, .. Rules.Dfe.DfeOtherRules.Child];
 
     /// <summary>Every rule of every year, ordered by its number.</summary>
     public static readonly IReadOnlyList<Rule> All =

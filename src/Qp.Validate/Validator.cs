@@ -11,6 +11,10 @@ public sealed class Validator(RuleContext ctx)
     private readonly Dictionary<string, ChildFacts> children = new(StringComparer.Ordinal);
     private readonly RuleSet rules = RuleRegistry.InForce(ctx.Year);
 
+    // The DfE's cross-table rules (2022-23 on) read the rows of the other DfE tables; earlier years keep none.
+    private readonly bool keepDfeRows = ctx.Year >= Rules.Dfe.DfeTables.FirstYear;
+    private TableSchema? lastTable;
+
     /// <summary>The rule context.</summary>
     public RuleContext Context => ctx;
 
@@ -19,11 +23,18 @@ public sealed class Validator(RuleContext ctx)
     {
         if (rules.RowRules.TryGetValue(row.Table, out var rowRules))
             foreach (var rule in rowRules) rule.Apply(row, ctx);
-        if (row.Child is not { } child || !row.Table.Core) return;
+        if (keepDfeRows && row.Table != lastTable) ctx.Saw(lastTable = row.Table);
+        bool dfeRow = keepDfeRows && Rules.Dfe.DfeTables.Kept.Contains(row.Table);
+        if (row.Child is not { } child || !(row.Table.Core || dfeRow)) return;
         if (!children.TryGetValue(child, out var facts)) children[child] = facts = new ChildFacts { Id = child };
+        if (dfeRow) facts.AddDfeRow(row);
         if (row.Table == Tables.Header)
         {
-            if (facts.HeaderRows.Count == 0) facts.Dob = Codes.Date(row["DOB"]);
+            if (facts.HeaderRows.Count == 0)
+            {
+                facts.Dob = Codes.Date(row["DOB"]);
+                if (keepDfeRows) (facts.HeaderSex, facts.HeaderMother) = (Code(row["SEX"]), Code(row["MOTHER"]));
+            }
             facts.AddHeader(row.Row);
         }
         else if (row.Table == Tables.Episodes)

@@ -178,13 +178,13 @@ public class ImportCommandTests
         using var t = new TempDir();
         var db = t.File("qp.db");
         var ret = Write(t.Path, "return-for-hartlepool", ("asylum.csv", "CHILD,SEX,DOB,DUC\n1001,1,01/05/1990,01/05/2008\n"),
-            ("leavers.csv", "CHILD,IN_TOUCH,ACTIV,ACCOM\n1002,YES,F2,S\n"));
+            ("leavers.csv", "CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\n1002,15/08/1984,YES,F2,S\n"));
 
         var run = QpRunner.Run("import", "--db", db, "--la", "805", "--year", "2001", ret);
 
         run.ExitCode.Should().Be(0, run.Error + run.Out);
         Scalar(db, "SELECT group_concat(table_name, ',') FROM (SELECT table_name FROM other_rows ORDER BY table_name)").Should().Be("OC3,UASC");
-        Scalar(db, "SELECT row_json FROM other_rows WHERE table_name = 'OC3'").Should().Be("{\"CHILD\":\"1002\",\"IN_TOUCH\":\"YES\",\"ACTIV\":\"F2\",\"ACCOM\":\"S\"}");
+        Scalar(db, "SELECT row_json FROM other_rows WHERE table_name = 'OC3'").Should().Be("{\"CHILD\":\"1002\",\"DOB\":\"15/08/1984\",\"IN_TOUCH\":\"YES\",\"ACTIV\":\"F2\",\"ACCOM\":\"S\"}");
         Scalar(db, "SELECT table_name FROM import_files WHERE file_name = 'asylum.csv'").Should().Be("UASC");
     }
 

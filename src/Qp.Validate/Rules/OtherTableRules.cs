@@ -21,9 +21,12 @@ public static class OtherTableRules
         Date("E306", O1, "DOB"),
     ];
 
+    // The DfE's OC2 rules (180, 197a, 196, 181, 193) replace these from 2022-23.
+    private static readonly YearsInForce BeforeDfe = YearsInForce.Until(Dfe.DfeTables.FirstYear - 1);
+
     /// <summary>OC2 row rules.</summary>
-    public static readonly IReadOnlyList<RowRule> Oc2 =
-    [
+    public static readonly IReadOnlyList<RowRule> Oc2 = new[]
+    {
         Required("E401", O2, "CHILD"),
         Check("E402", E, O2, ["SDQ_SCORE"], "SDQ_SCORE must be a whole number from 0 to 40 (or blank)",
             (r, _) => r["SDQ_SCORE"] is { } s && !(int.TryParse(s, out int n) && n is >= 0 and <= 40) ? ("SDQ_SCORE", $"SDQ_SCORE '{s}' is not a whole number from 0 to 40") : null),
@@ -36,7 +39,7 @@ public static class OtherTableRules
             (r, _) => (r["INTERVENTION_RECEIVED"] == "1" || r["INTERVENTION_OFFERED"] == "1") && r["SUBSTANCE_MISUSE"] != "1"
                 ? ("SUBSTANCE_MISUSE", "an intervention for substance misuse is recorded but SUBSTANCE_MISUSE is not 1") : null),
         Date("E408", O2, "DOB"),
-    ];
+    }.Select(r => r.Code is "E402" or "E403" or "E404" or "E405" or "E406" ? r with { Years = BeforeDfe } : r).ToArray();
 
     /// <summary>CPR row rules.</summary>
     public static readonly IReadOnlyList<RowRule> Cpr =
