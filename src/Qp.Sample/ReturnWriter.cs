@@ -17,15 +17,22 @@ internal sealed class ReturnWriter
 
     private static readonly Encoding Utf8NoBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
+    /// <summary>The tables of a return of <paramref name="year"/>, as file name and header, in the order they are written.</summary>
+    public static IReadOnlyList<(string File, string Columns)> TablesOf(int year) => DfeYear.IsQpEra(year)
+        ? [("Header.csv", Columns.Header), ("Episodes.csv", Columns.Episodes), ("OC1.csv", Columns.Oc1), ("OC2.csv", Columns.Oc2), ("CPR.csv", Columns.Cpr)]
+        : [("Header.csv", Columns.Header), ("Episodes.csv", Columns.Episodes), ("OC2.csv", Columns.Oc2)];
+
     private readonly ulong _seed;
     private readonly AuthorityParameters _la;
+    private readonly SampleShape _shape;
     private readonly CsvLine _line = new();
     private readonly List<SimEpisode> _slice = new(16);
 
-    public ReturnWriter(ulong seed, AuthorityParameters la)
+    public ReturnWriter(ulong seed, AuthorityParameters la, SampleShape shape)
     {
         _seed = seed;
         _la = la;
+        _shape = shape;
     }
 
     /// <summary>Writes OUT/&lt;la&gt;_&lt;year&gt;/ for every year and returns the rows written per table.</summary>
@@ -35,7 +42,7 @@ internal sealed class ReturnWriter
         var files = new YearFiles[years.Count];
         try
         {
-            for (int i = 0; i < years.Count; i++) files[i] = new YearFiles(Path.Combine(outDir, $"{_la.LaCode}_{years[i]}"));
+            for (int i = 0; i < years.Count; i++) files[i] = new YearFiles(Path.Combine(outDir, $"{_la.LaCode}_{years[i]}"), TablesOf(years[i]));
             foreach (var child in sim.Children)
             {
                 if (child.Episodes.Count == 0) continue;
@@ -51,10 +58,10 @@ internal sealed class ReturnWriter
             {
                 int year = Days.YearOf(reg.RegDay);
                 int i = IndexOf(years, year);
-                if (i < 0) continue;
+                if (i < 0 || files[i].Cpr is not { } cprFile) continue;
                 int end = Days.End(year);
                 _line.Field("C" + reg.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)).Date(reg.Dob).Date(reg.RegDay)
-                    .Date(reg.DeregDay <= end ? reg.DeregDay : SimEpisode.Never).Field(reg.Category).Flag(reg.PreviouslyRegistered).WriteTo(files[i].Cpr);
+                    .Date(reg.DeregDay <= end ? reg.DeregDay : SimEpisode.Never).Field(reg.Category).Flag(reg.PreviouslyRegistered).WriteTo(cprFile);
                 counts.Cpr++;
             }
         }
@@ -62,7 +69,7 @@ internal sealed class ReturnWriter
         {
             foreach (var f in files) f?.Dispose();
         }
-        counts.Files = years.Count * 5;
+        counts.Files = years.Sum(y => TablesOf(y).Count);
         return counts;
     }
 
@@ -73,10 +80,10 @@ internal sealed class ReturnWriter
     }
 
     /// <summary>
-    /// The child's rows in year <paramref name="year"/>'s return: every episode of the current period of care (from its
-    /// latest RNE S episode) and any earlier episode open in the year — together with the rest of that earlier period, so
-    /// a child's rows always begin with the RNE S episode that started their period. An episode still open at 31 March
-    /// has no DEC or REC.
+    /// The child's rows in year <paramref name="year"/>'s return. Real shape (the DfE's): the episodes open at some time in the
+    /// year. Whole shape: every episode of the current period of care (from its latest RNE S episode) and any earlier episode
+    /// open in the year — together with the rest of that earlier period, so a child's rows always begin with the RNE S episode
+    /// that started their period. An episode still open at 31 March has no DEC or REC.
     /// </summary>
     private void WriteChild(YearFiles f, SimChild child, int year, SampleCounts counts)
     {
@@ -84,45 +91,64 @@ internal sealed class ReturnWriter
         var eps = child.Episodes;
         _slice.Clear();
         bool inYear = false;
-        for (int p = 0; p < eps.Count && eps[p].Decom <= end;)
+        if (_shape == SampleShape.Real)
         {
-            // One period: eps[p] (RNE S) up to the next RNE S.
-            int q = p + 1;
-            while (q < eps.Count && eps[q].Rne != 'S') q++;
-            bool current = q >= eps.Count || eps[q].Decom > end;
-            bool overlaps = false;
-            for (int j = p; j < q && eps[j].Decom <= end; j++) overlaps |= eps[j].Dec > start;
-            if (current || overlaps)
+            for (int j = 0; j < eps.Count && eps[j].Decom <= end; j++)
             {
-                for (int j = p; j < q && eps[j].Decom <= end; j++) _slice.Add(eps[j]);
+                if (eps[j].Dec >= start) _slice.Add(eps[j]);
             }
-            inYear |= overlaps;
-            p = q;
+            inYear = _slice.Count > 0;
+        }
+        else
+        {
+            for (int p = 0; p < eps.Count && eps[p].Decom <= end;)
+            {
+                // One period: eps[p] (RNE S) up to the next RNE S.
+                int q = p + 1;
+                while (q < eps.Count && eps[q].Rne != 'S') q++;
+                bool current = q >= eps.Count || eps[q].Decom > end;
+                bool overlaps = false;
+                for (int j = p; j < q && eps[j].Decom <= end; j++) overlaps |= eps[j].Dec > start;
+                if (current || overlaps)
+                {
+                    for (int j = p; j < q && eps[j].Decom <= end; j++) _slice.Add(eps[j]);
+                }
+                inYear |= overlaps;
+                p = q;
+            }
         }
         if (!inYear) return;
         string id = child.Id;
+        bool qp = DfeYear.IsQpEra(year);
 
         // Header
         int age = Days.Age(child.Dob, end);
-        string? mother = child.Sex == '2' && age >= 12 ? (child.BabyDob <= end ? "1" : "0") : null;
-        _line.Field(id).Field(child.Sex == '1' ? "1" : "2").Date(child.Dob).Field(child.Ethnic).Field(child.Upn).Field(mother)
+        bool girl = child.Sex == '2';
+        string? mother = girl && (age >= 12 || DfeYear.MotherForEveryGirl(year)) ? (child.BabyDob <= end ? "1" : "0") : null;
+        _line.Field(id).Field(DfeYear.Sex(child.Sex, year)).Date(child.Dob).Field(child.Ethnic).Field(UpnFor(child, year, _slice[^1].IsShortBreak)).Field(mother)
             .Date(mother == "1" ? child.BabyDob : SimEpisode.Never).WriteTo(f.Header);
         counts.Headers++;
 
         // Episodes
-        foreach (var e in _slice)
+        for (int k = 0; k < _slice.Count; k++)
         {
+            var e = _slice[k];
             bool closed = e.Dec <= end;
-            _line.Field(id).Date(e.Decom).Field(e.Rne == 'S' ? "S" : e.Rne.ToString()).Field(e.Ls).Field(e.Cin).Field(e.Placement.Place)
-                .Field(e.Placement.Provider).Date(closed ? e.Dec : SimEpisode.Never).Field(closed ? e.Rec : null).Field(null)
-                .Field(child.HomePost).Field(e.Placement.PlPost).Field(e.Placement.Urn).WriteTo(f.Episodes);
+            var next = k + 1 < _slice.Count ? _slice[k + 1] : null;
+            string? reason = closed && next is not null && DfeYear.HasReasonPlaceChange(year) ? ReasonPlaceChange(child, e, next) : null;
+            bool shortBreak = e.IsShortBreak;
+            _line.Field(id).Date(e.Decom).Field(e.Rne == 'S' ? "S" : e.Rne.ToString()).Field(e.Ls).Field(e.Cin)
+                .Field(DfeYear.Place(e.Placement.Place, year, Draw(child, 0, 100)))
+                .Field(e.Placement.Provider).Date(closed ? e.Dec : SimEpisode.Never).Field(closed ? e.Rec : null).Field(reason)
+                .Field(shortBreak ? null : DfeYear.Postcode(child.HomePost, year)).Field(shortBreak ? null : DfeYear.Postcode(e.Placement.PlPost, year))
+                .Field(shortBreak ? null : DfeYear.Urn(e.Placement.Place, e.Placement.Urn, year)).WriteTo(f.Episodes);
             counts.Episodes++;
         }
 
         // OC1: the A2 cohort — latest episode ended in the year (not X1), not looked after at 31 March, 16+ on leaving.
         var latest = _slice[^1];
         bool shortBreaksOnly = latest.IsShortBreak;
-        if (!shortBreaksOnly && latest.Dec <= end && latest.Dec >= start && latest.Rec != "X1" && Days.Age(child.Dob, latest.Dec) >= 16)
+        if (f.Oc1 is not null && !shortBreaksOnly && latest.Dec <= end && latest.Dec >= start && latest.Rec != "X1" && Days.Age(child.Dob, latest.Dec) >= 16)
         {
             if (Draw(child, year, 1) >= 0.01) // about 1 in 100 cohort children has no OC1 row: a warning, not an error
             {
@@ -133,37 +159,68 @@ internal sealed class ReturnWriter
         }
 
         // OC2: looked after continuously for 12 months at 31 March (period started on or before 31 March of the year before).
-        if (!shortBreaksOnly && latest.Dec > end && PeriodStart(_slice) <= Days.End(year - 1) && Draw(child, year, 4) >= 0.01)
+        // In the QP era about 1 in 100 of the cohort has no row (a warning case); later the DfE requires every one.
+        if (!shortBreaksOnly && latest.Dec > end && PeriodStart(child, end) <= Days.End(year - 1) && (!qp || Draw(child, year, 4) >= 0.01))
         {
             WriteOc2(f.Oc2, child, id, year, age);
             counts.Oc2++;
         }
     }
 
-    private static int PeriodStart(List<SimEpisode> slice)
+    /// <summary>The start of the period of care the child is in at <paramref name="day"/> (its latest RNE S episode by then).</summary>
+    private static int PeriodStart(SimChild child, int day)
     {
-        for (int j = slice.Count - 1; j >= 0; j--) if (slice[j].Rne == 'S') return slice[j].Decom;
-        return slice[0].Decom;
+        int startDay = child.Episodes[0].Decom;
+        foreach (var e in child.Episodes)
+        {
+            if (e.Decom > day) break;
+            if (e.Rne == 'S') startDay = e.Decom;
+        }
+        return startDay;
+    }
+
+    private static readonly string[] PlaceChangeReasons = ["CARPL", "CLOSE", "ALLEG", "STAND", "APPRR", "CREQB", "CREQO", "CHILD", "LAREQ", "PLACE", "OTHER"];
+
+    /// <summary>Why the placement changed, as the DfE asks when an episode ends in a move between two non-temporary placements.</summary>
+    private string? ReasonPlaceChange(SimChild child, SimEpisode e, SimEpisode next)
+    {
+        if (e.Rec != "X1" || next.Rne is not ('P' or 'B' or 'T' or 'U') || e.Placement.IsTemporary || next.Placement.IsTemporary) return null;
+        double u = Prng.Hash01(_seed, (ulong)_la.LaCode, (ulong)child.Number, (ulong)e.Decom, 0x8C);
+        return PlaceChangeReasons[(int)(u * PlaceChangeReasons.Length)];
+    }
+
+    /// <summary>The child's UPN; unknown ones are blank in the QP era and coded later (UN1 under school age, else UN5).</summary>
+    private static string? UpnFor(SimChild child, int year, bool shortBreaks)
+    {
+        if (child.Upn is not null || !DfeYear.HasUpnCodes(year)) return child.Upn;
+        // School age: 4 or more on 31 August before the year began.
+        bool schoolAge = Days.Age(child.Dob, new DateOnly(year - 2, 8, 31).DayNumber) >= 4;
+        return schoolAge ? "UN5" : shortBreaks ? null : "UN1";
     }
 
     private void WriteOc2(TextWriter w, SimChild child, string id, int year, int age)
     {
+        bool qp = DfeYear.IsQpEra(year);
         _line.Field(id).Date(child.Dob);
-        if (age is >= 4 and <= 16 && Draw(child, year, 10) < 0.8)
+        // SDQ (from 2008-09) for children aged 4 to 17: a score, or why there is none (never SDQ1, which means out of that age range).
+        if (DfeYear.HasSdq(year) && age is >= 4 and <= 17 && Draw(child, year, 10) < 0.8)
             _line.Field((int)(Draw(child, year, 11) * 21 + Draw(child, year, 12) * 20)).Field(null);
-        else if (age is >= 4 and <= 16)
-            _line.Field(null).Field("SDQ" + (1 + (int)(Draw(child, year, 13) * 5)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        else if (DfeYear.HasSdq(year) && age is >= 4 and <= 17)
+            _line.Field(null).Field("SDQ" + (2 + (int)(Draw(child, year, 13) * 4)).ToString(System.Globalization.CultureInfo.InvariantCulture));
         else
             _line.Field(null).Field(null);
         if (age >= 10) _line.Flag(Draw(child, year, 14) < 0.05); else _line.Field(null);
-        _line.Flag(Draw(child, year, 15) < 0.82).Flag(Draw(child, year, 16) < 0.78).Flag(Draw(child, year, 17) < 0.80)
-            .Flag(Draw(child, year, 18) < _la.HaChance(year));
+        // Health promotion (developmental) checks are for children under 5.
+        if (age < 5) _line.Flag(Draw(child, year, 15) < 0.82); else _line.Field(null);
+        _line.Flag(Draw(child, year, 16) < 0.78).Flag(Draw(child, year, 17) < 0.80).Flag(Draw(child, year, 18) < _la.HaChance(year));
         bool misuse = age >= 10 && Draw(child, year, 19) < 0.04;
-        if (age >= 10) _line.Flag(misuse); else _line.Field(null);
+        if (age >= 10 || !qp) _line.Flag(misuse); else _line.Field(null);
         if (misuse)
         {
+            // An intervention offered is asked only when none was received.
             bool received = Draw(child, year, 20) < 0.6;
-            _line.Flag(received).Flag(!received && Draw(child, year, 21) < 0.5);
+            _line.Flag(received);
+            if (received) _line.Field(null); else _line.Flag(Draw(child, year, 21) < 0.5);
         }
         else _line.Field(null).Field(null);
         _line.WriteTo(w);
@@ -173,20 +230,22 @@ internal sealed class ReturnWriter
     private double Draw(SimChild child, int year, int what) =>
         Prng.Hash01(_seed, (ulong)_la.LaCode, (ulong)child.Number, (ulong)year, (ulong)what);
 
-    /// <summary>The five table files of one year's return.</summary>
+    /// <summary>The table files of one year's return; a table the year does not have is null.</summary>
     private sealed class YearFiles : IDisposable
     {
-        public readonly StreamWriter Header, Episodes, Oc1, Oc2, Cpr;
+        private readonly Dictionary<string, StreamWriter> _files = new(StringComparer.Ordinal);
 
-        public YearFiles(string folder)
+        public YearFiles(string folder, IReadOnlyList<(string File, string Columns)> tables)
         {
             Directory.CreateDirectory(folder);
-            Header = Open(folder, "Header.csv", Columns.Header);
-            Episodes = Open(folder, "Episodes.csv", Columns.Episodes);
-            Oc1 = Open(folder, "OC1.csv", Columns.Oc1);
-            Oc2 = Open(folder, "OC2.csv", Columns.Oc2);
-            Cpr = Open(folder, "CPR.csv", Columns.Cpr);
+            foreach (var (file, columns) in tables) _files[file] = Open(folder, file, columns);
         }
+
+        public StreamWriter Header => _files["Header.csv"];
+        public StreamWriter Episodes => _files["Episodes.csv"];
+        public StreamWriter Oc2 => _files["OC2.csv"];
+        public StreamWriter? Oc1 => _files.GetValueOrDefault("OC1.csv");
+        public StreamWriter? Cpr => _files.GetValueOrDefault("CPR.csv");
 
         private static StreamWriter Open(string folder, string name, string header)
         {
@@ -198,7 +257,7 @@ internal sealed class ReturnWriter
 
         public void Dispose()
         {
-            Header.Dispose(); Episodes.Dispose(); Oc1.Dispose(); Oc2.Dispose(); Cpr.Dispose();
+            foreach (var w in _files.Values) w.Dispose();
         }
     }
 }
