@@ -13,14 +13,38 @@ internal sealed class ReturnWriter
         public const string Oc1 = "CHILD,DOB,QUAL_GCSE_GNVQ,QUAL_5AC";
         public const string Oc2 = "CHILD,DOB,SDQ_SCORE,SDQ_REASON,CONVICTED,HEALTH_CHECK,IMMUNISATIONS,TEETH_CHECK,HEALTH_ASSESSMENT,SUBSTANCE_MISUSE,INTERVENTION_RECEIVED,INTERVENTION_OFFERED";
         public const string Cpr = "CHILD,DOB,REG_DATE,DEREG_DATE,CATEGORY,PREV_REG";
+        public const string Reviews = "CHILD,DOB,REVIEW,REVIEW_CODE";
+        public const string Uasc = "CHILD,SEX,DOB,DUC";
+        public const string Oc3 = "CHILD,DOB,IN_TOUCH,ACTIV,ACCOM";
+        public const string Ad1 = "CHILD,DOB,DATE_INT,DATE_MATCH,FOSTER_CARE,NB_ADOPTR,SEX_ADOPTR,LS_ADOPTR";
+        public const string PlacedAdoption = "CHILD,DOB,DATE_PLACED,DATE_PLACED_CEASED,REASON_PLACED_CEASED";
+        public const string PrevPerm = "CHILD,DOB,PREV_PERM,LA_PERM,DATE_PERM";
+        public const string Missing = "CHILD,DOB,MISSING,MIS_START,MIS_END";
+        public const string SwEpisodes = "CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON";
     }
 
     private static readonly Encoding Utf8NoBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
-    /// <summary>The tables of a return of <paramref name="year"/>, as file name and header, in the order they are written.</summary>
-    public static IReadOnlyList<(string File, string Columns)> TablesOf(int year) => DfeYear.IsQpEra(year)
-        ? [("Header.csv", Columns.Header), ("Episodes.csv", Columns.Episodes), ("OC1.csv", Columns.Oc1), ("OC2.csv", Columns.Oc2), ("CPR.csv", Columns.Cpr)]
-        : [("Header.csv", Columns.Header), ("Episodes.csv", Columns.Episodes), ("OC2.csv", Columns.Oc2)];
+    /// <summary>
+    /// The tables of a return of <paramref name="year"/>, as file name and header, in the order they are written: the QP era's
+    /// five, then the DfE's tables as they came in (approximate first years: Reviews, UASC, OC3 and AD1 2004-05; PlacedAdoption
+    /// and Missing 2013-14; PrevPerm 2016-17; SWEpisodes 2023-24).
+    /// </summary>
+    public static IReadOnlyList<(string File, string Columns)> TablesOf(int year)
+    {
+        if (DfeYear.IsQpEra(year))
+            return [("Header.csv", Columns.Header), ("Episodes.csv", Columns.Episodes), ("OC1.csv", Columns.Oc1), ("OC2.csv", Columns.Oc2), ("CPR.csv", Columns.Cpr)];
+        var tables = new List<(string, string)>
+        {
+            ("Header.csv", Columns.Header), ("Episodes.csv", Columns.Episodes), ("Reviews.csv", Columns.Reviews), ("UASC.csv", Columns.Uasc),
+            ("OC2.csv", Columns.Oc2), ("OC3.csv", Columns.Oc3), ("AD1.csv", Columns.Ad1),
+        };
+        if (year >= 2014) tables.Add(("PlacedAdoption.csv", Columns.PlacedAdoption));
+        if (year >= 2017) tables.Add(("PrevPerm.csv", Columns.PrevPerm));
+        if (year >= 2014) tables.Add(("Missing.csv", Columns.Missing));
+        if (year >= 2024) tables.Add(("SWEpisodes.csv", Columns.SwEpisodes));
+        return tables;
+    }
 
     private readonly ulong _seed;
     private readonly AuthorityParameters _la;
@@ -124,7 +148,9 @@ internal sealed class ReturnWriter
         // Header
         int age = Days.Age(child.Dob, end);
         bool girl = child.Sex == '2';
-        string? mother = girl && (age >= 12 || DfeYear.MotherForEveryGirl(year)) ? (child.BabyDob <= end ? "1" : "0") : null;
+        // The DfE asks motherhood of every girl looked after (short breaks aside); the QP era of girls 12 and over.
+        bool modern = DfeYear.MotherForEveryGirl(year);
+        string? mother = girl && (modern ? !_slice[^1].IsShortBreak : age >= 12) ? (child.BabyDob <= end ? "1" : "0") : null;
         _line.Field(id).Field(DfeYear.Sex(child.Sex, year)).Date(child.Dob).Field(child.Ethnic).Field(UpnFor(child, year, _slice[^1].IsShortBreak)).Field(mother)
             .Date(mother == "1" ? child.BabyDob : SimEpisode.Never).WriteTo(f.Header);
         counts.Headers++;
@@ -164,6 +190,140 @@ internal sealed class ReturnWriter
         {
             WriteOc2(f.Oc2, child, id, year, age);
             counts.Oc2++;
+        }
+        if (!qp) WriteDfeTables(f, child, id, year, counts);
+    }
+
+    /// <summary>The child's rows in the DfE tables after the QP era (Reviews, AD1, PlacedAdoption, PrevPerm, Missing, SWEpisodes).</summary>
+    private void WriteDfeTables(YearFiles f, SimChild child, string id, int year, SampleCounts counts)
+    {
+        int start = Days.Start(year), end = Days.End(year);
+        var eps = child.Episodes;
+        if (f.PrevPerm is { } pp && eps.Any(e => e.Rne == 'S' && e.Decom >= start && e.Decom <= end))
+        {
+            // Asked of every child who started to be looked after in the year (once): here no previous permanence order (Z1).
+            _line.Field(id).Date(child.Dob).Field("Z1").Field(null).Field(null).WriteTo(pp);
+            counts.Other++;
+        }
+        if (eps[0].IsShortBreak) return; // short breaks: no reviews, adoption, missing or social worker data
+        // Each period of care that overlaps the year: [p, q) in the child's episodes.
+        for (int p = 0; p < eps.Count && eps[p].Decom <= end;)
+        {
+            int q = p + 1;
+            while (q < eps.Count && eps[q].Rne != 'S') q++;
+            int periodStart = eps[p].Decom, periodEnd = eps[q - 1].Dec;
+            if (periodEnd >= start)
+            {
+                WriteReviews(f.Reviews, child, id, periodStart, periodEnd, start, end, counts);
+                WriteAdoption(f, child, id, p, q, end, counts);
+                WriteMissing(f.Missing, child, id, year, p, q, start, end, counts);
+            }
+            p = q;
+        }
+        WriteSocialWorkers(f.SwEpisodes, child, id, year, start, end, counts);
+    }
+
+    /// <summary>Statutory reviews: 20 working days (about 28 days) after entry, three months later, then every six months.</summary>
+    private void WriteReviews(StreamWriter? w, SimChild child, string id, int periodStart, int periodEnd, int start, int end, SampleCounts counts)
+    {
+        if (w is null) return;
+        for (int day = periodStart + 28, n = 0; day < periodEnd && day <= end; day += n == 1 ? 91 : 182, n++)
+        {
+            if (day < start) continue;
+            int age = Days.Age(child.Dob, day);
+            double u = Prng.Hash01(_seed, (ulong)_la.LaCode, (ulong)child.Number, (ulong)day, 0x5E);
+            string code = age < 4 ? "PN0" : "PN" + (1 + (int)(u * 7)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            _line.Field(id).Date(child.Dob).Date(day).Field(code).WriteTo(w);
+            counts.Other++;
+        }
+    }
+
+    /// <summary>
+    /// The adoption decision (PlacedAdoption, while the plan stands and once decided) and, for a child adopted in the year, AD1:
+    /// decision, then matching, then placement, then the order, in that order.
+    /// </summary>
+    private void WriteAdoption(YearFiles f, SimChild child, string id, int p, int q, int end, SampleCounts counts)
+    {
+        var eps = child.Episodes;
+        int placed = -1;
+        for (int j = p; j < q; j++) if (eps[j].Placement.Place[0] == 'A') { placed = j; break; }
+        if (placed < 0) return;
+        int periodStart = eps[p].Decom, placedDay = eps[placed].Decom;
+        double u = Prng.Hash01(_seed, (ulong)_la.LaCode, (ulong)child.Number, (ulong)periodStart, 0xAD);
+        int decision = periodStart + 1 + (int)((placedDay - periodStart - 1) * (0.3 + 0.4 * u));
+        int match = decision + (int)((placedDay - decision) * (0.5 + 0.5 * u));
+        if (decision > end) return;
+        if (f.PlacedAdoption is { } pa)
+        {
+            _line.Field(id).Date(child.Dob).Date(decision).Field(null).Field(null).WriteTo(pa);
+            counts.Other++;
+        }
+        var last = eps[q - 1];
+        if (f.Ad1 is { } ad1 && last.Rec is "E11" or "E12" && last.Dec <= end && Days.YearOf(last.Dec) == Days.YearOf(end))
+        {
+            bool fosterCarer = last.Placement.Place is "A3" or "A5";
+            (string nb, string sex, string ls) = (u * 1000 % 1) switch
+            {
+                < 0.12 => ("1", "F1", "L0"),
+                < 0.15 => ("1", "M1", "L0"),
+                < 0.70 => ("2", "MF", "L11"),
+                < 0.75 => ("2", "FF", "L12"),
+                < 0.78 => ("2", "MM", "L12"),
+                < 0.95 => ("2", "MF", "L3"),
+                _ => ("2", "FF", "L4"),
+            };
+            _line.Field(id).Date(child.Dob).Date(decision).Date(match).Flag(fosterCarer).Field(nb).Field(sex).Field(ls).WriteTo(ad1);
+            counts.Other++;
+        }
+    }
+
+    /// <summary>About one child in ten aged 11 or more goes missing or is away without authorisation once in a year, for a day or two.</summary>
+    private void WriteMissing(StreamWriter? w, SimChild child, string id, int year, int p, int q, int start, int end, SampleCounts counts)
+    {
+        if (w is null || Days.Age(child.Dob, end) < 11 || Draw(child, year, 30) >= 0.1) return;
+        var eps = child.Episodes;
+        for (int j = p; j < q; j++)
+        {
+            // A spell that starts and ends within one placement episode and within the year.
+            int from = Math.Max(eps[j].Decom + 1, start), to = Math.Min(eps[j].Dec - 1, end);
+            if (to - from < 5 || eps[j].Placement.IsTemporary) continue;
+            int missingStart = from + (int)(Draw(child, year, 31) * (to - from - 3));
+            int missingEnd = missingStart + 1 + (int)(Draw(child, year, 32) * 2);
+            _line.Field(id).Date(child.Dob).Field(Draw(child, year, 33) < 0.7 ? "M" : "A").Date(missingStart).Date(missingEnd).WriteTo(w);
+            counts.Other++;
+            return;
+        }
+    }
+
+    private static readonly string[] SocialWorkerChangeReasons = ["MANAGE", "FCONTA", "LEFTRL", "ORGRST", "TSPROC", "ABSENC", "CHCHAN", "PCCHAN", "OTHERS"];
+
+    /// <summary>The child's allocated social workers through the year (from 2023-24): from 1 April or entry, the last one still allocated at 31 March.</summary>
+    private void WriteSocialWorkers(StreamWriter? w, SimChild child, string id, int year, int start, int end, SampleCounts counts)
+    {
+        if (w is null) return;
+        // From 1 April (or entry) to 31 March (or leaving care): a change of worker falls while the child is looked after.
+        int from = -1, until = end;
+        foreach (var e in child.Episodes)
+        {
+            if (e.Decom > end) break;
+            if (e.Dec >= start && from < 0) from = Math.Max(start, e.Decom);
+            until = Math.Min(end, e.Dec);
+        }
+        // The DfE asks a reason on every social worker episode: why this worker was allocated.
+        string first = SocialWorkerChangeReasons[(int)(Draw(child, year, 53) * SocialWorkerChangeReasons.Length)];
+        string Worker(int k) => "SW" + (100000 + (int)(Draw(child, year, 40 + k) * 899999)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (until - from > 60 && Draw(child, year, 50) < 0.35)
+        {
+            int change = from + 30 + (int)(Draw(child, year, 51) * (until - from - 60));
+            string reason = SocialWorkerChangeReasons[(int)(Draw(child, year, 52) * SocialWorkerChangeReasons.Length)];
+            _line.Field(id).Date(child.Dob).Field(Worker(0)).Date(from).Date(change).Field(first).WriteTo(w);
+            _line.Field(id).Date(child.Dob).Field(Worker(1)).Date(change).Field(null).Field(reason).WriteTo(w);
+            counts.Other += 2;
+        }
+        else
+        {
+            _line.Field(id).Date(child.Dob).Field(Worker(0)).Date(from).Field(null).Field(first).WriteTo(w);
+            counts.Other++;
         }
     }
 
@@ -246,6 +406,12 @@ internal sealed class ReturnWriter
         public StreamWriter Oc2 => _files["OC2.csv"];
         public StreamWriter? Oc1 => _files.GetValueOrDefault("OC1.csv");
         public StreamWriter? Cpr => _files.GetValueOrDefault("CPR.csv");
+        public StreamWriter? Reviews => _files.GetValueOrDefault("Reviews.csv");
+        public StreamWriter? Ad1 => _files.GetValueOrDefault("AD1.csv");
+        public StreamWriter? PlacedAdoption => _files.GetValueOrDefault("PlacedAdoption.csv");
+        public StreamWriter? PrevPerm => _files.GetValueOrDefault("PrevPerm.csv");
+        public StreamWriter? Missing => _files.GetValueOrDefault("Missing.csv");
+        public StreamWriter? SwEpisodes => _files.GetValueOrDefault("SWEpisodes.csv");
 
         private static StreamWriter Open(string folder, string name, string header)
         {
@@ -275,12 +441,14 @@ public sealed class SampleCounts
     public long Oc2 { get; set; }
     /// <summary>CPR rows.</summary>
     public long Cpr { get; set; }
+    /// <summary>Rows of the DfE's other tables (Reviews, AD1, PlacedAdoption, PrevPerm, Missing, SWEpisodes).</summary>
+    public long Other { get; set; }
     /// <summary>Files written.</summary>
     public long Files { get; set; }
 
     /// <summary>Adds <paramref name="other"/> into this.</summary>
     public void Add(SampleCounts other)
     {
-        Headers += other.Headers; Episodes += other.Episodes; Oc1 += other.Oc1; Oc2 += other.Oc2; Cpr += other.Cpr; Files += other.Files;
+        Headers += other.Headers; Episodes += other.Episodes; Oc1 += other.Oc1; Oc2 += other.Oc2; Cpr += other.Cpr; Other += other.Other; Files += other.Files;
     }
 }
