@@ -234,7 +234,7 @@ internal sealed class CareSimulation
             string temp = rng.Pick<string>([("T0", 0.25), ("T1", 0.25), ("T2", 0.30), ("T3", 0.10), ("T4", 0.10)]);
             var before = cur.Placement;
             var tempPlacement = new Placement(temp, "", "", Postcode(rng, outOfArea: rng.Chance(0.3)));
-            if (tempPlacement.PlPost == before.PlPost) tempPlacement = tempPlacement with { PlPost = OtherPostcode(rng, before.PlPost) };
+            if (SameDistrict(tempPlacement.PlPost, before.PlPost)) tempPlacement = tempPlacement with { PlPost = OtherPostcode(rng, before.PlPost) };
             cur = Add(child, cur, Step(cur, day, 'P', cur.Ls, tempPlacement));
             int back = day + rng.Between(1, temp == "T0" ? 14 : 7);
             // The DfE expects a child to go back to the placement they had before a temporary one.
@@ -266,7 +266,7 @@ internal sealed class CareSimulation
         }
         var placed = NewPlacement(rng, child, 0, day, cur.Placement, ls) with { Place = order ? "A6" : "A4", Provider = rng.Chance(0.8) ? "PR1" : "PR5" };
         if (placed.Urn.Length == 0) placed = placed with { Urn = Urn(rng) };
-        if (placed.PlPost == child.HomePost) placed = placed with { PlPost = OtherPostcode(rng, child.HomePost) };
+        if (SameDistrict(placed.PlPost, child.HomePost)) placed = placed with { PlPost = OtherPostcode(rng, child.HomePost) };
         return Step(cur, day, lsChanges ? 'B' : 'P', ls, placed);
     }
 
@@ -347,7 +347,8 @@ internal sealed class CareSimulation
             < 16 => rng.Pick<string>([("F", 0.42 * f), ("P1", 0.08), ("K2", 0.15), ("K1", 0.01), ("S1", 0.03), ("R1", 0.03), ("R2", 0.01), ("R5", 0.02), ("K2", 0.02), ("Z1", 0.02)]),
             _ => rng.Pick<string>([("F", 0.29 * f), ("P1", 0.07), ("K2", 0.13), ("H5", 0.16), ("P2", 0.10), ("P3", 0.01), ("R5", 0.03), ("R1", 0.02), ("Z1", 0.02)]),
         };
-        string place = kind == "F" || (kind == "P1" && ls == "V2") ? FosterCode(rng, day, relative: rng.Chance(0.15)) : kind;
+        // Not with parents under V2 (the DfE does not allow it), nor from parents to parents again (that is no move).
+        string place = kind == "F" || (kind == "P1" && (ls == "V2" || previous?.Place == "P1")) ? FosterCode(rng, day, relative: rng.Chance(0.15)) : kind;
         if (day >= Codes2025)
         {
             // 2025-26 codes: supported accommodation (K3) replaces H5 and P2; Z1 is split into Z11–Z14.
@@ -364,7 +365,7 @@ internal sealed class CareSimulation
         };
         string post = place == "P1" && previous?.PlPost != child.HomePost ? child.HomePost : Postcode(rng, outOfArea: rng.Chance(0.15));
         // Only a placement with the parents is at the child's home postcode.
-        while ((previous is not null && post == previous.PlPost) || (place != "P1" && post == child.HomePost)) post = OtherPostcode(rng, post);
+        while ((previous is not null && SameDistrict(post, previous.PlPost)) || (place != "P1" && SameDistrict(post, child.HomePost))) post = OtherPostcode(rng, post);
         string urn = Urn(rng);
         if (previous is not null && urn == previous.Urn) urn = Urn(rng);
         return new Placement(place, provider, HasUrn(place) ? urn : "", post);
@@ -400,12 +401,15 @@ internal sealed class CareSimulation
             + inward[rng.Next(inward.Length)] + inward[rng.Next(inward.Length)];
     }
 
+    private static bool SameDistrict(string a, string b) => a.AsSpan(0, a.IndexOf(' ')).SequenceEqual(b.AsSpan(0, b.IndexOf(' ')));
+
+    /// <summary>A postcode in another postcode district than <paramref name="not"/> (QP-era returns show only the district).</summary>
     private string OtherPostcode(Prng rng, string not)
     {
         while (true)
         {
             string p = Postcode(rng, outOfArea: rng.Chance(0.5));
-            if (p != not) return p;
+            if (p[..p.IndexOf(' ')] != not[..not.IndexOf(' ')]) return p;
         }
     }
 
