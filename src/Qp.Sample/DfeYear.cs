@@ -39,15 +39,16 @@ internal static class DfeYear
     };
 
     /// <summary>
-    /// A placement code as it must appear in <paramref name="year"/>'s return: from 2025-26 an open H5 or P2 placement is shown as
-    /// K3 and an open Z1 as one of Z11–Z14 (<paramref name="draw"/> in [0,1) picks which).
+    /// A placement code as it must appear in <paramref name="year"/>'s return: from 2000-01 the legacy foster codes Q1/Q2 are shown
+    /// as U3/U6; from 2025-26 an H5 or P2 placement is shown as K3 and a Z1 as one of Z11–Z14 (<paramref name="draw"/> in [0,1)
+    /// picks which).
     /// </summary>
-    public static string Place(string place, int year, double draw) => year >= 2026
-        ? place switch
-        {
-            "H5" or "P2" => "K3",
-            "Z1" => "Z1" + (1 + (int)(draw * 4)).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            _ => place,
-        }
-        : place;
+    public static string Place(string place, int year, double draw) => place switch
+    {
+        "Q1" when year >= 2001 => "U3",
+        "Q2" when year >= 2001 => "U6",
+        "H5" or "P2" when year >= 2026 => "K3",
+        "Z1" when year >= 2026 => "Z1" + (1 + (int)(draw * 4)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => place,
+    };
 }

@@ -161,7 +161,7 @@ internal sealed class ReturnWriter
             var e = _slice[k];
             bool closed = e.Dec <= end;
             var next = k + 1 < _slice.Count ? _slice[k + 1] : null;
-            string? reason = closed && next is not null && DfeYear.HasReasonPlaceChange(year) ? ReasonPlaceChange(child, e, next) : null;
+            string? reason = closed && next is not null && DfeYear.HasReasonPlaceChange(year) && e.Dec >= ReasonPlaceChangeFrom ? ReasonPlaceChange(child, e, next) : null;
             bool shortBreak = e.IsShortBreak;
             _line.Field(id).Date(e.Decom).Field(e.Rne == 'S' ? "S" : e.Rne.ToString()).Field(e.Ls).Field(e.Cin)
                 .Field(DfeYear.Place(e.Placement.Place, year, Draw(child, 0, 100)))
@@ -338,6 +338,9 @@ internal sealed class ReturnWriter
         }
         return startDay;
     }
+
+    /// <summary>Moves before 1 April 2015 predate the field, so earlier history rows carry none.</summary>
+    private static readonly int ReasonPlaceChangeFrom = new DateOnly(2015, 4, 1).DayNumber;
 
     private static readonly string[] PlaceChangeReasons = ["CARPL", "CLOSE", "ALLEG", "STAND", "APPRR", "CREQB", "CREQO", "CHILD", "LAREQ", "PLACE", "OTHER"];
 

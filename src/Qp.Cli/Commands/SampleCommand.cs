@@ -65,7 +65,7 @@ public static class SampleCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Wrote {authorities.Count * years.Count} returns ({authorities.Count} authorities × {years.Count} years, {scale.ToString().ToLowerInvariant()} scale, {(shape == SampleShape.Real ? "real shape, " : "")}seed {options.Seed}) to {outDir} in {clock.Elapsed.TotalSeconds:F1} s"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  rows: Header {c.Headers:N0}, Episodes {c.Episodes:N0}, OC1 {c.Oc1:N0}, OC2 {c.Oc2:N0}, CPR {c.Cpr:N0}; {c.Files:N0} files, {result.Bytes / 1e6:F1} MB"));
+                $"  rows: Header {c.Headers:N0}, Episodes {c.Episodes:N0}, OC1 {c.Oc1:N0}, OC2 {c.Oc2:N0}, CPR {c.Cpr:N0}{(c.Other > 0 ? $", other DfE tables {c.Other:N0}" : "")}; {c.Files:N0} files, {result.Bytes / 1e6:F1} MB"));
             if (result.AggregateFile is not null) Console.WriteLine($"  aggregate: {result.AggregateFile}");
             return ExitCode.Success;
         });
