@@ -201,8 +201,19 @@ internal sealed class ReturnWriter
         var eps = child.Episodes;
         if (f.PrevPerm is { } pp && eps.Any(e => e.Rne == 'S' && e.Decom >= start && e.Decom <= end))
         {
-            // Asked of every child who started to be looked after in the year (once): here no previous permanence order (Z1).
-            _line.Field(id).Date(child.Dob).Field("Z1").Field(null).Field(null).WriteTo(pp);
+            // Asked of every child who started to be looked after in the year (once). A few children aged 3+ at their first
+            // entry come into care after an adoption (P1), special guardianship (P2) or residence/child arrangements order (P3)
+            // made years before by this authority; the rest had none (Z1, no authority or date).
+            double u = Prng.Hash01(_seed, (ulong)_la.LaCode, (ulong)child.Number, 0x77);
+            int firstEntry = eps[0].Decom, earliest = Days.Birthday(child.Dob, 1), latest = firstEntry - 365;
+            if (u < 0.06 && !eps[0].IsShortBreak && latest > earliest)
+            {
+                string kind = u < 0.02 ? "P1" : u < 0.04 ? "P2" : "P3";
+                int made = earliest + (int)(u / 0.06 * (latest - earliest));
+                _line.Field(id).Date(child.Dob).Field(kind).Field((_la.LaCode % 1000).ToString("D3", System.Globalization.CultureInfo.InvariantCulture))
+                    .Date(made).WriteTo(pp);
+            }
+            else _line.Field(id).Date(child.Dob).Field("Z1").Field(null).Field(null).WriteTo(pp);
             counts.Other++;
         }
         if (eps[0].IsShortBreak) return; // short breaks: no reviews, adoption, missing or social worker data
