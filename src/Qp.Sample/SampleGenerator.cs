@@ -33,8 +33,9 @@ public enum SampleShape
 public sealed record SampleResult(SampleCounts Counts, long Bytes, string? AggregateFile);
 
 /// <summary>
-/// Generates deterministic synthetic SSDA903-style returns: for every authority and year a folder
-/// OUT/&lt;la&gt;_&lt;year&gt;/ with Header, Episodes, OC1, OC2 and CPR tables, plus an A1 aggregate file
+/// Generates deterministic synthetic SSDA903 returns: for every authority and year a folder
+/// OUT/&lt;la&gt;_&lt;year&gt;/ with the tables of that year (QP era: Header, Episodes, OC1, OC2, CPR; later the
+/// DfE's tables, see <see cref="ReturnWriter.TablesOf"/>), plus an A1 aggregate file
 /// for earlier years. Each authority is simulated from its own seeded stream, so authorities can run in
 /// parallel and the output never depends on their order.
 /// </summary>
