@@ -18,6 +18,9 @@ internal sealed class CareSimulation
 
     private static readonly int QCodesUntil = new DateOnly(2000, 4, 1).DayNumber;
     private static readonly int AdoptionAct = new DateOnly(2005, 12, 30).DayNumber;
+    /// <summary>From 2014-15 special guardianship leavers are coded E45/E46 (the DfE's list no longer has E43/E44).</summary>
+    private static readonly int Codes2025 = new DateOnly(2025, 4, 1).DayNumber;
+    private static readonly int NewOrderCodes = new DateOnly(2014, 4, 1).DayNumber;
 
     private readonly ulong _seed;
     private readonly AuthorityParameters _la;
@@ -106,27 +109,28 @@ internal sealed class CareSimulation
     private void SimulateShortBreaks(SimChild child, Prng rng, int start)
     {
         string ls = rng.Chance(0.35) ? "V3" : "V4";
-        var carer = new Placement(rng.Chance(0.6) ? FosterCode(rng, start, relative: false) : "K2", "PR1", Urn(rng), Postcode(rng, outOfArea: false));
+        // Short breaks are never long-term fostering (U1/U4); the DfE takes no postcodes for them (the writer leaves them out).
+        var carer = new Placement(rng.Chance(0.6) ? ShortBreakFosterCode(rng, start) : "K2", "PR1", Urn(rng), Postcode(rng, outOfArea: false));
         string cin = rng.Chance(0.7) ? "N2" : "N8";
         int careerEnd = Math.Min(start + 200 + (int)rng.Exponential(400), Days.Birthday(child.Dob, 16) - 30);
         for (int t = start; t < careerEnd;)
         {
             int end = AvoidFirstOfApril(t + rng.Between(1, 4), t);
             child.Episodes.Add(new SimEpisode { Decom = t, Dec = end, Rne = 'S', Ls = ls, Cin = cin, Placement = carer, Rec = "E8" });
-            t = end + 14 + (int)rng.Exponential(35);
+            t = end + 21 + (int)rng.Exponential(40); // well under the DfE's 75 days of respite in any 12 months
         }
     }
 
     private void SimulatePeriods(SimChild child, Prng rng, int entry)
     {
-        int start = entry;
+        int start = NotFirstOfApril(entry);
         while (true)
         {
             var (end, rec) = SimulatePeriod(child, rng, start);
             int age = Days.Age(child.Dob, end);
             bool wentHome = rec is "E4A" or "E4B" or "E13" or "E8";
             if (!(wentHome && age < 16 && rng.Chance(0.2))) return;
-            start = end + 30 + (int)rng.Exponential(300);
+            start = NotFirstOfApril(end + 30 + (int)rng.Exponential(300));
             if (Days.Age(child.Dob, start) >= 17) return;
         }
     }
@@ -173,7 +177,7 @@ internal sealed class CareSimulation
             rec = ExitReason(rng, Days.Age(child.Dob, end), end);
         }
 
-        var cur = new SimEpisode { Decom = start, Rne = 'S', Ls = ls, Cin = cin, Placement = NewPlacement(rng, child, age, start, null) };
+        var cur = new SimEpisode { Decom = start, Rne = 'S', Ls = ls, Cin = cin, Placement = NewPlacement(rng, child, age, start, null, ls) };
         child.Episodes.Add(cur);
         int nextLs = ScheduleLegalChange(rng, ls, start);
         int nextMove = start + MoveWait(rng, start, start, childFactor, age);
@@ -193,11 +197,11 @@ internal sealed class CareSimulation
             }
             else if (next == nextLs)
             {
-                string newLs = NextLegalStatus(rng, cur.Ls);
+                string newLs = NextLegalStatus(rng, cur.Ls, cur.Placement);
                 if (nextMove - next < 10 && !cur.Placement.IsTemporary)
                 {
                     // The court order and a move together: legal status, placement and carer change (B).
-                    cur = Add(child, cur, Step(cur, next, 'B', newLs, NewPlacement(rng, child, ageNow, next, cur.Placement)));
+                    cur = Add(child, cur, Step(cur, next, 'B', newLs, NewPlacement(rng, child, ageNow, next, cur.Placement, newLs)));
                     nextMove = next + MoveWait(rng, next, start, childFactor, ageNow);
                 }
                 else
@@ -213,6 +217,8 @@ internal sealed class CareSimulation
             }
         }
         end = AvoidFirstOfApril(end, cur.Decom);
+        // Special guardianship is granted to the child's foster carers (the DfE expects a U placement before E43–E46).
+        if (rec is "E43" or "E44" or "E45" or "E46" && cur.Placement.Place[0] != 'U') rec = "E4A";
         cur.Dec = end;
         cur.Rec = rec;
         return (end, rec);
@@ -222,19 +228,17 @@ internal sealed class CareSimulation
     private SimEpisode Move(Prng rng, SimChild child, SimEpisode cur, int day, int periodEnd, int age)
     {
         double r = rng.NextDouble();
-        if (r < 0.06)
+        if (r < 0.06 && day + 16 < periodEnd && !cur.Placement.IsTemporary)
         {
             // Temporary placement (hospital, holiday, carer's holiday, respite ≤ 7 days), then back — usually to the same carer.
             string temp = rng.Pick<string>([("T0", 0.25), ("T1", 0.25), ("T2", 0.30), ("T3", 0.10), ("T4", 0.10)]);
             var before = cur.Placement;
-            var tempPlacement = new Placement(temp, temp == "T0" ? "PR3" : "PR1", Urn(rng), Postcode(rng, outOfArea: rng.Chance(0.3)));
-            if (tempPlacement.PlPost == before.PlPost) tempPlacement = tempPlacement with { PlPost = OtherPostcode(rng, before.PlPost) };
+            var tempPlacement = new Placement(temp, "", "", Postcode(rng, outOfArea: rng.Chance(0.3)));
+            if (SameDistrict(tempPlacement.PlPost, before.PlPost)) tempPlacement = tempPlacement with { PlPost = OtherPostcode(rng, before.PlPost) };
             cur = Add(child, cur, Step(cur, day, 'P', cur.Ls, tempPlacement));
             int back = day + rng.Between(1, temp == "T0" ? 14 : 7);
-            if (back >= periodEnd) return cur;
-            var returnTo = rng.Chance(0.75) ? before : NewPlacement(rng, child, age, back, tempPlacement);
-            if (returnTo.PlPost == tempPlacement.PlPost || returnTo.Urn == tempPlacement.Urn) returnTo = NewPlacement(rng, child, age, back, tempPlacement);
-            return Add(child, cur, Step(cur, back, 'P', cur.Ls, returnTo));
+            // The DfE expects a child to go back to the placement they had before a temporary one.
+            return Add(child, cur, Step(cur, back, 'P', cur.Ls, before));
         }
         if (r < 0.14 && cur.Placement.Place[0] == 'U')
         {
@@ -242,22 +246,27 @@ internal sealed class CareSimulation
             var same = cur.Placement with { Place = OtherFosterCode(rng, cur.Placement.Place) };
             return Add(child, cur, Step(cur, day, 'T', cur.Ls, same));
         }
-        return Add(child, cur, Step(cur, day, 'P', cur.Ls, NewPlacement(rng, child, age, day, cur.Placement)));
+        return Add(child, cur, Step(cur, day, 'P', cur.Ls, NewPlacement(rng, child, age, day, cur.Placement, cur.Ls)));
     }
 
-    /// <summary>Placed for adoption: with the current foster carer (A3/A5, RNE U or T) or a new one (A4/A6, RNE B or P).</summary>
+    /// <summary>
+    /// Placed for adoption: under a placement order (A5/A6; LS E1, or D1 before the 2002 Act) or with consent (A3/A4, only from
+    /// foster care, as the DfE expects); with the current foster carer (A3/A5, RNE U or T) or a new one (A4/A6, RNE B or P).
+    /// </summary>
     private SimEpisode AdoptionPlacement(Prng rng, SimChild child, SimEpisode cur, int day)
     {
-        bool order = rng.Chance(0.7);
+        bool order = rng.Chance(0.7) || !cur.Placement.IsFoster;
         bool currentCarer = cur.Placement.IsFoster && rng.Chance(0.4);
         string ls = order ? (day < AdoptionAct ? "D1" : "E1") : cur.Ls;
         bool lsChanges = ls != cur.Ls;
         if (currentCarer)
         {
-            var place = cur.Placement with { Place = order ? "A3" : "A5" };
+            var place = cur.Placement with { Place = order ? "A5" : "A3" };
             return Step(cur, day, lsChanges ? 'U' : 'T', ls, place);
         }
-        var placed = NewPlacement(rng, child, 0, day, cur.Placement) with { Place = order ? "A4" : "A6", Provider = rng.Chance(0.8) ? "PR1" : "PR5" };
+        var placed = NewPlacement(rng, child, 0, day, cur.Placement, ls) with { Place = order ? "A6" : "A4", Provider = rng.Chance(0.8) ? "PR1" : "PR5" };
+        if (placed.Urn.Length == 0) placed = placed with { Urn = Urn(rng) };
+        if (SameDistrict(placed.PlPost, child.HomePost)) placed = placed with { PlPost = OtherPostcode(rng, child.HomePost) };
         return Step(cur, day, lsChanges ? 'B' : 'P', ls, placed);
     }
 
@@ -297,55 +306,80 @@ internal sealed class CareSimulation
 
     private static int ScheduleLegalChange(Prng rng, string ls, int day) => ls switch
     {
-        "L1" or "L2" or "L3" => day + rng.Between(1, 8),
-        "J1" or "J2" or "J3" => day + 20 + (int)rng.Exponential(60),
+        // Police protection lasts at most 72 hours, a child assessment order 7 days, an emergency protection order 8 days
+        // (15 with an extension); detention under PACE is a matter of a day or two; remands last weeks.
+        "L1" => day + rng.Between(1, 3),
+        "L2" => day + rng.Between(1, 8),
+        "L3" => day + rng.Between(1, 7),
+        "J2" => day + rng.Between(1, 2),
+        "J1" or "J3" => day + 20 + (int)rng.Exponential(60),
         "V2" when rng.Chance(0.15) => day + 60 + (int)rng.Exponential(200),
         "C1" when rng.Chance(0.85) => day + 90 + (int)rng.Exponential(180),
         _ => SimEpisode.Never,
     };
 
-    private static string NextLegalStatus(Prng rng, string ls) => ls switch
+    /// <summary>The next legal status; never V2 (voluntary accommodation) for a child placed with parents, which the DfE does not allow.</summary>
+    private static string NextLegalStatus(Prng rng, string ls, Placement placement)
     {
-        "L1" or "L2" or "L3" => rng.Chance(0.6) ? "C1" : "V2",
-        "J1" or "J2" or "J3" => "V2",
-        "V2" => "C1",
-        _ => "C2",
-    };
+        string next = ls switch
+        {
+            "L1" or "L2" or "L3" => rng.Chance(0.6) ? "C1" : "V2",
+            "J1" or "J2" or "J3" => "V2",
+            "V2" => "C1",
+            _ => "C2",
+        };
+        return next == "V2" && placement.Place == "P1" ? "C1" : next;
+    }
 
     private static string ExitReason(Prng rng, int age, int day) => age >= 16
         ? rng.Pick<string>([("E5", 0.30), ("E8", 0.20), ("E4A", 0.20), ("E4B", 0.05), ("E7", 0.05), ("E9", 0.05), ("E3", 0.05), ("E15", 0.05), ("E16", 0.05)])
-        : rng.Pick<string>([("E4A", 0.40), ("E4B", 0.10), ("E41", 0.10), (day >= AdoptionAct ? "E43" : "E41", 0.08), ("E3", 0.06),
-            ("E13", 0.05), ("E8", 0.15), ("E14", 0.04), ("E2", 0.002), ("E44", 0.018)]);
+        : rng.Pick<string>([("E4A", 0.40), ("E4B", 0.10), ("E41", 0.10), (day >= NewOrderCodes ? "E45" : day >= AdoptionAct ? "E43" : "E41", 0.08), ("E3", 0.06),
+            ("E13", 0.05), ("E8", 0.15), ("E14", 0.04), ("E2", 0.002), (day >= NewOrderCodes ? "E46" : "E44", 0.018)]);
 
     /// <summary>A new placement with a different carer: (URN, PL_POST) both differ from <paramref name="previous"/>.</summary>
-    private Placement NewPlacement(Prng rng, SimChild child, int age, int day, Placement? previous)
+    private Placement NewPlacement(Prng rng, SimChild child, int age, int day, Placement? previous, string ls)
     {
         double f = _la.FosterBias;
         string kind = age switch
         {
             < 5 => rng.Pick<string>([("F", 0.65 * f), ("P1", 0.08), ("K2", 0.01), ("R3", 0.03), ("Z1", 0.02)]),
             < 12 => rng.Pick<string>([("F", 0.57 * f), ("P1", 0.09), ("K2", 0.06), ("S1", 0.02), ("R1", 0.01), ("Z1", 0.02)]),
-            < 16 => rng.Pick<string>([("F", 0.42 * f), ("P1", 0.08), ("K2", 0.15), ("K1", 0.01), ("S1", 0.03), ("R1", 0.03), ("R2", 0.01), ("R5", 0.02), ("H5", 0.02), ("Z1", 0.02)]),
+            < 16 => rng.Pick<string>([("F", 0.42 * f), ("P1", 0.08), ("K2", 0.15), ("K1", 0.01), ("S1", 0.03), ("R1", 0.03), ("R2", 0.01), ("R5", 0.02), ("K2", 0.02), ("Z1", 0.02)]),
             _ => rng.Pick<string>([("F", 0.29 * f), ("P1", 0.07), ("K2", 0.13), ("H5", 0.16), ("P2", 0.10), ("P3", 0.01), ("R5", 0.03), ("R1", 0.02), ("Z1", 0.02)]),
         };
-        string place = kind == "F" ? FosterCode(rng, day, relative: rng.Chance(0.15)) : kind;
+        // Not with parents under V2 (the DfE does not allow it), nor from parents to parents again (that is no move).
+        string place = kind == "F" || (kind == "P1" && (ls == "V2" || previous?.Place == "P1")) ? FosterCode(rng, day, relative: rng.Chance(0.15)) : kind;
+        if (day >= Codes2025)
+        {
+            // 2025-26 codes: supported accommodation (K3) replaces H5 and P2; Z1 is split into Z11–Z14.
+            if (place is "H5" or "P2") place = "K3";
+            else if (place == "Z1") place = "Z1" + rng.Between(1, 4).ToString(CultureInfo.InvariantCulture);
+        }
         string provider = place switch
         {
+            "Z1" or "Z11" or "Z12" or "Z13" or "Z14" => "",
             "P1" => "PR0",
             "R2" or "R5" => "PR3",
             "K2" => rng.Pick<string>([("PR1", 0.5), ("PR4", 0.45), ("PR5", 0.05)]),
             _ => rng.Pick<string>([("PR1", 0.7), ("PR4", 0.25), ("PR5", 0.05)]),
         };
         string post = place == "P1" && previous?.PlPost != child.HomePost ? child.HomePost : Postcode(rng, outOfArea: rng.Chance(0.15));
-        if (previous is not null && post == previous.PlPost) post = OtherPostcode(rng, previous.PlPost);
+        // Only a placement with the parents is at the child's home postcode.
+        while ((previous is not null && SameDistrict(post, previous.PlPost)) || (place != "P1" && SameDistrict(post, child.HomePost))) post = OtherPostcode(rng, post);
         string urn = Urn(rng);
         if (previous is not null && urn == previous.Urn) urn = Urn(rng);
-        return new Placement(place, provider, urn, post);
+        return new Placement(place, provider, HasUrn(place) ? urn : "", post);
     }
 
     private static string FosterCode(Prng rng, int day, bool relative) => day < QCodesUntil
         ? (relative ? "Q1" : "Q2")
         : relative ? rng.Pick<string>([("U1", 0.35), ("U2", 0.45), ("U3", 0.20)]) : rng.Pick<string>([("U4", 0.55), ("U5", 0.30), ("U6", 0.15)]);
+
+    /// <summary>Short-break foster care: short-term or other foster placements, never long-term (U1/U4).</summary>
+    private static string ShortBreakFosterCode(Prng rng, int day) => day < QCodesUntil ? "Q2" : rng.Pick<string>([("U5", 0.5), ("U6", 0.3), ("U2", 0.1), ("U3", 0.1)]);
+
+    /// <summary>Settings Ofsted registers carry its URN; placements with parents, in employment, in NHS or other residential care, in custody, temporary or other placements do not.</summary>
+    internal static bool HasUrn(string place) => place is not ("P1" or "P3" or "R1" or "R2" or "R5") && place[0] is not ('T' or 'Z');
 
     private static string OtherFosterCode(Prng rng, string place)
     {
@@ -362,15 +396,20 @@ internal sealed class CareSimulation
     private string Postcode(Prng rng, bool outOfArea)
     {
         string area = outOfArea ? AuthorityParameters.AllAreas[rng.Next(AuthorityParameters.AllAreas.Count)] : _la.PostcodeAreas[rng.Next(_la.PostcodeAreas.Length)];
-        return area + rng.Between(1, 30).ToString(CultureInfo.InvariantCulture);
+        const string inward = "ABDEFGHJLNPQRSTUWXYZ";
+        return area + rng.Between(1, 30).ToString(CultureInfo.InvariantCulture) + " " + rng.Between(1, 9).ToString(CultureInfo.InvariantCulture)
+            + inward[rng.Next(inward.Length)] + inward[rng.Next(inward.Length)];
     }
 
+    private static bool SameDistrict(string a, string b) => a.AsSpan(0, a.IndexOf(' ')).SequenceEqual(b.AsSpan(0, b.IndexOf(' ')));
+
+    /// <summary>A postcode in another postcode district than <paramref name="not"/> (QP-era returns show only the district).</summary>
     private string OtherPostcode(Prng rng, string not)
     {
         while (true)
         {
             string p = Postcode(rng, outOfArea: rng.Chance(0.5));
-            if (p != not) return p;
+            if (p[..p.IndexOf(' ')] != not[..not.IndexOf(' ')]) return p;
         }
     }
 
@@ -386,11 +425,18 @@ internal sealed class CareSimulation
         return "ABCDEFGHJKLMNPQRTUVWXYZ"[sum % 23] + body;
     }
 
-    /// <summary>No period ends on 1 April, so a child who leaves is always in the return of the year they left.</summary>
+    /// <summary>No period starts on 1 April, so a child who entered in a year is never counted as looked after for the whole of it.</summary>
+    private static int NotFirstOfApril(int start) => DateOnly.FromDayNumber(start) is { Month: 4, Day: 1 } ? start + 1 : start;
+
+    /// <summary>
+    /// No period ends on 1 April, so a child who leaves is always in the return of the year they left; nor on 31 March, which
+    /// the DfE's cohort rules read as still looked after at the year end.
+    /// </summary>
     private static int AvoidFirstOfApril(int end, int after)
     {
         var d = DateOnly.FromDayNumber(end);
-        if (d is { Month: 4, Day: 1 }) return end - 1 > after ? end - 1 : end + 1;
+        if (d is { Month: 4, Day: 1 }) return end - 2 > after ? end - 2 : end + 1;
+        if (d is { Month: 3, Day: 31 }) return end - 1 > after ? end - 1 : end + 2;
         return end;
     }
 

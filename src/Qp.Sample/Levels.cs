@@ -106,7 +106,7 @@ internal sealed class AuthorityParameters
             A2Drift = 0.04 * rng.Normal(),
             A3Offset = 0.35 * rng.Normal(),
             HaOffset = 0.45 * rng.Normal(),
-            FosterBias = 0.95 * Math.Exp(0.15 * rng.Normal()),
+            FosterBias = 0.80 * Math.Exp(0.15 * rng.Normal()),
             AdoptionPropensity = Math.Clamp(0.17 * Math.Exp(0.3 * rng.Normal()), 0.05, 0.4),
             RegistrationRate = 0.45 * Math.Exp(0.25 * rng.Normal()),
             PostcodeAreas = areas,

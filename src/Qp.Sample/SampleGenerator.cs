@@ -9,10 +9,21 @@ namespace Qp.Sample;
 /// <param name="Scale">Small (about a tenth of England) or England volumes.</param>
 /// <param name="Seed">Same seed, same bytes.</param>
 /// <param name="AggregateYears">Years for the A1 aggregate file (default 1995–1997); empty for none.</param>
-public sealed record SampleOptions(IReadOnlyList<int> Years, SampleScale Scale = SampleScale.Small, ulong Seed = 1, IReadOnlyList<int>? AggregateYears = null)
+/// <param name="Shape">Whether a return holds only the episodes open in its year (real) or the whole period of care (whole).</param>
+public sealed record SampleOptions(IReadOnlyList<int> Years, SampleScale Scale = SampleScale.Small, ulong Seed = 1, IReadOnlyList<int>? AggregateYears = null,
+    SampleShape Shape = SampleShape.Whole)
 {
     /// <summary>The aggregate years used when none are given: the three years the 16% A1 target was derived from.</summary>
     public static readonly IReadOnlyList<int> DefaultAggregateYears = [1995, 1996, 1997];
+}
+
+/// <summary>Which episodes a year's return holds.</summary>
+public enum SampleShape
+{
+    /// <summary>Each child's whole period of care up to the year end, back to the RNE S episode that began it.</summary>
+    Whole,
+    /// <summary>The DfE's shape: only the episodes open at some time during the collection year.</summary>
+    Real,
 }
 
 /// <summary>What was written.</summary>
@@ -22,8 +33,9 @@ public sealed record SampleOptions(IReadOnlyList<int> Years, SampleScale Scale =
 public sealed record SampleResult(SampleCounts Counts, long Bytes, string? AggregateFile);
 
 /// <summary>
-/// Generates deterministic synthetic SSDA903-style returns: for every authority and year a folder
-/// OUT/&lt;la&gt;_&lt;year&gt;/ with Header, Episodes, OC1, OC2 and CPR tables, plus an A1 aggregate file
+/// Generates deterministic synthetic SSDA903 returns: for every authority and year a folder
+/// OUT/&lt;la&gt;_&lt;year&gt;/ with the tables of that year (QP era: Header, Episodes, OC1, OC2, CPR; later the
+/// DfE's tables, see <see cref="ReturnWriter.TablesOf"/>), plus an A1 aggregate file
 /// for earlier years. Each authority is simulated from its own seeded stream, so authorities can run in
 /// parallel and the output never depends on their order.
 /// </summary>
@@ -54,7 +66,7 @@ public static class SampleGenerator
         {
             var la = AuthorityParameters.For(authorities[i], options.Seed, options.Scale);
             var sim = CareSimulation.Run(options.Seed, la, lastDay);
-            var counts = new ReturnWriter(options.Seed, la).Write(outDir, sim, years);
+            var counts = new ReturnWriter(options.Seed, la, options.Shape).Write(outDir, sim, years);
             perLa[i] = (counts, AggregateRows(la, sim, aggregateYears));
             authorityDone?.Invoke(authorities[i]);
         });

@@ -16,12 +16,28 @@ public class SampleCommandTests
         run.Out.Should().Contain("Wrote 4 returns (2 authorities × 2 years, small scale, seed 5)");
     }
 
+    [Fact]
+    public void Shape_real_writes_only_the_episodes_open_in_the_year_and_the_DfE_tables_of_a_modern_year()
+    {
+        using var tmp = new TempDir();
+        var run = QpRunner.Run("sample", "--out", tmp.Path, "--years", "2023", "--la", "805", "--shape", "real", "--aggregate-years", "none");
+        run.ExitCode.Should().Be(0, run.Error);
+        run.Out.Should().Contain("real shape");
+        string folder = Path.Combine(tmp.Path, "805_2023");
+        Directory.GetFiles(folder).Select(Path.GetFileName).Should().BeEquivalentTo(
+            ["Header.csv", "Episodes.csv", "Reviews.csv", "UASC.csv", "OC2.csv", "OC3.csv", "AD1.csv", "PlacedAdoption.csv", "PrevPerm.csv", "Missing.csv"]);
+        // DEC is the 8th column: every episode is open on or after 1 April 2022.
+        File.ReadLines(Path.Combine(folder, "Episodes.csv")).Skip(1).Select(l => l.Split(',')[7])
+            .Should().OnlyContain(dec => dec == "" || DateOnly.ParseExact(dec, "dd/MM/yyyy") >= new DateOnly(2022, 4, 1));
+    }
+
     [Theory]
     [InlineData("--years", "2004-1998", "runs backwards")]
     [InlineData("--years", "1998to2004", "is not a year or a range")]
     [InlineData("--years", "1950-1960", "outside the years")]
     [InlineData("--scale", "huge", "--scale 'huge' is not known")]
     [InlineData("--la", "999", "--la '999' is not an authority code")]
+    [InlineData("--shape", "partial", "--shape 'partial' is not known")]
     public void Bad_options_are_usage_errors_that_write_nothing(string option, string value, string message)
     {
         using var tmp = new TempDir();

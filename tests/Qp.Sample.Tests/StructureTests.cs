@@ -134,7 +134,8 @@ public class StructureTests(SmallRun run) : IClassFixture<SmallRun>
     {
         bool lsChanged = prev.Ls != next.Ls;
         bool placeChanged = prev.Place != next.Place;
-        bool carerChanged = prev.Urn != next.Urn && prev.PlPost != next.PlPost;
+        // Placements Ofsted does not register (with parents, temporary, NHS, custody, ...) carry no URN: then the postcode alone tells.
+        bool carerChanged = (prev.Urn != next.Urn || (prev.Urn == "" && next.Urn == "")) && prev.PlPost != next.PlPost;
         bool carerSame = prev.Urn == next.Urn && prev.PlPost == next.PlPost;
         return next.Rne switch
         {

@@ -18,7 +18,8 @@ public static class SampleCommand
         var seedOpt = new Option<ulong>("--seed") { Description = "Random seed: the same seed gives byte-identical files", DefaultValueFactory = _ => 1UL };
         var laOpt = new Option<string?>("--la") { Description = "Only these authorities, e.g. 805,202 (default: all in templates/authorities.csv)" };
         var aggOpt = new Option<string>("--aggregate-years") { Description = "Years for the A1 aggregate file (QP aggregate layout), or 'none'", DefaultValueFactory = _ => "1995-1997" };
-        foreach (var o in new Option[] { outOpt, yearsOpt, scaleOpt, seedOpt, laOpt, aggOpt }) cmd.Options.Add(o);
+        var shapeOpt = new Option<string>("--shape") { Description = "real (each return holds the episodes open in its year, as the DfE's) or whole (each child's whole period of care)", DefaultValueFactory = _ => "whole" };
+        foreach (var o in new Option[] { outOpt, yearsOpt, scaleOpt, seedOpt, laOpt, aggOpt, shapeOpt }) cmd.Options.Add(o);
         return cmd.WithAction(parse =>
         {
             var years = ParseYears(parse.GetValue(yearsOpt)!, "--years");
@@ -29,6 +30,12 @@ public static class SampleCommand
                 "small" => SampleScale.Small,
                 "england" => SampleScale.England,
                 var s => throw new UsageException($"--scale '{s}' is not known: use small or england"),
+            };
+            var shape = parse.GetValue(shapeOpt)!.ToLowerInvariant() switch
+            {
+                "whole" => SampleShape.Whole,
+                "real" => SampleShape.Real,
+                var s => throw new UsageException($"--shape '{s}' is not known: use real or whole"),
             };
             var authorities = AuthoritiesFile.Read(Templates.AuthoritiesCsv);
             if (parse.GetValue(laOpt) is { Length: > 0 } laText)
@@ -43,7 +50,7 @@ public static class SampleCommand
                 authorities = authorities.Where(a => wanted.Contains(a.Code)).ToList();
             }
             string outDir = parse.GetValue(outOpt)!;
-            var options = new SampleOptions(years, scale, parse.GetValue(seedOpt), aggregateYears);
+            var options = new SampleOptions(years, scale, parse.GetValue(seedOpt), aggregateYears, shape);
 
             var clock = Stopwatch.StartNew();
             int done = 0;
@@ -56,9 +63,9 @@ public static class SampleCommand
             if (progress) Console.Error.WriteLine();
             var c = result.Counts;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Wrote {authorities.Count * years.Count} returns ({authorities.Count} authorities × {years.Count} years, {scale.ToString().ToLowerInvariant()} scale, seed {options.Seed}) to {outDir} in {clock.Elapsed.TotalSeconds:F1} s"));
+                $"Wrote {authorities.Count * years.Count} returns ({authorities.Count} authorities × {years.Count} years, {scale.ToString().ToLowerInvariant()} scale, {(shape == SampleShape.Real ? "real shape, " : "")}seed {options.Seed}) to {outDir} in {clock.Elapsed.TotalSeconds:F1} s"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  rows: Header {c.Headers:N0}, Episodes {c.Episodes:N0}, OC1 {c.Oc1:N0}, OC2 {c.Oc2:N0}, CPR {c.Cpr:N0}; {c.Files:N0} files, {result.Bytes / 1e6:F1} MB"));
+                $"  rows: Header {c.Headers:N0}, Episodes {c.Episodes:N0}, OC1 {c.Oc1:N0}, OC2 {c.Oc2:N0}, CPR {c.Cpr:N0}{(c.Other > 0 ? $", other DfE tables {c.Other:N0}" : "")}; {c.Files:N0} files, {result.Bytes / 1e6:F1} MB"));
             if (result.AggregateFile is not null) Console.WriteLine($"  aggregate: {result.AggregateFile}");
             return ExitCode.Success;
         });

@@ -1,0 +1,54 @@
+namespace Qp.Sample;
+
+/// <summary>How a return of one collection year looks: its tables and columns and the codes in force that year.</summary>
+internal static class DfeYear
+{
+    /// <summary>The last collection year of the Quality Protects era, whose returns carry OC1 and CPR.</summary>
+    public const int LastQpYear = 2004;
+
+    /// <summary>Whether <paramref name="year"/> is a QP-era year (Header, Episodes, OC1, OC2, CPR).</summary>
+    public static bool IsQpEra(int year) => year <= LastQpYear;
+
+    /// <summary>SEX as coded that year: 1/2 until 2023-24, M/F from 2024-25.</summary>
+    public static string Sex(char sex, int year) => year >= 2025 ? (sex == '1' ? "M" : "F") : sex == '1' ? "1" : "2";
+
+    /// <summary>REASON_PLACE_CHANGE is collected from 2015-16.</summary>
+    public static bool HasReasonPlaceChange(int year) => year >= 2016;
+
+    /// <summary>Full postcodes after the QP era; QP-era returns carry the outward part only.</summary>
+    public static string Postcode(string full, int year) => IsQpEra(year) ? full[..full.IndexOf(' ')] : full;
+
+    /// <summary>Strengths and difficulties questionnaires are collected from 2008-09.</summary>
+    public static bool HasSdq(int year) => year >= 2009;
+
+    /// <summary>After the QP era an unknown UPN is given as a code (UN1 under school age, UN5 not yet known) rather than left blank.</summary>
+    public static bool HasUpnCodes(int year) => !IsQpEra(year);
+
+    /// <summary>After the QP era MOTHER is given for every girl (0 or 1), as the DfE's rule for girls leaving care requires.</summary>
+    public static bool MotherForEveryGirl(int year) => !IsQpEra(year);
+
+    /// <summary>
+    /// The URN as shown in <paramref name="year"/>'s return: semi-independent living (H5) carries one from 2023-24 only, and
+    /// independent living (P2) none until it is shown as supported accommodation (K3) in 2025-26.
+    /// </summary>
+    public static string Urn(string place, string urn, int year) => place switch
+    {
+        "H5" when year < 2024 => "",
+        "P2" when year < 2026 => "",
+        _ => urn,
+    };
+
+    /// <summary>
+    /// A placement code as it must appear in <paramref name="year"/>'s return: from 2000-01 the legacy foster codes Q1/Q2 are shown
+    /// as U3/U6; from 2025-26 an H5 or P2 placement is shown as K3 and a Z1 as one of Z11–Z14 (<paramref name="draw"/> in [0,1)
+    /// picks which).
+    /// </summary>
+    public static string Place(string place, int year, double draw) => place switch
+    {
+        "Q1" when year >= 2001 => "U3",
+        "Q2" when year >= 2001 => "U6",
+        "H5" or "P2" when year >= 2026 => "K3",
+        "Z1" when year >= 2026 => "Z1" + (1 + (int)(draw * 4)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => place,
+    };
+}
