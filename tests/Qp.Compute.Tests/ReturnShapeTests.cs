@@ -28,7 +28,9 @@ public sealed class ReturnShapeTests : IDisposable
 
     /// <summary>
     /// Trims a whole-period return to the real shape: the episodes open during the year, i.e. DEC blank or on or after
-    /// 1 April Y−1 (the DfE's reading: an episode that ceased on 1 April was open that day).
+    /// 1 April Y−1 (the DfE's reading: an episode that ceased on 1 April was open that day). Trimmed at DEC after 1 April
+    /// instead, a child whose episode ceased on 1 April would begin the return with a non-S episode on 1 April, which the
+    /// DfE's rule 357 (and E221) rejects.
     /// </summary>
     private static int TrimToRealShape(string folder, int year)
     {
