@@ -12,14 +12,15 @@ public static class ValidateCommand
     {
         var cmd = new Command("validate", "Check child-level returns (CSV folder, .xlsx or .xml) and report every problem, compiler-style; exit 1 if any error");
         var paths = new Argument<string[]>("PATH") { Description = "Return folders or files, or a folder of NNN_YYYY returns", Arity = ArgumentArity.OneOrMore };
-        var la = new Option<int?>("--la") { Description = "Authority code (default: from the NNN_YYYY name)" };
-        var year = new Option<int?>("--year") { Description = "Collection year, e.g. 2001 for 2000-01 (default: from the NNN_YYYY name)" };
+        var la = CliOptions.La("Authority code (default: from the NNN_YYYY name)");
+        var year = CliOptions.OptionalYear("--year", "Collection year, 2001 or 2000-01 (default: from the NNN_YYYY name)");
         var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         cmd.Arguments.Add(paths);
         cmd.Options.Add(la);
         cmd.Options.Add(year);
         cmd.Options.Add(format);
+        cmd.Options.Add(Cli.Db);
         return cmd.WithAction(parse =>
         {
             var authorities = AuthoritiesFile.Read(Templates.AuthoritiesCsv);

@@ -24,7 +24,7 @@ public static class ChildLevelImporter
     {
         // Identical files were validated when they were stored: hash first (cheap), and skip both passes when nothing changed.
         var paths = FilesOf(submission);
-        var contentHash = ContentHash(paths.Select(p => new ImportFile(Path.GetFileName(p), Sha256(p), null, 0)));
+        var contentHash = ContentHash(paths.Select(p => new ImportFile(Path.GetFileName(p), Sha256OrMark(p), null, 0)));
         if (ChildReturnStore.CurrentContentHash(conn, laCode, year) == contentHash)
             return new ImportResult(new ValidationReport(submission, year, [], []), ImportOutcome.Unchanged, null);
 
@@ -53,6 +53,9 @@ public static class ChildLevelImporter
     private static string[] FilesOf(Submission s) => s.Format == SubmissionFormat.CsvFolder
         ? Directory.EnumerateFiles(s.Path).Where(p => p.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && !Path.GetFileName(p).StartsWith('.')).Order(StringComparer.Ordinal).ToArray()
         : [s.Path];
+
+    // A pipe or device is never read (validation rejects it); it gets a mark no real file's hash can equal.
+    private static string Sha256OrMark(string path) => Qp.Store.LocalFile.NotARegularFile(path) is null ? Sha256(path) : "not-a-regular-file";
 
     /// <summary>Lower-case hex SHA-256 of a file, read as a stream.</summary>
     public static string Sha256(string path)

@@ -44,8 +44,20 @@ public static class FileRules
     /// <summary>A file in a submission folder that is not CSV.</summary>
     public static readonly FileRule IgnoredFile = new("W013", W, "Files other than .csv in a submission folder are ignored");
 
+    /// <summary>A pipe, device, socket or dangling link where a file of the return should be: never read (it could wait or run forever).</summary>
+    public static readonly FileRule NotRegularFile = new("E020", E, "A return's files must be regular files (not pipes, devices or links to nothing)");
+
+    /// <summary>A workbook past the documented input limits (uncompressed size, rows per sheet): refused before it is loaded.</summary>
+    public static readonly FileRule WorkbookTooLarge = new("E021", E, "A workbook must stay within the input limits (README: input limits); larger returns should be CSV or XML");
+
+    /// <summary>A formula cell with no value saved with it, or an error value (#DIV/0!, #REF!, …): formulas are never evaluated.</summary>
+    public static readonly FileRule FormulaWithoutValue = new("E022", E, "Workbook cells must hold values: a formula needs the value Excel saved with it, and error values are refused");
+
+    /// <summary>A date cell whose serial number is no date (negative, or past 31/12/9999).</summary>
+    public static readonly FileRule ImpossibleDateSerial = new("E023", E, "A date cell must hold a possible date");
+
     /// <summary>Every file rule.</summary>
     public static readonly IReadOnlyList<FileRule> All =
         [RequiredTableMissing, ColumnMissing, UnknownColumn, UnrecognisedFile, EmptyFile, WrongDelimiter, DuplicateTable,
-         FieldCount, Malformed, XmlDtd, NoRows, DuplicateColumn, IgnoredFile];
+         FieldCount, Malformed, XmlDtd, NoRows, DuplicateColumn, IgnoredFile, NotRegularFile, WorkbookTooLarge, FormulaWithoutValue, ImpossibleDateSerial];
 }
