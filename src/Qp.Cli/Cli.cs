@@ -83,12 +83,26 @@ public static class Cli
         {
             return body();
         }
+        catch (AggregateException e) when (e.Flatten().InnerExceptions.Count > 0)
+        {
+            // Parallel work (all packs at once) fails with the first of its failures, reported as if it had happened alone.
+            var first = e.Flatten().InnerExceptions[0];
+            return Run(() =>
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
+                return 0;
+            });
+        }
         catch (UsageException e) { return Fail(ExitCode.Usage, e.Message); }
         catch (RejectedException e) { return Fail(ExitCode.Rejected, e.Message); }
         catch (Commands.StepFailedException e) { return Fail(e.ExitCode, e.Message); }
         catch (StoreException e) { return Fail(ExitCode.Failure, e.Message); }
+        catch (SqliteException e) when (e.SqliteErrorCode == 8)
+        {
+            return Fail(ExitCode.Failure, $"{storePath ?? "the store"}: the store is read-only here; import and compute need write access to the file and its folder");
+        }
         catch (SqliteException e) { return Fail(ExitCode.Failure, $"{storePath ?? "the store"}: database error: {e.Message}"); }
-        catch (IOException e) { return Fail(ExitCode.Failure, e.Message); }
+        catch (IOException e) { return Fail(ExitCode.Failure, Debug(e) ?? e.Message); }
         catch (UnauthorizedAccessException e) { return Fail(ExitCode.Failure, e.Message); }
         catch (Exception e)
         {
@@ -113,6 +127,8 @@ public static class Cli
         };
         return $"{m.Groups["o"].Value} '{m.Groups["v"].Value}' is not valid: give {kind}";
     }
+
+    private static string? Debug(Exception e) => Environment.GetEnvironmentVariable("QP_DEBUG") is null ? null : e.ToString();
 
     private static int Fail(int code, string message)
     {

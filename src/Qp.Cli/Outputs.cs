@@ -24,6 +24,23 @@ public static class Outputs
             throw new UsageException($"--out {output}: refused: {why}; reports never overwrite an input or anything but a regular file");
     }
 
+    /// <summary>Runs <paramref name="write"/>; a failure to write (full disk, no permission) is reported naming the user's --out, never an internal temporary file.</summary>
+    public static T Writing<T>(string output, Func<T> write)
+    {
+        try
+        {
+            return write();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var reason = System.Text.RegularExpressions.Regex.Replace(e.Message, @"'?/[^\s']*\.tmp(-[0-9a-f]+)?'?", "its temporary file");
+            throw new IOException($"--out {output}: cannot be written: {reason}", e);
+        }
+    }
+
+    /// <summary>As <see cref="Writing{T}"/>, for a write that returns nothing.</summary>
+    public static void Writing(string output, Action write) => Writing(output, () => { write(); return 0; });
+
     /// <summary>The full path of --out, refusing an empty one (a usage error).</summary>
     public static string FullPath(string? output)
     {

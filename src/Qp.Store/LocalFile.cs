@@ -30,7 +30,12 @@ public static class LocalFile
     /// <summary>The kind of file at <paramref name="path"/>, following symbolic links.</summary>
     public static FileKind KindOf(string path)
     {
-        if (Stat(path) is not { } st) return Directory.Exists(path) ? FileKind.Directory : File.Exists(path) ? FileKind.Regular : FileKind.Missing;
+        if (Stat(path) is not { } st)
+        {
+            // stat failed (nothing there, or a link to nothing: .NET's File.Exists counts a dangling link as a file) or cannot be called.
+            if (!nativeMissing && (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())) return FileKind.Missing;
+            return Directory.Exists(path) ? FileKind.Directory : File.Exists(path) && !IsLink(path) ? FileKind.Regular : FileKind.Missing;
+        }
         return (st.Mode & 0xF000) switch
         {
             0x8000 => FileKind.Regular,

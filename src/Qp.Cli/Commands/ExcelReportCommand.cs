@@ -35,7 +35,7 @@ public static class ExcelReportCommand
             if (focus is { } code && !data.Authorities.ContainsKey(code))
                 throw new UsageException($"--la {code}: no such authority in the authorities table");
             var options = new ExcelReportOptions(y, focus, parse.GetValue(publish), DateTime.Now);
-            ExcelReport.Write(data, options, outPath);
+            Outputs.Writing(outPath, () => ExcelReport.Write(data, options, outPath));
             Console.Out.WriteLine($"wrote {outPath}: {CollectionYear.Display(y)}, {data.Catalogue.Count} indicators" +
                                   $"{(focus is { } f ? $", {data.NameOf(f)} first" : "")}{(options.Publish ? ", disclosure control applied" : "")}");
             return ExitCode.Success;

@@ -36,7 +36,7 @@ public static class ExportCommand
             ExportResult result;
             try
             {
-                result = Exporter.Run(conn, catalogue, request, DateTimeOffset.UtcNow);
+                result = Outputs.Writing(request.OutPath, () => Exporter.Run(conn, catalogue, request, DateTimeOffset.UtcNow));
             }
             catch (ExportRefusedException e)
             {

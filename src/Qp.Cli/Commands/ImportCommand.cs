@@ -23,7 +23,7 @@ public static class ImportCommand
         {
             var all = parse.GetValue(paths)!;
             foreach (var p in all)
-                if (!File.Exists(p) && !Directory.Exists(p)) throw new UsageException($"{p}: no such file or folder");
+                if (!File.Exists(p) && !Directory.Exists(p) && !Qp.Store.LocalFile.IsLink(p)) throw new UsageException($"{p}: no such file or folder");
             ChildLevelPaths.RefuseOverrideOfSeveral(all, parse.GetValue(la), parse.GetValue(year));
             using var conn = Cli.OpenStore(parse);
             var authorities = AuthorityStore.Authorities(conn);

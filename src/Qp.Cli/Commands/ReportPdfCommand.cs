@@ -44,11 +44,11 @@ public static class ReportPdfCommand
                 int done = 0, total = data.Results.Where(r => r.Year == y).Select(r => r.LaCode).Distinct().Count();
                 foreach (var a in data.Authorities.Values)
                     Outputs.RefuseInputs(Path.Combine(outPath, PdfPacks.FileNameFor(a)), db);
-                var files = PackFolder.Write(outPath, stage => PdfPacks.WriteAllAuthorityPacks(data, options, stage, () =>
+                var files = Outputs.Writing(outPath, () => PackFolder.Write(outPath, stage => PdfPacks.WriteAllAuthorityPacks(data, options, stage, () =>
                 {
                     int n = Interlocked.Increment(ref done);
                     if (Cli.ShowProgress) Console.Error.Write($"\r  {n}/{total} packs");
-                }));
+                })));
                 if (Cli.ShowProgress) Console.Error.WriteLine();
                 Console.WriteLine($"Wrote {files} packs for {Domain.CollectionYear.Display(y)} to {outPath} in {clock.Elapsed.TotalSeconds:0.0} s" +
                                   (options.Publish ? " (disclosure control applied)" : ""));
@@ -63,13 +63,13 @@ public static class ReportPdfCommand
                 if (!data.Authorities.ContainsKey(code)) throw new UsageException($"unknown authority code {code} (see templates/authorities.csv)");
                 if (!data.Results.Any(r => r.Year == y && r.LaCode == code))
                     throw new UsageException($"no results are stored for authority {code} ({data.NameOf(code)}) in {y}");
-                PdfPacks.WriteAtomically(outPath, s => PdfPacks.WriteAuthorityPack(data, code, options, s));
+                Outputs.Writing(outPath, () => PdfPacks.WriteAtomically(outPath, s => PdfPacks.WriteAuthorityPack(data, code, options, s)));
                 Console.WriteLine($"Wrote the {data.NameOf(code)} pack for {Domain.CollectionYear.Display(y)} to {outPath}" +
                                   (options.Publish ? " (disclosure control applied)" : ""));
             }
             else
             {
-                PdfPacks.WriteAtomically(outPath, s => PdfPacks.WriteNationalPack(data, options, s));
+                Outputs.Writing(outPath, () => PdfPacks.WriteAtomically(outPath, s => PdfPacks.WriteNationalPack(data, options, s)));
                 Console.WriteLine($"Wrote the national overview for {Domain.CollectionYear.Display(y)} to {outPath}" +
                                   (options.Publish ? " (disclosure control applied)" : ""));
             }
@@ -108,9 +108,12 @@ internal static class PackFolder
             Directory.Move(stage, folder);
             return files.Count;
         }
-        catch
+        catch (Exception e)
         {
             if (!Directory.Exists(folder) && Directory.Exists(old)) Directory.Move(old, folder);
+            // Packs are written in parallel: report the first failure, naming the pack as it would have been called.
+            var first = e is AggregateException a ? a.Flatten().InnerExceptions[0] : e;
+            if (first is IOException or UnauthorizedAccessException) throw new IOException(first.Message.Replace(stage, folder, StringComparison.Ordinal), first);
             throw;
         }
         finally

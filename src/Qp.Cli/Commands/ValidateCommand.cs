@@ -23,8 +23,12 @@ public static class ValidateCommand
         cmd.Options.Add(Cli.Db);
         return cmd.WithAction(parse =>
         {
-            var authorities = AuthoritiesFile.Read(Templates.AuthoritiesCsv);
-            var submissions = parse.GetValue(paths)!.SelectMany(ChildLevelPaths.Find).ToArray();
+            var given = parse.GetValue(paths)!;
+            ChildLevelPaths.RefuseOverrideOfSeveral(given, parse.GetValue(la), parse.GetValue(year));
+            var unreadable = given.Select(ChildLevelPaths.NotReadable).OfType<string>().ToList();
+            foreach (var u in unreadable) Console.Out.WriteLine(u);
+            var authorities = Authorities(parse);
+            var submissions = given.Where(p => ChildLevelPaths.NotReadable(p) is null).SelectMany(ChildLevelPaths.Find).ToArray();
             var resolved = submissions.Select(s => (s, ChildLevelPaths.Resolve(s, parse.GetValue(la), parse.GetValue(year), authorities, laRequired: false))).ToArray();
             var reports = new List<(int? La, ValidationReport Report)>();
             foreach (var (s, (code, y)) in resolved)
@@ -38,10 +42,20 @@ public static class ValidateCommand
                 foreach (var (_, r) in reports)
                 {
                     foreach (var m in r.Messages) Console.Out.WriteLine(ChildLevelPaths.Located(r.Submission, m, submissions.Length > 1));
-                    Console.Out.WriteLine($"{r.Submission.Name}: {r.Errors} error(s), {r.Messages.Count - r.Errors} warning(s){(r.Accepted ? "" : " — rejected")}");
+                    Console.Out.WriteLine($"{r.Submission.Name}: {r.Errors} error(s), {r.Warnings} warning(s){(r.Accepted ? "" : " — rejected")}");
                 }
-            return reports.Any(r => !r.Report.Accepted) ? ExitCode.Rejected : ExitCode.Success;
+            return reports.Any(r => !r.Report.Accepted) || unreadable.Count > 0 ? ExitCode.Rejected : ExitCode.Success;
         });
+    }
+
+    // The store's authorities when --db names an existing store (opened read-only, never created); else the shipped table.
+    private static IReadOnlyList<Qp.Domain.Authorities.Authority> Authorities(ParseResult parse)
+    {
+        var db = parse.GetValue(Cli.Db)!;
+        if (!File.Exists(db)) return AuthoritiesFile.Read(Templates.AuthoritiesCsv);
+        using var conn = Cli.OpenStoreReadOnly(parse, "qp import");
+        var stored = Qp.Store.AuthorityStore.Authorities(conn);
+        return stored.Count > 0 ? stored.ToList() : AuthoritiesFile.Read(Templates.AuthoritiesCsv);
     }
 
     private static void WriteJson(IEnumerable<(int? La, ValidationReport Report)> reports)
@@ -53,7 +67,7 @@ public static class ValidateCommand
             year = x.Report.Year,
             accepted = x.Report.Accepted,
             errors = x.Report.Errors,
-            warnings = x.Report.Messages.Count - x.Report.Errors,
+            warnings = x.Report.Warnings,
             messages = x.Report.Messages.Select(m => new
             {
                 file = m.File, line = m.Line, column = m.Column,

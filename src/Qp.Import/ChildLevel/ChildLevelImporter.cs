@@ -33,21 +33,37 @@ public static class ChildLevelImporter
         var files = report.Files.Select(f => new ImportFile(Path.GetFileName(f.Path), Sha256(f.Path), f.Table, f.Rows)).ToArray();
         if (ContentHash(files) != contentHash) throw new IOException($"{submission.Path}: the files changed while they were being imported; nothing was stored");
 
+        BetweenPasses?.Invoke(submission);
         using var writer = ChildReturnStore.BeginSubmission(conn, laCode, year, contentHash, files);
         // Pass 2: the rows are read again and mapped; messages were all reported in pass 1, so this context discards them.
         var ctx = new RuleContext(year, today, _ => { });
-        SubmissionReader.Read(submission, ctx, row =>
+        bool Changed() => ContentHash(FilesOf(submission).Select(p => new ImportFile(Path.GetFileName(p), Sha256OrMark(p), null, 0))) != contentHash;
+        var changed = new IOException($"{submission.Path}: the files changed while they were being imported; nothing was stored");
+        try
         {
-            if (row.Table == Tables.Header) writer.Add(RowMapper.Header(row));
-            else if (row.Table == Tables.Episodes) writer.Add(RowMapper.Episode(row));
-            else if (row.Table == Tables.Oc1) writer.Add(RowMapper.Oc1(row));
-            else if (row.Table == Tables.Oc2) writer.Add(RowMapper.Oc2(row));
-            else if (row.Table == Tables.Cpr) writer.Add(RowMapper.Cpr(row));
-            else writer.AddOther(row.Table.Name, RowMapper.Json(row));
-        });
+            SubmissionReader.Read(submission, ctx, row =>
+            {
+                if (row.Table == Tables.Header) writer.Add(RowMapper.Header(row));
+                else if (row.Table == Tables.Episodes) writer.Add(RowMapper.Episode(row));
+                else if (row.Table == Tables.Oc1) writer.Add(RowMapper.Oc1(row));
+                else if (row.Table == Tables.Oc2) writer.Add(RowMapper.Oc2(row));
+                else if (row.Table == Tables.Cpr) writer.Add(RowMapper.Cpr(row));
+                else writer.AddOther(row.Table.Name, RowMapper.Json(row));
+            });
+        }
+        catch (Exception) when (Changed())
+        {
+            // Rows that validation never saw need not map: the change is the failure to report.
+            throw changed;
+        }
+        // Validated bytes are stored bytes: a file replaced while pass 2 read it is caught here, and disposing the writer rolls back.
+        if (Changed()) throw changed;
         long id = writer.Commit(report.Messages.Where(m => m.Severity == Severity.Warning));
         return new ImportResult(report, writer.Outcome, id);
     }
+
+    /// <summary>A test hook run between the validating pass and the storing pass (to swap a file there).</summary>
+    internal static Action<Submission>? BetweenPasses { get; set; }
 
     // The files whose bytes make up the submission: every CSV of a folder, or the workbook or XML file itself.
     private static string[] FilesOf(Submission s) => s.Format == SubmissionFormat.CsvFolder
