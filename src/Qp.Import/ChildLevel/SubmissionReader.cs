@@ -60,7 +60,7 @@ public static class SubmissionReader
         var ctx = new RuleContext(year, today, log.Add);
         var validator = new Validator(ctx);
         var files = Read(submission, ctx, validator.Accept);
-        validator.Finish();
+        if (!ctx.Stopped) validator.Finish();
         return new ValidationReport(submission, year, files, log.Sorted) { Errors = log.Errors, Warnings = log.Warnings };
     }
 }

@@ -19,7 +19,7 @@ internal static class WorkbookReader
         {
             var rule = p.Kind switch
             {
-                XlsxProblemKind.TooLarge => FileRules.WorkbookTooLarge,
+                XlsxProblemKind.TooLarge => FileRules.InputLimit,
                 XlsxProblemKind.FormulaWithoutValue => FileRules.FormulaWithoutValue,
                 XlsxProblemKind.ImpossibleDate => FileRules.ImpossibleDateSerial,
                 _ => FileRules.Malformed,
@@ -57,6 +57,11 @@ internal static class WorkbookReader
             while (rows.MoveNext())
             {
                 var row = rows.Current;
+                if (ctx.TooManyErrors(file))
+                {
+                    ctx.StopReading(FileRules.InputLimit, new Location(file, row.Number, 0));
+                    break;
+                }
                 count++;
                 int line = row.Number;
                 var values = new string?[table.Columns.Count];

@@ -47,8 +47,8 @@ public static class FileRules
     /// <summary>A pipe, device, socket or dangling link where a file of the return should be: never read (it could wait or run forever).</summary>
     public static readonly FileRule NotRegularFile = new("E020", E, "A return's files must be regular files (not pipes, devices or links to nothing)");
 
-    /// <summary>A workbook past the documented input limits (uncompressed size, rows per sheet): refused before it is loaded.</summary>
-    public static readonly FileRule WorkbookTooLarge = new("E021", E, "A workbook must stay within the input limits (README: input limits); larger returns should be CSV or XML");
+    /// <summary>An input past the documented limits (a workbook's uncompressed size or rows per sheet; errors in one file): refused, reading stops.</summary>
+    public static readonly FileRule InputLimit = new("E021", E, "An input must stay within the input limits (README: input limits); large returns should be CSV or XML");
 
     /// <summary>A formula cell with no value saved with it, or an error value (#DIV/0!, #REF!, …): formulas are never evaluated.</summary>
     public static readonly FileRule FormulaWithoutValue = new("E022", E, "Workbook cells must hold values: a formula needs the value Excel saved with it, and error values are refused");
@@ -59,5 +59,5 @@ public static class FileRules
     /// <summary>Every file rule.</summary>
     public static readonly IReadOnlyList<FileRule> All =
         [RequiredTableMissing, ColumnMissing, UnknownColumn, UnrecognisedFile, EmptyFile, WrongDelimiter, DuplicateTable,
-         FieldCount, Malformed, XmlDtd, NoRows, DuplicateColumn, IgnoredFile, NotRegularFile, WorkbookTooLarge, FormulaWithoutValue, ImpossibleDateSerial];
+         FieldCount, Malformed, XmlDtd, NoRows, DuplicateColumn, IgnoredFile, NotRegularFile, InputLimit, FormulaWithoutValue, ImpossibleDateSerial];
 }
