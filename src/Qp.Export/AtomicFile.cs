@@ -32,11 +32,9 @@ public static class AtomicFile
             }
             return new StagedFile(full, temp, Sha256Of(temp));
         }
-        catch (Exception e)
+        catch
         {
             TryDelete(temp);
-            // Name the file the user asked for, not the temporary one.
-            if (e is IOException or UnauthorizedAccessException) throw new IOException($"{full}: cannot be written: {Plain(e.Message, temp)}", e);
             throw;
         }
     }
@@ -68,8 +66,6 @@ public static class AtomicFile
     {
         try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
-
-    private static string Plain(string message, string temp) => message.Replace($"'{temp}'", "it", StringComparison.Ordinal).Replace(temp, "it", StringComparison.Ordinal);
 }
 
 /// <summary>A file written to a temporary name, waiting to be renamed over its target.</summary>

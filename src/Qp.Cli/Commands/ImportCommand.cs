@@ -57,9 +57,13 @@ public static class ImportCommand
             }
             // One line a person can read at the end of a long run (also on stdout, where the accepted returns are listed).
             Console.Out.WriteLine(totals.Line("import"));
+            LastTotals = totals;
             return exit;
         });
     }
+
+    /// <summary>The totals of the latest import in this process (qp run repeats its child-level import's totals at the end).</summary>
+    internal static Totals? LastTotals { get; private set; }
 
     /// <summary>What an import run did, for its closing line.</summary>
     internal sealed class Totals

@@ -18,7 +18,10 @@ public class MalformedCorpusTests
     private static string Xlsx(string dir, Func<List<string>, IEnumerable<string>> edit)
     {
         var path = Path.Combine(dir, "805_2001.xlsx");
-        MiniXlsx.WriteReturn(path, edit);
+        MiniXlsx.Write(path,
+            ("Header", MiniXlsx.RowsFromCsv(Header)),
+            ("Episodes", edit(MiniXlsx.RowsFromCsv(Episodes))),
+            ("CPR", MiniXlsx.RowsFromCsv(Cpr)));
         return path;
     }
 

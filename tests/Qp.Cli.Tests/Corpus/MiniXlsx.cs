@@ -75,14 +75,4 @@ public static class MiniXlsx
             w.Write("</sheetData></worksheet>");
         }
     }
-
-    /// <summary>The valid small return (ChildLevelReturns) as one sheet per table, with <paramref name="edit"/> applied to the Episodes sheet's rows.</summary>
-    public static void WriteReturn(string path, Func<List<string>, IEnumerable<string>>? edit = null)
-    {
-        var episodes = RowsFromCsv(ChildLevelReturns.Episodes);
-        Write(path,
-            ("Header", RowsFromCsv(ChildLevelReturns.Header)),
-            ("Episodes", edit is null ? episodes : edit(episodes)),
-            ("CPR", RowsFromCsv(ChildLevelReturns.Cpr)));
-    }
 }
