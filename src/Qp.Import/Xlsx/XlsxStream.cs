@@ -73,13 +73,15 @@ public sealed class XlsxStream : IDisposable
     /// <summary>Opens <paramref name="path"/> and checks its sizes; returns null (after reporting why) when it cannot or must not be read.</summary>
     public static XlsxStream? Open(string path, Action<XlsxProblem> report)
     {
-        ZipArchive zip;
+        ZipArchive? zip = null;
         try
         {
             zip = ZipFile.OpenRead(path);
+            _ = zip.Entries.Count; // the central directory is read here: a damaged one fails now, not later
         }
         catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException)
         {
+            zip?.Dispose();
             report(new XlsxProblem(null, 0, 0, XlsxProblemKind.Malformed, "the workbook cannot be read: it is not a valid .xlsx (zip) file"));
             return null;
         }
@@ -103,7 +105,7 @@ public sealed class XlsxStream : IDisposable
             book.Sheets = book.ReadWorkbook();
             return book;
         }
-        catch (Exception e) when (e is XmlException or InvalidDataException or IOException or FormatException)
+        catch (Exception e) when (e is XmlException or InvalidDataException or IOException or FormatException or NotSupportedException)
         {
             report(new XlsxProblem(null, 0, 0, XlsxProblemKind.Malformed, $"the workbook cannot be read: {Reason(e)}"));
             book.Dispose();
@@ -118,14 +120,22 @@ public sealed class XlsxStream : IDisposable
     /// <remarks>Stops, after reporting, at broken XML or past <see cref="XlsxLimits.RowsPerSheet"/> rows.</remarks>
     public IEnumerable<XlsxRow> Rows(string sheet, string entry)
     {
-        var e = zip.GetEntry(entry);
-        if (e is null)
+        XmlReader? opened;
+        try
+        {
+            opened = Reader(entry);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or NotSupportedException)
+        {
+            report(new XlsxProblem(sheet, 0, 0, XlsxProblemKind.Malformed, $"the sheet cannot be read: {Reason(ex)}"));
+            yield break;
+        }
+        if (opened is null)
         {
             report(new XlsxProblem(sheet, 0, 0, XlsxProblemKind.Malformed, "the sheet's part is missing from the workbook"));
             yield break;
         }
-        using var stream = new BoundedStream(e.Open(), e.Length);
-        using var xml = XmlReader.Create(stream, Settings);
+        using var xml = opened;
         int rowNumber = 0, rowsSeen = 0;
         while (true)
         {
@@ -143,7 +153,7 @@ public sealed class XlsxStream : IDisposable
                 }
                 row = ReadRow(sheet, rowNumber, xml);
             }
-            catch (Exception ex) when (ex is XmlException or InvalidDataException or IOException or FormatException)
+            catch (Exception ex) when (ex is XmlException or InvalidDataException or IOException or FormatException or NotSupportedException)
             {
                 report(new XlsxProblem(sheet, rowNumber, 0, XlsxProblemKind.Malformed, $"the sheet cannot be read: {Reason(ex)}"));
                 yield break;
@@ -162,6 +172,7 @@ public sealed class XlsxStream : IDisposable
         IgnoreComments = true,
         IgnoreProcessingInstructions = true,
         MaxCharactersInDocument = XlsxLimits.UncompressedBytes,
+        CloseInput = true,
     };
 
     private static string Reason(Exception e) => e switch
