@@ -49,7 +49,7 @@ internal static class ChildLevelPaths
     /// <summary>A located message when <paramref name="path"/> (given as an argument) is a file that must not be read — a pipe, a device — or null.</summary>
     public static string? NotReadable(string path) =>
         Directory.Exists(path) || !File.Exists(path) && !Qp.Store.LocalFile.IsLink(path) ? null
-        : Qp.Store.LocalFile.NotARegularFile(path) is { } why ? $"{Path.GetFileName(path)}:0:0: error E020: {why}" : null;
+        : Qp.Store.LocalFile.NotARegularFile(path) is { } why ? new Qp.Domain.Validation.ValidationMessage(Path.GetFileName(path), 0, 0, Qp.Validate.Rules.FileRules.NotRegularFile.Severity, Qp.Validate.Rules.FileRules.NotRegularFile.Code, why).ToString() : null;
 
     /// <summary>The authority and year: from the NNN_YYYY name, or --la/--year for a return whose name does not say; the two must agree, and the authority must be known.</summary>
     public static (int? La, int Year) Resolve(Submission s, int? la, int? year, IReadOnlyCollection<Authority> authorities, bool laRequired)
