@@ -22,23 +22,37 @@ public sealed class RejectedException(string message) : Exception(message);
 /// <summary>What every command shares: the store option, console streams, and the mapping of failures to exit codes.</summary>
 public static class Cli
 {
-    /// <summary>--db FILE, on every command.</summary>
+    /// <summary>--db FILE, on every command that uses the store (and only those: an option a command would ignore is not offered).</summary>
     public static readonly Option<string> Db = new("--db")
     {
-        Description = "The SQLite store (created and migrated on first use)",
+        Description = "The SQLite store (default qp.db; created and migrated on first use by import and compute)",
         DefaultValueFactory = _ => "qp.db",
-        Recursive = true,
     };
+
+    /// <summary>The store this run opened, named in database errors.</summary>
+    private static string? storePath;
 
     /// <summary>Whether progress may be drawn: only on a terminal, never when output is redirected.</summary>
     public static bool ShowProgress => !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null;
 
-    /// <summary>Opens the store named by --db.</summary>
+    /// <summary>Opens the store named by --db for writing (created and migrated when needed).</summary>
     public static SqliteConnection OpenStore(ParseResult parse)
     {
-        var conn = QpDatabase.Open(parse.GetValue(Db)!);
+        storePath = Path.GetFullPath(parse.GetValue(Db)!);
+        var conn = QpDatabase.Open(storePath);
         Templates.EnsureAuthorities(conn);
         return conn;
+    }
+
+    /// <summary>Opens the store named by --db read-only (reports, export): it must exist, and nothing in it or beside it is changed.</summary>
+    /// <param name="parse">The command's parse result.</param>
+    /// <param name="firstRun">What to run first when there is no store, e.g. "qp import and qp compute".</param>
+    public static SqliteConnection OpenStoreReadOnly(ParseResult parse, string firstRun)
+    {
+        storePath = Path.GetFullPath(parse.GetValue(Db)!);
+        if (Directory.Exists(storePath)) throw new UsageException($"--db {parse.GetValue(Db)} is a folder; give the store's file");
+        if (!File.Exists(storePath)) throw new UsageException($"no store at {storePath}: run {firstRun} first (or give --db)");
+        return QpDatabase.OpenReadOnly(storePath);
     }
 
     /// <summary>Adds an action that runs <paramref name="body"/> and maps its failures to exit codes.</summary>
@@ -51,10 +65,11 @@ public static class Cli
     /// <summary>Parses and invokes; parse errors are usage errors (exit 2).</summary>
     public static int Invoke(RootCommand root, string[] args)
     {
+        storePath = null;
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var e in parse.Errors) Console.Error.WriteLine($"qp: {e.Message}");
+            foreach (var e in parse.Errors) Console.Error.WriteLine($"qp: {InUsersWords(e.Message)}");
             Console.Error.WriteLine("Try 'qp --help' or 'qp COMMAND --help'.");
             return ExitCode.Usage;
         }
@@ -68,12 +83,26 @@ public static class Cli
         {
             return body();
         }
+        catch (AggregateException e) when (e.Flatten().InnerExceptions.Count > 0)
+        {
+            // Parallel work (all packs at once) fails with the first of its failures, reported as if it had happened alone.
+            var first = e.Flatten().InnerExceptions[0];
+            return Run(() =>
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
+                return 0;
+            });
+        }
         catch (UsageException e) { return Fail(ExitCode.Usage, e.Message); }
         catch (RejectedException e) { return Fail(ExitCode.Rejected, e.Message); }
         catch (Commands.StepFailedException e) { return Fail(e.ExitCode, e.Message); }
         catch (StoreException e) { return Fail(ExitCode.Failure, e.Message); }
-        catch (SqliteException e) { return Fail(ExitCode.Failure, $"database error: {e.Message}"); }
-        catch (IOException e) { return Fail(ExitCode.Failure, e.Message); }
+        catch (SqliteException e) when (e.SqliteErrorCode == 8)
+        {
+            return Fail(ExitCode.Failure, $"{storePath ?? "the store"}: the store is read-only here; import and compute need write access to the file and its folder");
+        }
+        catch (SqliteException e) { return Fail(ExitCode.Failure, $"{storePath ?? "the store"}: database error: {e.Message}"); }
+        catch (IOException e) { return Fail(ExitCode.Failure, Debug(e) ?? e.Message); }
         catch (UnauthorizedAccessException e) { return Fail(ExitCode.Failure, e.Message); }
         catch (Exception e)
         {
@@ -83,6 +112,23 @@ public static class Cli
                 : e.ToString());
         }
     }
+
+    // System.CommandLine names .NET types ("Cannot parse argument 'x' for option '--seed' as expected type 'System.Int32'"): say what a valid value looks like.
+    internal static string InUsersWords(string message)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(message, @"^Cannot parse argument '(?<v>.*)' for (?:option|argument) '(?<o>[^']*)' as expected type '(?<t>[^']*)'");
+        if (!m.Success) return message;
+        var kind = m.Groups["t"].Value switch
+        {
+            var t when t.Contains("Int32", StringComparison.Ordinal) || t.Contains("Int64", StringComparison.Ordinal) => "a whole number, e.g. 10",
+            var t when t.Contains("Boolean", StringComparison.Ordinal) => "true or false (or leave the value out)",
+            var t when t.Contains("Double", StringComparison.Ordinal) => "a number, e.g. 2.5",
+            _ => "a value of the kind shown by --help",
+        };
+        return $"{m.Groups["o"].Value} '{m.Groups["v"].Value}' is not valid: give {kind}";
+    }
+
+    private static string? Debug(Exception e) => Environment.GetEnvironmentVariable("QP_DEBUG") is null ? null : e.ToString();
 
     private static int Fail(int code, string message)
     {

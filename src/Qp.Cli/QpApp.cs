@@ -10,7 +10,6 @@ public static class QpApp
     public static RootCommand Build()
     {
         var root = new RootCommand("QP Reporting: Quality Protects performance indicators for children's services.");
-        root.Options.Add(Cli.Db);
         foreach (var command in new[]
         {
             SampleCommand.Create(),

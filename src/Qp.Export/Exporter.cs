@@ -22,14 +22,16 @@ public static class Exporter
             _ => GovernmentRows.Build(data, request.Year, request.LaCode, request.Publish),
         };
         long rows = 0;
-        var sha = AtomicFile.Write(request.OutPath, s => rows = request.Format == ExportFormat.Json
+        using var staged = AtomicFile.Stage(request.OutPath, s => rows = request.Format == ExportFormat.Json
             ? JsonTableWriter.Write(s, table)
             : CsvTableWriter.Write(s, table));
-
-        var written = new WrittenFile(Path.GetFileName(request.OutPath), new FileInfo(request.OutPath).Length, sha);
+        var written = new WrittenFile(Path.GetFileName(request.OutPath), staged.Length, staged.Sha256);
         var manifest = new ExportManifest(ExportManifest.CurrentToolVersion, now, request, rows,
             ImportRecords.Behind(conn, request.Year), [written]);
-        AtomicFile.Write(request.ManifestPath, manifest.Write);
+        using var seal = AtomicFile.Stage(request.ManifestPath, manifest.Write);
+        // The manifest is the seal: removed first, renamed last, so a manifest on disk always describes the file beside it.
+        AtomicFile.CommitSet([staged], seal);
+        var sha = staged.Sha256;
         return new ExportResult(Path.GetFullPath(request.OutPath), Path.GetFullPath(request.ManifestPath), rows, sha);
     }
 
@@ -39,8 +41,8 @@ public static class Exporter
         {
             if (Directory.Exists(output))
                 throw new ExportRefusedException($"--out {output} is a folder; give a file name");
-            if (OutputGuard.InputAt(output, request.Inputs) is { } input)
-                throw new ExportRefusedException($"refusing to write {output}: it is an input ({input}); choose another --out");
+            if (OutputGuard.Refusal(output, request.Inputs) is { } why)
+                throw new ExportRefusedException($"--out {request.OutPath}: refusing to write {output}: {why}; choose another --out");
         }
     }
 
@@ -50,8 +52,8 @@ public static class Exporter
         {
             var years = data.Years;
             throw new ExportRefusedException(years.Count == 0
-                ? "the store has no results; run qp compute first"
-                : $"no stored results for {request.Year}; years with results: {string.Join(", ", years.Select(y => y.ToString(CultureInfo.InvariantCulture)))}");
+                ? "the store has no results: run qp compute first"
+                : $"no stored results for {request.Year}: run qp compute --year {request.Year} first; years with results: {string.Join(", ", years.Select(y => y.ToString(CultureInfo.InvariantCulture)))}");
         }
         if (request.LaCode is { } la)
         {

@@ -55,18 +55,33 @@ public static class PdfPacks
     }
 
     /// <summary>Writes a file through a temporary file and a rename, so a reader never sees half a pack.</summary>
-    public static void WriteAtomically(string path, Action<Stream> write)
+    /// <remarks>A write failure (a full disk) is raised as an <see cref="IOException"/> naming <paramref name="path"/>, after the temporary file is removed.</remarks>
+    public static void WriteAtomically(string path, Action<Stream> write) => WriteAtomically(path, write, s => s);
+
+    /// <summary>As <see cref="WriteAtomically(string, Action{Stream})"/>, with the file stream wrapped by <paramref name="wrap"/> (tests put a failing stream there).</summary>
+    internal static void WriteAtomically(string path, Action<Stream> write, Func<Stream, Stream> wrap)
     {
         var temp = path + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
         try
         {
-            using (var s = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-                write(s);
+            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                // Skia writes from a native callback, where an exception would abort the process: failures are kept and raised here.
+                var guarded = new WriteFailureStream(wrap(file));
+                write(guarded);
+                guarded.Flush();
+                guarded.ThrowIfFailed();
+                file.Flush(flushToDisk: true);
+            }
             File.Move(temp, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"{path}: the pack cannot be written: {e.Message.Replace(temp, "its temporary file", StringComparison.Ordinal)}", e);
         }
         finally
         {
-            if (File.Exists(temp)) File.Delete(temp);
+            try { if (File.Exists(temp)) File.Delete(temp); } catch (IOException) { }
         }
     }
 

@@ -24,30 +24,124 @@ public static class QpDatabase
         .ToArray();
 
     /// <summary>Opens (creating if needed) the store at <paramref name="path"/>, with foreign keys on, WAL, and the schema migrated.</summary>
+    /// <remarks>A store written by a newer qp is refused before anything in it changes (not even its journal mode); every failure names the file.</remarks>
     public static SqliteConnection Open(string path)
     {
         var full = Path.GetFullPath(path);
+        if (Directory.Exists(full)) throw new StoreException($"{full}: is a folder, not a store file");
         var dir = Path.GetDirectoryName(full);
-        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        try
+        {
+            if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StoreException($"{full}: cannot create the store's folder: {e.Message}");
+        }
         var cs = new SqliteConnectionStringBuilder { DataSource = full, Pooling = false, DefaultTimeout = 30 }.ToString();
         var conn = new SqliteConnection(cs);
-        conn.Open();
-        // busy_timeout makes a second writer wait for the first instead of failing at once.
-        conn.Execute("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL;");
-        Migrate(conn);
-        return conn;
+        try
+        {
+            conn.Open();
+            conn.Execute("PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;");
+            RefuseNewer(conn, full);
+            // busy_timeout makes a second writer wait for the first instead of failing at once.
+            conn.Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+            Migrate(conn, full);
+            return conn;
+        }
+        catch (SqliteException e)
+        {
+            conn.Dispose();
+            throw new StoreException($"{full}: {Explain(e)}");
+        }
+        catch
+        {
+            conn.Dispose();
+            throw;
+        }
     }
+
+    /// <summary>Opens the existing store at <paramref name="path"/> read-only: nothing in it or beside it is changed, and a read-only file or folder is fine.</summary>
+    /// <remarks>A store of another schema version is refused, naming the file; an older one must be upgraded by a writing command first.</remarks>
+    public static SqliteConnection OpenReadOnly(string path)
+    {
+        var full = Path.GetFullPath(path);
+        try
+        {
+            return OpenReadOnly(full, immutable: false);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 14 or 8)
+        {
+            // SQLITE_CANTOPEN / READONLY: a WAL store in a folder we cannot write has no shared-memory file to read through.
+            // Nobody can be writing where we cannot, so read the file as it is.
+            try
+            {
+                return OpenReadOnly(full, immutable: true);
+            }
+            catch (SqliteException e2)
+            {
+                throw new StoreException($"{full}: {Explain(e2)}");
+            }
+        }
+        catch (SqliteException e)
+        {
+            throw new StoreException($"{full}: {Explain(e)}");
+        }
+    }
+
+    private static SqliteConnection OpenReadOnly(string full, bool immutable)
+    {
+        var source = immutable ? new Uri(full).AbsoluteUri + "?immutable=1" : full;
+        var cs = new SqliteConnectionStringBuilder { DataSource = source, Mode = SqliteOpenMode.ReadOnly, Pooling = false, DefaultTimeout = 30 }.ToString();
+        var conn = new SqliteConnection(cs);
+        try
+        {
+            conn.Open();
+            conn.Execute("PRAGMA busy_timeout=30000;");
+            RefuseNewer(conn, full);
+            int version = conn.ExecuteScalar<long>("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'") == 0 ? 0 : SchemaVersion(conn);
+            if (version < Migrations.Length)
+                throw new StoreException(version == 0
+                    ? $"{full}: not a qp store (no schema_version table); give the store written by qp import (--db)"
+                    : $"{full}: the store has schema version {version}, older than this qp ({Migrations.Length}); run qp compute once to upgrade it");
+            return conn;
+        }
+        catch
+        {
+            conn.Dispose();
+            throw;
+        }
+    }
+
+    // Refused before anything changes: a newer qp's store must not be switched to WAL or migrated by an older one.
+    private static void RefuseNewer(SqliteConnection conn, string full)
+    {
+        if (conn.ExecuteScalar<long>("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'") == 0) return;
+        int version = SchemaVersion(conn);
+        if (version > Migrations.Length)
+            throw new StoreException($"{full}: the store has schema version {version}, newer than this qp ({Migrations.Length}); upgrade qp");
+    }
+
+    private static string Explain(SqliteException e) => e.SqliteErrorCode switch
+    {
+        14 => "cannot open the store (is its folder missing or not writable?)",
+        8 => "the store is read-only here; import and compute need write access to the file and its folder",
+        26 => "not a SQLite database (is --db the right file?)",
+        11 => "the store is corrupt (database disk image is malformed)",
+        _ => $"database error: {e.Message}",
+    };
 
     /// <summary>The schema version recorded in the store.</summary>
     public static int SchemaVersion(SqliteConnection conn) =>
         conn.ExecuteScalar<int>("SELECT ifnull(max(version), 0) FROM schema_version");
 
-    private static void Migrate(SqliteConnection conn)
+    private static void Migrate(SqliteConnection conn, string full)
     {
         conn.Execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
         int version = SchemaVersion(conn);
         if (version > Migrations.Length)
-            throw new StoreException($"the database has schema version {version}, newer than this qp ({Migrations.Length}); upgrade qp");
+            throw new StoreException($"{full}: the store has schema version {version}, newer than this qp ({Migrations.Length}); upgrade qp");
         for (int v = version + 1; v <= Migrations.Length; v++)
         {
             using var tx = conn.BeginTransaction(System.Data.IsolationLevel.Serializable);

@@ -39,9 +39,30 @@ public sealed class RuleContext
     /// <summary>Whether the submission supplied rows of <paramref name="table"/>.</summary>
     public bool Has(TableSchema table) => present.Contains(table);
 
+    /// <summary>Errors in one file after which its reading stops: the return is refused by then, and time and memory stay bounded.</summary>
+    public const int ErrorsBeforeStop = 100_000;
+
+    private readonly Dictionary<string, int> errorsByFile = new(StringComparer.Ordinal);
+
     /// <summary>Reports a finding of <paramref name="rule"/> at <paramref name="at"/>.</summary>
-    public void Report(Rule rule, Location at, string message) =>
+    public void Report(Rule rule, Location at, string message)
+    {
+        if (rule.Severity == Severity.Error) errorsByFile[at.File] = errorsByFile.GetValueOrDefault(at.File) + 1;
         sink(new ValidationMessage(at.File, at.Line, at.Column, rule.Severity, rule.Code, message));
+    }
+
+    /// <summary>Whether <paramref name="file"/> has <see cref="ErrorsBeforeStop"/> errors, so that its reader should stop.</summary>
+    public bool TooManyErrors(string file) => errorsByFile.GetValueOrDefault(file) >= ErrorsBeforeStop;
+
+    /// <summary>True once a reader stopped early (see <see cref="StopReading"/>): checks across tables would only mislead then.</summary>
+    public bool Stopped { get; private set; }
+
+    /// <summary>Records that reading <paramref name="at"/>'s file stopped after too many errors, and says so.</summary>
+    public void StopReading(Rule rule, Location at)
+    {
+        Stopped = true;
+        Report(rule, at, $"reading stopped after {ErrorsBeforeStop:N0} errors in this file; the rest of it was not checked");
+    }
 
     /// <summary>Why a date is too late, or null when it is on or before the end of the year and not in the future.</summary>
     public string? TooLate(DateOnly d) =>

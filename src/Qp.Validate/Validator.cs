@@ -70,21 +70,51 @@ public sealed class Validator(RuleContext ctx)
     }
 }
 
-/// <summary>Collects messages, counting errors, in the order they were reported.</summary>
+/// <summary>
+/// Collects messages, counting errors. Memory stays bounded whatever the input: each file keeps at most <see cref="PerRule"/> messages
+/// of one rule and <see cref="PerFile"/> in all; the rest are counted, and one line per file and rule says how many more there were.
+/// </summary>
 public sealed class MessageLog
 {
+    /// <summary>The most messages of one rule kept for one file.</summary>
+    public const int PerRule = 100;
+
+    /// <summary>The most messages kept for one file.</summary>
+    public const int PerFile = 1000;
+
     private readonly List<ValidationMessage> messages = [];
+    private readonly Dictionary<(string File, string Code), int> byRule = [];
+    private readonly Dictionary<string, int> byFile = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string File, string Code), (Severity Severity, int Count)> more = [];
 
-    /// <summary>Adds a message.</summary>
-    public void Add(ValidationMessage m) => messages.Add(m);
+    /// <summary>Adds a message (or only counts it, past the caps).</summary>
+    public void Add(ValidationMessage m)
+    {
+        if (m.Severity == Severity.Error) Errors++;
+        else Warnings++;
+        var key = (m.File, m.Code);
+        int rule = byRule[key] = byRule.GetValueOrDefault(key) + 1;
+        int file = byFile.GetValueOrDefault(m.File);
+        if (rule <= PerRule && file < PerFile)
+        {
+            byFile[m.File] = file + 1;
+            messages.Add(m);
+            return;
+        }
+        more[key] = (m.Severity, more.GetValueOrDefault(key).Count + 1);
+    }
 
-    /// <summary>Every message, ordered by file, line, column and code.</summary>
+    /// <summary>Every message kept, ordered by file, line, column and code; each file's "… and N more" lines follow its messages.</summary>
     public IReadOnlyList<ValidationMessage> Sorted =>
-        messages.OrderBy(m => m.File, StringComparer.Ordinal).ThenBy(m => m.Line).ThenBy(m => m.Column).ThenBy(m => m.Code, StringComparer.Ordinal).ToArray();
+        messages.Select(m => (m, Summary: false))
+            .Concat(more.Select(x => (m: new ValidationMessage(x.Key.File, 0, 0, x.Value.Severity, x.Key.Code,
+                $"… and {x.Value.Count:N0} more {x.Key.Code} message(s) in this file, not shown (at most {PerRule} of a rule and {PerFile} in all are shown per file)"), Summary: true)))
+            .OrderBy(x => x.m.File, StringComparer.Ordinal).ThenBy(x => x.Summary).ThenBy(x => x.m.Line).ThenBy(x => x.m.Column).ThenBy(x => x.m.Code, StringComparer.Ordinal)
+            .Select(x => x.m).ToArray();
 
-    /// <summary>Number of errors.</summary>
-    public int Errors => messages.Count(m => m.Severity == Severity.Error);
+    /// <summary>Number of errors reported, shown or not.</summary>
+    public int Errors { get; private set; }
 
-    /// <summary>Number of warnings.</summary>
-    public int Warnings => messages.Count(m => m.Severity == Severity.Warning);
+    /// <summary>Number of warnings reported, shown or not.</summary>
+    public int Warnings { get; private set; }
 }

@@ -81,7 +81,7 @@ public sealed class ComputeCommandTests : IDisposable
     public void Derivation_without_results_and_bad_options_fail_clearly()
     {
         QpRunner.Run("targets", "derive", "--indicator", "A1", "--from", "1995", "--to", "1997", "--db", Db).Should()
-            .Match<QpRun>(r => r.ExitCode == ExitCode.Failure && r.Error.Contains("no stored A1 results for 1995–1997"));
+            .Match<QpRun>(r => r.ExitCode == ExitCode.Usage && r.Error.Contains("run qp import and qp compute first"), "nothing to derive from is a usage error that says what to run first");
         QpRunner.Run("targets", "derive", "--indicator", "Z9", "--from", "1995", "--to", "1997", "--db", Db).ExitCode.Should().Be(ExitCode.Usage);
         QpRunner.Run("targets", "derive", "--indicator", "A1", "--from", "1998", "--to", "1997", "--db", Db).ExitCode.Should().Be(ExitCode.Usage);
         QpRunner.Run("compute", "--year", "nineteen", "--db", Db).ExitCode.Should().Be(ExitCode.Usage);

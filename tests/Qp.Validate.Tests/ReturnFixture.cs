@@ -111,6 +111,22 @@ public sealed class ReturnFixture
     }
 
     private string? xml;
+    private Func<List<string>, IEnumerable<string>>? workbookEpisodes;
+    private readonly Dictionary<string, string> links = [];
+
+    /// <summary>Makes the return the workbook 805_2001.xlsx (one sheet per table, inline strings), with <paramref name="editEpisodes"/> applied to the Episodes sheet's &lt;row&gt; elements.</summary>
+    public ReturnFixture AsWorkbook(Func<List<string>, IEnumerable<string>>? editEpisodes = null)
+    {
+        workbookEpisodes = editEpisodes ?? (rows => rows);
+        return this;
+    }
+
+    /// <summary>Puts a symbolic link named <paramref name="fileName"/> to <paramref name="target"/> in the return folder, in place of that file.</summary>
+    public ReturnFixture Link(string fileName, string target)
+    {
+        links[fileName] = target;
+        return this;
+    }
 
     private PreviousReturn? previous;
 
@@ -143,10 +159,21 @@ public sealed class ReturnFixture
             File.WriteAllText(file, xml);
             return file;
         }
+        if (workbookEpisodes is not null)
+        {
+            var book = Path.Combine(root, $"805_{Year}.xlsx");
+            Qp.Cli.Tests.Corpus.MiniXlsx.Write(book, tables.Select(t =>
+            {
+                var rows = Qp.Cli.Tests.Corpus.MiniXlsx.RowsFromCsv(string.Join("\n", t.Value.Select(r => string.Join(",", r))) + "\n");
+                return (t.Key, t.Key == "Episodes" ? workbookEpisodes(rows) : rows);
+            }).ToArray());
+            return book;
+        }
         var dir = Path.Combine(root, $"805_{Year}");
         Directory.CreateDirectory(dir);
+        foreach (var (name, target) in links) File.CreateSymbolicLink(Path.Combine(dir, name), target);
         foreach (var (name, rows) in tables)
-            if (!raw.ContainsKey(name + ".csv"))
+            if (!raw.ContainsKey(name + ".csv") && !links.ContainsKey(name + ".csv"))
                 File.WriteAllText(Path.Combine(dir, name + ".csv"), string.Join("\n", rows.Select(r => string.Join(",", r))) + "\n");
         foreach (var (name, content) in raw) File.WriteAllText(Path.Combine(dir, name), content);
         return dir;

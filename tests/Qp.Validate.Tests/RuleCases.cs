@@ -68,6 +68,17 @@ public static class RuleCases
         new("E012", () => V().AddColumn("Header", "SEX", "1"), At("Header.csv", 1, 0), V),
         new("W013", () => V().Raw("notes.txt", "hello"), At("notes.txt", 0, 0), V),
         new("W014", () => V().Raw("SWEpisodes.csv", "CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON\n1001,01/05/1990,SW1,01/06/2000,,\n"), At("SWEpisodes.csv", 1, 0), V),
+        new("E020", () => V().Link("CPR.csv", "/dev/zero"), At("CPR.csv", 0, 0), V),
+        // 40,000 rows of three errors each: reading stops once the file has 100,000 (row 33,334, line 33,336).
+        new("E021", () => V().Raw("CPR.csv", "CHILD,DOB,REG_DATE,DEREG_DATE,CATEGORY,PREV_REG\n" + string.Concat(Enumerable.Repeat(",,,,,\n", 40_000))),
+            At("CPR.csv", 33_336, 0), V, "E501", "E502", "E508"),
+        new("E022", () => V().AsWorkbook(rows => rows.Select(r => r.Replace("<c r=\"B2\" t=\"inlineStr\"><is><t>10/01/1999</t></is></c>", "<c r=\"B2\"><f>DATE(1999,1,10)</f></c>"))),
+            At("805_2001.xlsx[Episodes]", 2, 2), () => V().AsWorkbook(rows => rows.Select(r => r.Replace("<c r=\"B2\" t=\"inlineStr\"><is><t>10/01/1999</t></is></c>",
+                $"<c r=\"B2\" s=\"{Qp.Cli.Tests.Corpus.MiniXlsx.DateStyle}\"><f>DATE(1999,1,10)</f><v>36170</v></c>"))), "E202", "E221", "W606"),
+        new("E023", () => V().AsWorkbook(rows => rows.Select(r => r.Replace("<c r=\"B2\" t=\"inlineStr\"><is><t>10/01/1999</t></is></c>",
+                $"<c r=\"B2\" s=\"{Qp.Cli.Tests.Corpus.MiniXlsx.DateStyle}\"><v>-36170</v></c>"))),
+            At("805_2001.xlsx[Episodes]", 2, 2), () => V().AsWorkbook(rows => rows.Select(r => r.Replace("<c r=\"B2\" t=\"inlineStr\"><is><t>10/01/1999</t></is></c>",
+                $"<c r=\"B2\" s=\"{Qp.Cli.Tests.Corpus.MiniXlsx.DateStyle}\"><v>36170</v></c>"))), "E202", "E221", "W606"),
 
         // Header (1xx).
         new("E101", () => H(2, "CHILD", ""), At("Header.csv", 2, 1), V, "E601"),

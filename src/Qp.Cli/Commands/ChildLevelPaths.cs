@@ -17,9 +17,47 @@ internal static class ChildLevelPaths
         catch (InvalidDataException e) { throw new UsageException(e.Message); }
     }
 
-    /// <summary>The authority and year: --la/--year when given, else from the NNN_YYYY name; the authority must be known.</summary>
+    /// <summary>
+    /// --la and --year name one return's authority and year: with several returns (a folder of NNN_YYYY returns, or several paths)
+    /// they would file every return under the same authority and year, so that is a usage error.
+    /// </summary>
+    public static void RefuseOverrideOfSeveral(IReadOnlyList<string> paths, int? la, int? year)
+    {
+        if (la is null && year is null) return;
+        var option = la is not null ? $"--la {la}" : $"--year {year}";
+        var returns = paths.Where(p => Directory.Exists(p) || p.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)
+                                                          || p.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(p => Directory.Exists(p) ? TryFind(p) : [p]).ToList();
+        if (returns.Count > 1)
+            throw new UsageException($"{option} names the authority and year of one return, but {returns.Count} returns were given " +
+                                     $"({string.Join(", ", returns.Take(3).Select(Path.GetFileName))}{(returns.Count > 3 ? ", …" : "")}); " +
+                                     "drop the option (each return's NNN_YYYY name says whose it is) or give one return");
+    }
+
+    private static IEnumerable<string> TryFind(string path)
+    {
+        try
+        {
+            return Submission.Find(path).Select(s => s.Path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>A located message when <paramref name="path"/> (given as an argument) is a file that must not be read — a pipe, a device — or null.</summary>
+    public static string? NotReadable(string path) =>
+        Directory.Exists(path) || !File.Exists(path) && !Qp.Store.LocalFile.IsLink(path) ? null
+        : Qp.Store.LocalFile.NotARegularFile(path) is { } why ? new Qp.Domain.Validation.ValidationMessage(Path.GetFileName(path), 0, 0, Qp.Validate.Rules.FileRules.NotRegularFile.Severity, Qp.Validate.Rules.FileRules.NotRegularFile.Code, why).ToString() : null;
+
+    /// <summary>The authority and year: from the NNN_YYYY name, or --la/--year for a return whose name does not say; the two must agree, and the authority must be known.</summary>
     public static (int? La, int Year) Resolve(Submission s, int? la, int? year, IReadOnlyCollection<Authority> authorities, bool laRequired)
     {
+        if (la is { } l && s.LaCode is { } named && l != named)
+            throw new UsageException($"--la {l} contradicts the return {s.Name}, whose name says authority {named}; drop --la or rename the return");
+        if (year is { } given && s.Year is { } namedYear && given != namedYear)
+            throw new UsageException($"--year {given} contradicts the return {s.Name}, whose name says year {namedYear}; drop --year or rename the return");
         int? code = la ?? s.LaCode;
         int y = year ?? s.Year ?? throw new UsageException($"{s.Path}: cannot tell the collection year; name it NNN_YYYY (e.g. 805_2001) or give --year");
         if (y is < 1990 or > 2100) throw new UsageException($"{s.Path}: year {y} is not a plausible collection year");

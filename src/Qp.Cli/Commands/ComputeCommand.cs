@@ -15,18 +15,26 @@ public static class ComputeCommand
         var cmd = new Command("compute",
             "Compute every indicator for every authority and year in the store (value, Wilson intervals, England, quartiles, bands, rank, " +
             "comparators, trend, targets) and store the results that reports read");
-        var yearOpt = new Option<int?>("--year") { Description = "Recompute only this collection year (e.g. 2001 for 2000-01); other years' results are kept" };
+        var yearOpt = CliOptions.OptionalYear("--year", "Recompute only this collection year (2001 or 2000-01); other years' results are kept");
         cmd.Options.Add(yearOpt);
+        cmd.Options.Add(Cli.Db);
         return cmd.WithAction(parse =>
         {
             int? year = parse.GetValue(yearOpt);
             if (year is { } y && y is < 1990 or > 2100) throw new UsageException($"--year {y} is not a collection year (e.g. 2001)");
             var catalogue = IndicatorCatalogueFile.ReadFolder(Templates.IndicatorsFolder);
+            // Not created here: an empty new store has nothing to compute.
+            var db = Path.GetFullPath(parse.GetValue(Cli.Db)!);
+            if (!File.Exists(db)) throw new UsageException($"no store at {db}: run qp import RETURNS first (or give --db)");
             using var conn = Cli.OpenStore(parse);
             var engine = new IndicatorEngine(catalogue, ChildLevelIndicators.All);
             Action<int, int>? progress = Cli.ShowProgress ? (done, total) => Console.Error.Write($"\rcounting submissions {done}/{total}") : null;
             var summary = engine.Run(conn, year, progress);
             if (progress is not null && summary.Submissions > 0) Console.Error.WriteLine();
+            if (summary.Results == 0)
+                throw new UsageException(year is { } only
+                    ? $"nothing to compute for {CollectionYear.Display(only)} ({only}): the store {db} holds no returns or figures for that year; run qp import RETURNS first"
+                    : $"nothing to compute: the store {db} holds no returns or figures; run qp import RETURNS first");
             foreach (var n in summary.National)
             {
                 string published = n.PublishedValue is { } p ? $"; published {p:0.0}%" : "";

@@ -13,23 +13,35 @@ public static class ImportCommand
             "Import child-level returns (CSV folder, .xlsx, .xml, or a folder of NNN_YYYY returns) and reference files (aggregate, published, neighbours). " +
             "A rejected return changes nothing in the store; an identical re-import is a no-op; a resubmission replaces the earlier return.");
         var paths = new Argument<string[]>("PATH") { Description = "Files or folders to import", Arity = ArgumentArity.OneOrMore };
-        var la = new Option<int?>("--la") { Description = "Authority code for child-level returns (default: from the NNN_YYYY name)" };
-        var year = new Option<int?>("--year") { Description = "Collection year for child-level returns (default: from the NNN_YYYY name)" };
+        var la = CliOptions.La("Authority code for child-level returns (default: from the NNN_YYYY name)");
+        var year = CliOptions.OptionalYear("--year", "Collection year for child-level returns, e.g. 2001 or 2000-01 (default: from the NNN_YYYY name)");
         cmd.Arguments.Add(paths);
         cmd.Options.Add(la);
         cmd.Options.Add(year);
+        cmd.Options.Add(Cli.Db);
         return cmd.WithAction(parse =>
         {
             var all = parse.GetValue(paths)!;
             foreach (var p in all)
-                if (!File.Exists(p) && !Directory.Exists(p)) throw new UsageException($"{p}: no such file or folder");
+                if (!File.Exists(p) && !Directory.Exists(p) && !Qp.Store.LocalFile.IsLink(p)) throw new UsageException($"{p}: no such file or folder");
+            ChildLevelPaths.RefuseOverrideOfSeveral(all, parse.GetValue(la), parse.GetValue(year));
             using var conn = Cli.OpenStore(parse);
             var authorities = AuthorityStore.Authorities(conn);
+            var totals = new Totals();
             int exit = ExitCode.Success;
             foreach (var path in all)
             {
+                if (ChildLevelPaths.NotReadable(path) is { } unreadable)
+                {
+                    Console.Error.WriteLine(unreadable);
+                    totals.Rejected++;
+                    exit = Math.Max(exit, ExitCode.Rejected);
+                    continue;
+                }
                 if (ReferenceImports.TryImport(conn, path) is { } code)
                 {
+                    if (code == ExitCode.Success) totals.Accepted++;
+                    else totals.Rejected++;
                     exit = Math.Max(exit, code);
                     continue;
                 }
@@ -40,17 +52,33 @@ public static class ImportCommand
                     if (Cli.ShowProgress) Console.Error.Write($"\rimporting {s.Name}…\x1b[K");
                     var result = ChildLevelImporter.Import(conn, s, laCode!.Value, y, ChildLevelPaths.Today);
                     if (Cli.ShowProgress) Console.Error.Write("\r\x1b[K");
-                    exit = Math.Max(exit, Report(s, laCode.Value, y, result, several: found.Count > 1));
+                    exit = Math.Max(exit, Report(s, laCode.Value, y, result, several: found.Count > 1, totals));
                 }
             }
+            // One line a person can read at the end of a long run (also on stdout, where the accepted returns are listed).
+            Console.Out.WriteLine(totals.Line("import"));
+            LastTotals = totals;
             return exit;
         });
     }
 
-    private static int Report(Submission s, int la, int year, ImportResult result, bool several)
+    /// <summary>The totals of the latest import in this process (qp run repeats its child-level import's totals at the end).</summary>
+    internal static Totals? LastTotals { get; private set; }
+
+    /// <summary>What an import run did, for its closing line.</summary>
+    internal sealed class Totals
+    {
+        public int Accepted, Rejected, Unchanged, Warnings;
+
+        public string Line(string command) =>
+            $"{command}: {Accepted} accepted, {Rejected} rejected, {Unchanged} unchanged; {Warnings} warning(s)";
+    }
+
+    private static int Report(Submission s, int la, int year, ImportResult result, bool several, Totals totals)
     {
         var r = result.Report;
-        int warnings = r.Messages.Count - r.Errors;
+        int warnings = r.Warnings;
+        totals.Warnings += warnings;
         // Rejections go to stderr; accepted returns list their warnings on stdout with the outcome.
         var messages = result.Outcome is null ? Console.Error : Console.Out;
         foreach (var m in r.Messages) messages.WriteLine(ChildLevelPaths.Located(s, m, several));
@@ -58,12 +86,15 @@ public static class ImportCommand
         switch (result.Outcome)
         {
             case null:
+                totals.Rejected++;
                 Console.Error.WriteLine($"{s.Name}: rejected: {r.Errors} error(s), {warnings} warning(s); nothing was stored (authority {la}, year {year})");
                 return ExitCode.Rejected;
             case ImportOutcome.Unchanged:
+                totals.Unchanged++;
                 Console.Out.WriteLine($"{s.Name}: unchanged: identical to the return already stored for authority {la}, year {year}; nothing was written");
                 return ExitCode.Success;
             default:
+                totals.Accepted++;
                 Console.Out.WriteLine($"{s.Name}: {(result.Outcome == ImportOutcome.Replaced ? "replaced the earlier return" : "accepted")}: " +
                                       $"{rows} rows, {warnings} warning(s) (authority {la}, year {year}, import {result.ImportId})");
                 return ExitCode.Success;

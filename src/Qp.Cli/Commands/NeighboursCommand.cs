@@ -16,6 +16,7 @@ public static class NeighboursCommand
         var count = new Option<int>("--count") { Description = "Neighbours per authority", DefaultValueFactory = _ => 10 };
         derive.Arguments.Add(file);
         derive.Options.Add(count);
+        derive.Options.Add(Cli.Db);
         derive.WithAction(parse =>
         {
             var path = parse.GetValue(file)!;

@@ -19,7 +19,7 @@ public static class ReferenceImports
         {
             return Import(conn, path);
         }
-        catch (Exception e) when (e is CsvHelper.CsvFormatException or FormatException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is CsvHelper.CsvFormatException or FormatException or InvalidOperationException or ArgumentException or InvalidDataException)
         {
             // A file recognised by its header but malformed further down (e.g. an unclosed quote): rejected, nothing stored.
             Console.Error.WriteLine($"{Path.GetFileName(path)}: cannot be read: {e.Message}");

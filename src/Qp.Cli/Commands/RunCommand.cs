@@ -43,6 +43,7 @@ public static class RunCommand
             foreach (var aggregate in Directory.EnumerateFiles(data, "aggregate_*.csv").Order(StringComparer.Ordinal))
                 Step("Importing aggregate returns", "import", "--db", db, aggregate);
             Step("Importing child-level returns", "import", "--db", db, data);
+            var imported = ImportCommand.LastTotals;
             Step("Computing indicators", "compute", "--db", db);
             Step("Deriving the A1 target from 1995-97", "targets", "derive", "--db", db, "--indicator", "A1", "--from", "1995", "--to", "1997");
             Step($"Excel workbook {shown}", "report", "excel", "--db", db, "--year", $"{lastYear}", "--out", Path.Combine(outDir, $"qp-comparison-{lastYear}.xlsx"));
@@ -51,7 +52,8 @@ public static class RunCommand
             Step($"Councillor packs {shown}", "report", "pdf", "--db", db, "--year", $"{lastYear}", "--all", "--publish", "--out", Path.Combine(outDir, "packs"));
             Step($"Export to central government {shown}", "export", "--db", db, "--year", $"{lastYear}", "--out", Path.Combine(outDir, $"export-{lastYear}.csv"));
             Step($"Published EES export {shown}", "export", "--db", db, "--year", $"{lastYear}", "--format", "ees", "--publish", "--out", Path.Combine(outDir, $"export-{lastYear}-ees.csv"));
-            Console.WriteLine($"Done: outputs in {outDir}");
+            Console.WriteLine($"run: {imported?.Accepted ?? 0} returns accepted, {imported?.Rejected ?? 0} rejected, {imported?.Unchanged ?? 0} unchanged; " +
+                              $"{imported?.Warnings ?? 0} warning(s); outputs in {outDir}");
             return ExitCode.Success;
         });
     }

@@ -16,11 +16,12 @@ public static class TargetsCommand
             "The top-quartile point of authority values (lower quartile when lower is better, upper when higher is better) " +
             "for each year, averaged over the years: how the 16% A1 target was set. Reads the stored results (run qp compute first)");
         var indicatorOpt = new Option<string>("--indicator") { Description = "The indicator, e.g. A1", Required = true };
-        var fromOpt = new Option<int>("--from") { Description = "The first collection year, e.g. 1995", Required = true };
-        var toOpt = new Option<int>("--to") { Description = "The last collection year, e.g. 1997", Required = true };
+        var fromOpt = CliOptions.Year("--from", "The first collection year, e.g. 1995 or 1994-95");
+        var toOpt = CliOptions.Year("--to", "The last collection year, e.g. 1997 or 1996-97");
         derive.Options.Add(indicatorOpt);
         derive.Options.Add(fromOpt);
         derive.Options.Add(toOpt);
+        derive.Options.Add(Cli.Db);
         cmd.Subcommands.Add(derive.WithAction(parse =>
         {
             string id = parse.GetValue(indicatorOpt)!.Trim().ToUpperInvariant();
@@ -29,12 +30,12 @@ public static class TargetsCommand
             var catalogue = IndicatorCatalogueFile.ReadFolder(Templates.IndicatorsFolder);
             var definition = catalogue.FirstOrDefault(d => d.Id == id)
                 ?? throw new UsageException($"unknown indicator '{id}'; the catalogue has {string.Join(", ", catalogue.Select(d => d.Id))}");
-            using var conn = Cli.OpenStore(parse);
+            using var conn = Cli.OpenStoreReadOnly(parse, "qp import and qp compute");
             var byYear = ResultsStore.All(conn).Where(r => r.Indicator == id && r.Year >= from && r.Year <= to && r.Value is not null)
                 .GroupBy(r => r.Year).ToDictionary(g => g.Key, g => (IReadOnlyList<double>)g.Select(r => r.Value!.Value).ToList());
             var (points, average) = TargetDerivation.Derive(byYear, definition.Polarity);
             if (average is not { } avg)
-                throw new StoreException($"no stored {id} results for {from}–{to}: import the figures for those years and run qp compute first");
+                throw new UsageException($"no stored {id} results for {from}–{to}: import the figures for those years (e.g. a QP aggregate file) and run qp compute first");
             string quartile = definition.Polarity == Polarity.LowerIsBetter ? "lower quartile (lower is better)" : "upper quartile (higher is better)";
             foreach (var p in points) Console.WriteLine($"  {p.Year}: {p.Point:0.0}% — {quartile} of {p.Authorities} authorities");
             var missing = Enumerable.Range(from, to - from + 1).Except(points.Select(p => p.Year)).ToList();

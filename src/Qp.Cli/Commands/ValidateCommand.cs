@@ -12,8 +12,8 @@ public static class ValidateCommand
     {
         var cmd = new Command("validate", "Check child-level returns (CSV folder, .xlsx or .xml) and report every problem, compiler-style; exit 1 if any error");
         var paths = new Argument<string[]>("PATH") { Description = "Return folders or files, or a folder of NNN_YYYY returns", Arity = ArgumentArity.OneOrMore };
-        var la = new Option<int?>("--la") { Description = "Authority code (default: from the NNN_YYYY name)" };
-        var year = new Option<int?>("--year") { Description = "Collection year, e.g. 2001 for 2000-01 (default: from the NNN_YYYY name)" };
+        var la = CliOptions.La("Authority code (default: from the NNN_YYYY name)");
+        var year = CliOptions.OptionalYear("--year", "Collection year, 2001 or 2000-01 (default: from the NNN_YYYY name)");
         var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
         var previous = new Option<string?>("--previous")
         {
@@ -25,21 +25,27 @@ public static class ValidateCommand
         cmd.Options.Add(year);
         cmd.Options.Add(format);
         cmd.Options.Add(previous);
+        cmd.Options.Add(Cli.Db);
         return cmd.WithAction(parse =>
         {
-            var authorities = AuthoritiesFile.Read(Templates.AuthoritiesCsv);
-            var submissions = parse.GetValue(paths)!.SelectMany(ChildLevelPaths.Find).ToArray();
+            var given = parse.GetValue(paths)!;
+            ChildLevelPaths.RefuseOverrideOfSeveral(given, parse.GetValue(la), parse.GetValue(year));
+            var unreadable = given.Select(ChildLevelPaths.NotReadable).OfType<string>().ToList();
+            foreach (var u in unreadable) Console.Out.WriteLine(u);
+            var authorities = Authorities(parse);
+            var submissions = given.Where(p => ChildLevelPaths.NotReadable(p) is null).SelectMany(ChildLevelPaths.Find).ToArray();
             var resolved = submissions.Select(s => (s, ChildLevelPaths.Resolve(s, parse.GetValue(la), parse.GetValue(year), authorities, laRequired: false))).ToArray();
             var reports = new List<(int? La, ValidationReport Report)>();
-            var given = parse.GetValue(previous);
-            if (given is not null && !File.Exists(given) && !Directory.Exists(given)) throw new UsageException($"{given}: no such file or folder");
-            if (given is not null && resolved.Length != 1) throw new UsageException("--previous needs exactly one return to validate");
-            if (given is not null && Submission.Find(given).Count != 1) throw new UsageException($"{given}: --previous must name exactly one return");
-            using var store = OpenExistingStore(parse.GetValue(Cli.Db)!);
+            var previousPath = parse.GetValue(previous);
+            if (previousPath is not null && !File.Exists(previousPath) && !Directory.Exists(previousPath)) throw new UsageException($"{previousPath}: no such file or folder");
+            if (previousPath is not null && resolved.Length != 1) throw new UsageException("--previous needs exactly one return to validate");
+            if (previousPath is not null && Submission.Find(previousPath).Count != 1) throw new UsageException($"{previousPath}: --previous must name exactly one return");
+            // validate stores nothing: an existing store is opened read-only for last year's returns, and a missing one is not created.
+            using var store = File.Exists(parse.GetValue(Cli.Db)!) ? Cli.OpenStoreReadOnly(parse, "qp import") : null;
             foreach (var (s, (code, y)) in resolved)
             {
                 if (Cli.ShowProgress) Console.Error.Write($"\rvalidating {s.Name}…");
-                var last = given is not null ? PreviousReturns.FromFiles(Submission.Find(given).Single(), y - 1)
+                var last = previousPath is not null ? PreviousReturns.FromFiles(Submission.Find(previousPath).Single(), y - 1)
                     : store is not null && code is { } la ? PreviousReturns.FromStore(store, la, y - 1) : null;
                 reports.Add((code, SubmissionReader.Validate(s, y, ChildLevelPaths.Today, last)));
             }
@@ -49,20 +55,20 @@ public static class ValidateCommand
                 foreach (var (_, r) in reports)
                 {
                     foreach (var m in r.Messages) Console.Out.WriteLine(ChildLevelPaths.Located(r.Submission, m, submissions.Length > 1));
-                    Console.Out.WriteLine($"{r.Submission.Name}: {r.Errors} error(s), {r.Messages.Count - r.Errors} warning(s){(r.Accepted ? "" : " — rejected")}");
+                    Console.Out.WriteLine($"{r.Submission.Name}: {r.Errors} error(s), {r.Warnings} warning(s){(r.Accepted ? "" : " — rejected")}");
                 }
-            return reports.Any(r => !r.Report.Accepted) ? ExitCode.Rejected : ExitCode.Success;
+            return reports.Any(r => !r.Report.Accepted) || unreadable.Count > 0 ? ExitCode.Rejected : ExitCode.Success;
         });
     }
 
-    // validate stores nothing: an existing store is opened read-only for last year's returns, and a missing one is not created.
-    private static Microsoft.Data.Sqlite.SqliteConnection? OpenExistingStore(string path)
+    // The store's authorities when --db names an existing store (opened read-only, never created); else the shipped table.
+    private static IReadOnlyList<Qp.Domain.Authorities.Authority> Authorities(ParseResult parse)
     {
-        if (!File.Exists(path)) return null;
-        var conn = new Microsoft.Data.Sqlite.SqliteConnection(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder
-            { DataSource = path, Mode = Microsoft.Data.Sqlite.SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        conn.Open();
-        return conn;
+        var db = parse.GetValue(Cli.Db)!;
+        if (!File.Exists(db)) return AuthoritiesFile.Read(Templates.AuthoritiesCsv);
+        using var conn = Cli.OpenStoreReadOnly(parse, "qp import");
+        var stored = Qp.Store.AuthorityStore.Authorities(conn);
+        return stored.Count > 0 ? stored.ToList() : AuthoritiesFile.Read(Templates.AuthoritiesCsv);
     }
 
     private static void WriteJson(IEnumerable<(int? La, ValidationReport Report)> reports)
@@ -74,7 +80,7 @@ public static class ValidateCommand
             year = x.Report.Year,
             accepted = x.Report.Accepted,
             errors = x.Report.Errors,
-            warnings = x.Report.Messages.Count - x.Report.Errors,
+            warnings = x.Report.Warnings,
             messages = x.Report.Messages.Select(m => new
             {
                 file = m.File, line = m.Line, column = m.Column,

@@ -1,4 +1,3 @@
-using ClosedXML.Excel;
 using CsvHelper;
 
 namespace Qp.Import.Aggregates;
@@ -53,23 +52,25 @@ public sealed record Table(string File, IReadOnlyList<string> Headers, IReadOnly
         return new Table(Path.GetFileName(path), headers, rows);
     }
 
+    // The first sheet, streamed (never loaded whole, formulas never evaluated): its first used row is the header, and the columns
+    // run from the first to the last used one of any row. A workbook past the limits, or with a formula and no saved value, is refused.
     private static Table ReadXlsx(string path)
     {
-        using var book = new XLWorkbook(path);
-        var sheet = book.Worksheets.First();
-        var used = sheet.RangeUsed();
-        if (used is null) return new Table(Path.GetFileName(path), [], []);
-        int firstRow = used.FirstRow().RowNumber(), lastRow = used.LastRow().RowNumber();
-        int firstCol = used.FirstColumn().ColumnNumber(), lastCol = used.LastColumn().ColumnNumber();
-        var headers = Enumerable.Range(firstCol, lastCol - firstCol + 1).Select(c => Clean(sheet.Cell(firstRow, c).GetFormattedString())).ToList();
-        var rows = new List<TableRow>();
-        for (int r = firstRow + 1; r <= lastRow; r++)
-        {
-            var fields = Enumerable.Range(firstCol, headers.Count).Select(c => sheet.Cell(r, c).GetFormattedString().Trim()).ToArray();
-            if (fields.All(f => f.Length == 0)) continue;
-            rows.Add(new TableRow(r, fields));
-        }
-        return new Table(Path.GetFileName(path), headers, rows);
+        var name = Path.GetFileName(path);
+        var problems = new List<string>();
+        void Report(Xlsx.XlsxProblem p) => problems.Add($"{(p.Sheet is null ? name : $"{name}[{p.Sheet}]")}:{p.Row}:{p.Column}: {p.Message}");
+        using var book = Xlsx.XlsxStream.Open(path, Report);
+        var rows = new List<Xlsx.XlsxRow>();
+        if (book is not null && book.Sheets.Count > 0) rows.AddRange(book.Rows(book.Sheets[0].Name, book.Sheets[0].Entry));
+        if (problems.Count > 0) throw new InvalidDataException(problems[0]);
+        if (rows.Count == 0) return new Table(name, [], []);
+        int firstCol = rows.Min(r => r.Cells.Keys.Min()), lastCol = rows.Max(r => r.LastColumn);
+        var headers = Enumerable.Range(firstCol, lastCol - firstCol + 1).Select(c => Clean(rows[0][c] ?? "")).ToList();
+        var data = rows.Skip(1)
+            .Select(r => new TableRow(r.Number, Enumerable.Range(firstCol, headers.Count).Select(c => (r[c] ?? "").Trim()).ToArray()))
+            .Where(r => r.Fields.Any(f => f.Length > 0))
+            .ToList();
+        return new Table(name, headers, data);
     }
 
     private static string Clean(string header) => header.Trim().TrimStart('\uFEFF').Trim();

@@ -24,7 +24,7 @@ public static class ChildLevelImporter
     {
         // Identical files were validated when they were stored: hash first (cheap), and skip both passes when nothing changed.
         var paths = FilesOf(submission);
-        var contentHash = ContentHash(paths.Select(p => new ImportFile(Path.GetFileName(p), Sha256(p), null, 0)));
+        var contentHash = ContentHash(paths.Select(p => new ImportFile(Path.GetFileName(p), Sha256OrMark(p), null, 0)));
         if (ChildReturnStore.CurrentContentHash(conn, laCode, year) == contentHash)
             return new ImportResult(new ValidationReport(submission, year, [], []), ImportOutcome.Unchanged, null);
 
@@ -34,26 +34,45 @@ public static class ChildLevelImporter
         var files = report.Files.Select(f => new ImportFile(Path.GetFileName(f.Path), Sha256(f.Path), f.Table, f.Rows)).ToArray();
         if (ContentHash(files) != contentHash) throw new IOException($"{submission.Path}: the files changed while they were being imported; nothing was stored");
 
+        BetweenPasses?.Invoke(submission);
         using var writer = ChildReturnStore.BeginSubmission(conn, laCode, year, contentHash, files);
         // Pass 2: the rows are read again and mapped; messages were all reported in pass 1, so this context discards them.
         var ctx = new RuleContext(year, today, _ => { });
-        SubmissionReader.Read(submission, ctx, row =>
+        bool Changed() => ContentHash(FilesOf(submission).Select(p => new ImportFile(Path.GetFileName(p), Sha256OrMark(p), null, 0))) != contentHash;
+        var changed = new IOException($"{submission.Path}: the files changed while they were being imported; nothing was stored");
+        try
         {
-            if (row.Table == Tables.Header) writer.Add(RowMapper.Header(row));
-            else if (row.Table == Tables.Episodes) writer.Add(RowMapper.Episode(row));
-            else if (row.Table == Tables.Oc1) writer.Add(RowMapper.Oc1(row));
-            else if (row.Table == Tables.Oc2) writer.Add(RowMapper.Oc2(row));
-            else if (row.Table == Tables.Cpr) writer.Add(RowMapper.Cpr(row));
-            else writer.AddOther(row.Table.Name, RowMapper.Json(row));
-        });
+            SubmissionReader.Read(submission, ctx, row =>
+            {
+                if (row.Table == Tables.Header) writer.Add(RowMapper.Header(row));
+                else if (row.Table == Tables.Episodes) writer.Add(RowMapper.Episode(row));
+                else if (row.Table == Tables.Oc1) writer.Add(RowMapper.Oc1(row));
+                else if (row.Table == Tables.Oc2) writer.Add(RowMapper.Oc2(row));
+                else if (row.Table == Tables.Cpr) writer.Add(RowMapper.Cpr(row));
+                else writer.AddOther(row.Table.Name, RowMapper.Json(row));
+            });
+        }
+        catch (Exception) when (Changed())
+        {
+            // Rows that validation never saw need not map: the change is the failure to report.
+            throw changed;
+        }
+        // Validated bytes are stored bytes: a file replaced while pass 2 read it is caught here, and disposing the writer rolls back.
+        if (Changed()) throw changed;
         long id = writer.Commit(report.Messages.Where(m => m.Severity == Severity.Warning));
         return new ImportResult(report, writer.Outcome, id);
     }
+
+    /// <summary>A test hook run between the validating pass and the storing pass (to swap a file there).</summary>
+    internal static Action<Submission>? BetweenPasses { get; set; }
 
     // The files whose bytes make up the submission: every CSV of a folder, or the workbook or XML file itself.
     private static string[] FilesOf(Submission s) => s.Format == SubmissionFormat.CsvFolder
         ? Directory.EnumerateFiles(s.Path).Where(p => p.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && !Path.GetFileName(p).StartsWith('.')).Order(StringComparer.Ordinal).ToArray()
         : [s.Path];
+
+    // A pipe or device is never read (validation rejects it); it gets a mark no real file's hash can equal.
+    private static string Sha256OrMark(string path) => Qp.Store.LocalFile.NotARegularFile(path) is null ? Sha256(path) : "not-a-regular-file";
 
     /// <summary>Lower-case hex SHA-256 of a file, read as a stream.</summary>
     public static string Sha256(string path)

@@ -55,6 +55,11 @@ internal static class CsvTableReader
         {
             rows++;
             int line = (int)csv.LineNumber;
+            if (ctx.TooManyErrors(file))
+            {
+                ctx.StopReading(FileRules.InputLimit, new Location(file, line, 0));
+                break;
+            }
             if (csv.FieldCount != headers.Length)
                 ctx.Report(FileRules.FieldCount, new Location(file, line, 0), $"the row has {csv.FieldCount} values but the header has {headers.Length} columns");
             var values = new string?[n];

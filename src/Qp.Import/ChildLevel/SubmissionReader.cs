@@ -12,6 +12,11 @@ public static class SubmissionReader
     {
         var seen = new HashSet<TableSchema>();
         var files = new List<FileTable>();
+        if (submission.Format != SubmissionFormat.CsvFolder && Qp.Store.LocalFile.NotARegularFile(submission.Path) is { } why)
+        {
+            ctx.Report(FileRules.NotRegularFile, new Location(submission.Name, 0, 0), why);
+            return [new FileTable(submission.Path, null, 0)];
+        }
         switch (submission.Format)
         {
             case SubmissionFormat.Xml:
@@ -26,7 +31,15 @@ public static class SubmissionReader
                     if (Path.GetFileName(path).StartsWith('.')) continue;
                     if (!path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
                     {
+                        if (Qp.Store.LocalFile.KindOf(path) is Qp.Store.FileKind.Pipe or Qp.Store.FileKind.Device) continue;
                         ctx.Report(FileRules.IgnoredFile, new Location(Path.GetFileName(path), 0, 0), "not a .csv file; it is ignored");
+                        continue;
+                    }
+                    // A pipe would wait forever and a device never end: only regular files are read.
+                    if (Qp.Store.LocalFile.NotARegularFile(path) is { } notFile)
+                    {
+                        ctx.Report(FileRules.NotRegularFile, new Location(Path.GetFileName(path), 0, 0), notFile);
+                        files.Add(new FileTable(path, null, 0));
                         continue;
                     }
                     files.Add(CsvTableReader.Read(path, ctx, seen, onRow));
@@ -50,8 +63,8 @@ public static class SubmissionReader
         var ctx = new RuleContext(year, today, log.Add) { Previous = previous };
         var validator = new Validator(ctx);
         var files = Read(submission, ctx, validator.Accept);
-        validator.Finish();
-        return new ValidationReport(submission, year, files, log.Sorted);
+        if (!ctx.Stopped) validator.Finish();
+        return new ValidationReport(submission, year, files, log.Sorted) { Errors = log.Errors, Warnings = log.Warnings };
     }
 }
 
@@ -62,8 +75,11 @@ public static class SubmissionReader
 /// <param name="Messages">Every finding, sorted by file, line and column.</param>
 public sealed record ValidationReport(Submission Submission, int Year, IReadOnlyList<FileTable> Files, IReadOnlyList<ValidationMessage> Messages)
 {
-    /// <summary>Number of errors.</summary>
-    public int Errors => Messages.Count(m => m.Severity == Severity.Error);
+    /// <summary>Number of errors found, including those past the message caps that are only counted.</summary>
+    public int Errors { get; init; } = Messages.Count(m => m.Severity == Severity.Error);
+
+    /// <summary>Number of warnings found, including those past the message caps that are only counted.</summary>
+    public int Warnings { get; init; } = Messages.Count(m => m.Severity == Severity.Warning);
 
     /// <summary>True when there is no error.</summary>
     public bool Accepted => Errors == 0;

@@ -47,8 +47,20 @@ public static class FileRules
     /// <summary>A table the DfE does not collect in the return's year (e.g. SWEpisodes before 2023-24).</summary>
     public static readonly FileRule TableOutOfYear = new("W014", W, "A table should be one the DfE collects in the return's year; others are stored but no rule of the year checks them");
 
+    /// <summary>A pipe, device, socket or dangling link where a file of the return should be: never read (it could wait or run forever).</summary>
+    public static readonly FileRule NotRegularFile = new("E020", E, "A return's files must be regular files (not pipes, devices or links to nothing)");
+
+    /// <summary>An input past the documented limits (a workbook's uncompressed size or rows per sheet; errors in one file): refused, reading stops.</summary>
+    public static readonly FileRule InputLimit = new("E021", E, "An input must stay within the input limits (README: input limits); large returns should be CSV or XML");
+
+    /// <summary>A formula cell with no value saved with it, or an error value (#DIV/0!, #REF!, …): formulas are never evaluated.</summary>
+    public static readonly FileRule FormulaWithoutValue = new("E022", E, "Workbook cells must hold values: a formula needs the value Excel saved with it, and error values are refused");
+
+    /// <summary>A date cell whose serial number is no date (negative, or past 31/12/9999).</summary>
+    public static readonly FileRule ImpossibleDateSerial = new("E023", E, "A date cell must hold a possible date");
+
     /// <summary>Every file rule.</summary>
     public static readonly IReadOnlyList<FileRule> All =
         [RequiredTableMissing, ColumnMissing, UnknownColumn, UnrecognisedFile, EmptyFile, WrongDelimiter, DuplicateTable,
-         FieldCount, Malformed, XmlDtd, NoRows, DuplicateColumn, IgnoredFile, TableOutOfYear];
+         FieldCount, Malformed, XmlDtd, NoRows, DuplicateColumn, IgnoredFile, TableOutOfYear, NotRegularFile, InputLimit, FormulaWithoutValue, ImpossibleDateSerial];
 }
