@@ -120,12 +120,17 @@ internal static class DataSheet
         head.Style.Font.Bold = true;
         head.Style.Fill.BackgroundColor = Styles.HeaderFill;
         // Row 1 only: the rows below are streamed in after saving, so no other cell may be written under the heading.
-        var note = w.Text(1, Headings.Length + 2,
+        // The print note is the sheet's print area, so its column is as wide as the note; the description beside it runs on.
+        int noteColumn = Headings.Length + 2;
+        var printNote = w.Text(1, noteColumn, $"Not set up to print ({rows.Count:#,0} rows): filter the rows you need and print the selection.", measure: false);
+        var note = w.Text(1, noteColumn + 1,
             $"Every stored figure, all years (year 2001 = 2000-01); percentages as numbers (12.3 = 12.3%); text measures in label; " +
-            $"a value withheld by disclosure control is blank with c in suppressed. {ctx.DisclosureNote} " +
-            $"Not set up to print ({rows.Count:#,0} rows): filter the rows you need and print the selection.", measure: false);
-        note.Style.Font.Italic = true;
-        note.Style.Font.FontColor = Styles.NoteText;
+            $"a value withheld by disclosure control is blank with c in suppressed. {ctx.DisclosureNote}", measure: false);
+        foreach (var n in new[] { printNote, note })
+        {
+            n.Style.Font.Italic = true;
+            n.Style.Font.FontColor = Styles.NoteText;
+        }
 
         // Widths from the content that will be streamed in (names, measures, the longest number shown).
         foreach (var r in rows)
@@ -142,6 +147,7 @@ internal static class DataSheet
         w.Sheet.SheetView.FreezeRows(1);
         w.Sheet.Range(1, 1, rows.Count + 1, Headings.Length).SetAutoFilter();
         w.ApplyWidths();
+        w.Sheet.Column(noteColumn).Width = printNote.GetString().Length + 2;
         SheetLayout.PrintSetup(w.Sheet, ctx, null, "Data, all years");
         // A workbook printed whole must not run to thousands of pages: the Data sheet prints only its notes.
         SheetLayout.PrintOnly(w.Sheet, w.Sheet.Range(1, Headings.Length + 2, 1, Headings.Length + 2));

@@ -40,7 +40,7 @@ internal static class ValidationSheet
             row++;
         }
         SheetLayout.Finish(w, ctx, headerRow, row - 1, headings.Length, freezeColumns: 0, footerTitle: "Validation warnings", printTable: false);
-        SheetLayout.PrintOnly(w.Sheet, w.Sheet.Range(1, 1, notesEnd, 1));
+        SheetLayout.PrintOnly(w.Sheet, w.Sheet.Range(1, 1, notesEnd, headings.Length));
         w.Sheet.Column(9).Width = Math.Min(w.Sheet.Column(9).Width, 90);
         w.Sheet.Column(9).Style.Alignment.WrapText = true;
         w.Sheet.Range(headerRow, 1, Math.Max(headerRow, row - 1), headings.Length).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
