@@ -27,7 +27,11 @@ internal static class DataSheet
 {
     public const string Name = "Data";
 
-    public static readonly string[] Headings = ["la_code", "la_name", "year", "indicator", "measure", "value"];
+    /// <summary>One type per column: <c>value</c> holds numbers only, <c>label</c> the text measures (trend, status…), <c>suppressed</c> "c" where disclosure control withholds the value.</summary>
+    public static readonly string[] Headings = ["la_code", "la_name", "year", "indicator", "measure", "value", "label", "suppressed"];
+
+    /// <summary>The columns (1-based) of value, label and suppressed.</summary>
+    public const int ValueColumn = 6, LabelColumn = 7, SuppressedColumn = 8;
 
     /// <summary>Every stored figure as tidy rows: per indicator (catalogue order) and year, England's figures then each authority's, missing figures left out.</summary>
     public static List<DataRow> Rows(ReportContext ctx)
@@ -115,10 +119,18 @@ internal static class DataSheet
         var head = w.Sheet.Range(1, 1, 1, Headings.Length);
         head.Style.Font.Bold = true;
         head.Style.Fill.BackgroundColor = Styles.HeaderFill;
-        var note = w.Text(1, Headings.Length + 2,
-            $"Every stored figure, all years (year 2001 = 2000-01); percentages as numbers (12.3 = 12.3%). {ctx.DisclosureNote}", measure: false);
-        note.Style.Font.Italic = true;
-        note.Style.Font.FontColor = Styles.NoteText;
+        // Row 1 only: the rows below are streamed in after saving, so no other cell may be written under the heading.
+        // The print note is the sheet's print area, so its column is as wide as the note; the description beside it runs on.
+        int noteColumn = Headings.Length + 2;
+        var printNote = w.Text(1, noteColumn, $"Not set up to print ({rows.Count:#,0} rows): filter the rows you need and print the selection.", measure: false);
+        var note = w.Text(1, noteColumn + 1,
+            $"Every stored figure, all years (year 2001 = 2000-01); percentages as numbers (12.3 = 12.3%); text measures in label; " +
+            $"a value withheld by disclosure control is blank with c in suppressed. {ctx.DisclosureNote}", measure: false);
+        foreach (var n in new[] { printNote, note })
+        {
+            n.Style.Font.Italic = true;
+            n.Style.Font.FontColor = Styles.NoteText;
+        }
 
         // Widths from the content that will be streamed in (names, measures, the longest number shown).
         foreach (var r in rows)
@@ -126,16 +138,18 @@ internal static class DataSheet
             w.Measure(2, r.LaName);
             w.Measure(4, r.Indicator);
             w.Measure(5, r.Measure);
-            if (r.Text is not null) w.Measure(6, r.Text);
+            if (r.Text is not null && r.Format != DataFormat.Suppressed) w.Measure(LabelColumn, r.Text);
         }
+        for (int i = 0; i < Headings.Length; i++) w.Measure(i + 1, Headings[i]);
         w.Measure(1, "000");
         w.Measure(3, "0000");
-        w.Measure(6, "100,000");
+        w.Measure(ValueColumn, "100,000");
         w.Sheet.SheetView.FreezeRows(1);
         w.Sheet.Range(1, 1, rows.Count + 1, Headings.Length).SetAutoFilter();
         w.ApplyWidths();
-        SheetLayout.PrintSetup(w.Sheet, ctx, 1, "Data, all years");
-        // The note beside the table is for the screen; printing it would shrink the one-page-wide table to nothing.
-        w.Sheet.PageSetup.PrintAreas.Add(1, 1, rows.Count + 1, Headings.Length);
+        w.Sheet.Column(noteColumn).Width = printNote.GetString().Length + 2;
+        SheetLayout.PrintSetup(w.Sheet, ctx, null, "Data, all years");
+        // A workbook printed whole must not run to thousands of pages: the Data sheet prints only its notes.
+        SheetLayout.PrintOnly(w.Sheet, w.Sheet.Range(1, Headings.Length + 2, 1, Headings.Length + 2));
     }
 }

@@ -70,8 +70,8 @@ internal static class SheetLayout
         if (font is not null) cell.Style.Font.FontColor = font;
     }
 
-    /// <summary>Borders, frozen header (and <paramref name="freezeColumns"/>), filter, widths and print set-up for a table from <paramref name="headerRow"/> to <paramref name="lastRow"/>.</summary>
-    public static void Finish(SheetWriter w, ReportContext ctx, int headerRow, int lastRow, int lastCol, int freezeColumns, string footerTitle)
+    /// <summary>Borders, frozen header (and <paramref name="freezeColumns"/>), filter, widths and print set-up for a table from <paramref name="headerRow"/> to <paramref name="lastRow"/>; with <paramref name="printTable"/> false (listings that print only their notes, see <see cref="PrintOnly"/>) no print area or repeated heading.</summary>
+    public static void Finish(SheetWriter w, ReportContext ctx, int headerRow, int lastRow, int lastCol, int freezeColumns, string footerTitle, bool printTable = true)
     {
         var ws = w.Sheet;
         lastRow = Math.Max(lastRow, headerRow);
@@ -87,17 +87,27 @@ internal static class SheetLayout
         ws.SheetView.Freeze(headerRow, freezeColumns);
         ws.Range(headerRow, 1, lastRow, lastCol).SetAutoFilter();
         w.ApplyWidths();
-        PrintSetup(ws, ctx, headerRow, footerTitle);
+        PrintSetup(ws, ctx, printTable ? headerRow : null, footerTitle);
+        if (printTable) ws.PageSetup.PrintAreas.Add(1, 1, lastRow, lastCol);
+    }
+
+    /// <summary>Makes <paramref name="area"/> (the sheet's notes) its only print area, on one page: long listings are for the screen and for filtering, not for printing whole.</summary>
+    public static void PrintOnly(IXLWorksheet ws, IXLRange area)
+    {
+        ws.PageSetup.PrintAreas.Clear();
+        ws.PageSetup.PrintAreas.Add(area.RangeAddress.FirstAddress.RowNumber, area.RangeAddress.FirstAddress.ColumnNumber,
+            area.RangeAddress.LastAddress.RowNumber, area.RangeAddress.LastAddress.ColumnNumber);
+        ws.PageSetup.FitToPages(1, 1);
     }
 
     /// <summary>Landscape A4, one page wide, the header row repeated, and a footer with the page number and the date produced.</summary>
-    public static void PrintSetup(IXLWorksheet ws, ReportContext ctx, int headerRow, string footerTitle)
+    public static void PrintSetup(IXLWorksheet ws, ReportContext ctx, int? headerRow, string footerTitle)
     {
         var p = ws.PageSetup;
         p.PageOrientation = XLPageOrientation.Landscape;
         p.PaperSize = XLPaperSize.A4Paper;
         p.FitToPages(1, 0);
-        p.SetRowsToRepeatAtTop(headerRow, headerRow);
+        if (headerRow is { } h) p.SetRowsToRepeatAtTop(h, h);
         p.Margins.Left = p.Margins.Right = 0.4;
         p.Margins.Top = 0.5;
         p.Margins.Bottom = 0.6;

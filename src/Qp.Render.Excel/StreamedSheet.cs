@@ -178,8 +178,10 @@ internal static partial class StreamedSheet
             cells.Number(row.Year, whole);
             cells.Text(row.Indicator);
             cells.Text(row.Measure);
+            // One type per column: numbers in value (F), text measures in label (G), "c" in suppressed (H) with value left blank.
             if (row.Number is { } v) cells.Number(v, styles.Index[(int)row.Format]);
-            else if (row.Text is not null) cells.Text(row.Text, styles.Index[(int)row.Format]);
+            else if (row.Format == DataFormat.Suppressed) cells.Text(row.Text!, styles.Index[(int)row.Format], reference: "H" + rn);
+            else if (row.Text is not null) cells.Text(row.Text, styles.Index[(int)row.Format], reference: "G" + rn);
             cells.EndRow();
         }
         w.Write($"</{p}sheetData>");

@@ -12,7 +12,11 @@ internal static class ValidationSheet
     {
         var w = new SheetWriter(wb.AddWorksheet(Name));
         int row = SheetLayout.Preamble(w, "Validation warnings",
-            ["Warnings stored with each authority's current return (from import and compute). Errors reject a return, so none appear here."]);
+        [
+            "Warnings stored with each authority's current return (from import and compute). Errors reject a return, so none appear here.",
+            $"Not set up to print ({ctx.Data.Warnings.Count:#,0} warnings): filter the rows you need and print the selection.",
+        ]);
+        int notesEnd = row - 1;
         int headerRow = row + 1;
         string[] headings = ["LA", "Authority", "Year", "File", "Line", "Column", "Severity", "Code", "Message"];
         SheetLayout.Header(w, headerRow, headings);
@@ -35,8 +39,17 @@ internal static class ValidationSheet
             w.Text(row, 9, m.Message.Message);
             row++;
         }
-        SheetLayout.Finish(w, ctx, headerRow, row - 1, headings.Length, freezeColumns: 0, footerTitle: "Validation warnings");
+        SheetLayout.Finish(w, ctx, headerRow, row - 1, headings.Length, freezeColumns: 0, footerTitle: "Validation warnings", printTable: false);
+        SheetLayout.PrintOnly(w.Sheet, w.Sheet.Range(1, 1, notesEnd, headings.Length));
         w.Sheet.Column(9).Width = Math.Min(w.Sheet.Column(9).Width, 90);
         w.Sheet.Column(9).Style.Alignment.WrapText = true;
+        w.Sheet.Range(headerRow, 1, Math.Max(headerRow, row - 1), headings.Length).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+        // Row heights are not recalculated on opening (and AdjustToContents needs GDI+): size each row to its wrapped message.
+        int chars = (int)((w.Sheet.Column(9).Width - 2) * 0.85);
+        for (int r = headerRow + 1; r < row; r++)
+        {
+            int lines = DefinitionsSheet.WrappedLines(w.Sheet.Cell(r, 9).GetString(), chars);
+            if (lines > 1) w.Sheet.Row(r).Height = 15 * lines + 2;
+        }
     }
 }

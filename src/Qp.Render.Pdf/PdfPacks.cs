@@ -11,7 +11,11 @@ namespace Qp.Render.Pdf;
 /// <param name="Year">The collection year the packs report.</param>
 /// <param name="Publish">Whether disclosure control applies (SPEC §6).</param>
 /// <param name="Produced">The date shown as produced and written as the PDF creation date.</param>
-public sealed record PackOptions(int Year, bool Publish, DateTimeOffset Produced);
+public sealed record PackOptions(int Year, bool Publish, DateTimeOffset Produced)
+{
+    /// <summary>Told what each page drew (chart keys and marks, text cut short); the layout tests listen here.</summary>
+    internal ILayoutObserver? Observer { get; init; }
+}
 
 /// <summary>The PDF councillor packs: one authority, every authority (in parallel), or the national overview; all read stored results only.</summary>
 public static class PdfPacks
@@ -34,7 +38,7 @@ public static class PdfPacks
         pages.AddRange(notes);
         PackWriter.Write(output, new PackMetadata($"Quality Protects national overview {ctx.YearDisplay}",
                 $"England's performance on the Quality Protects indicators, {ctx.YearDisplay}{Edition(options)}", options.Produced),
-            Frame(ctx), pages);
+            Frame(ctx), pages, options.Observer);
     }
 
     /// <summary>Writes one pack per authority with results for the year into <paramref name="folder"/>, using all cores; returns the files written.</summary>
@@ -95,7 +99,7 @@ public static class PdfPacks
         PackWriter.Write(output, new PackMetadata($"Quality Protects performance pack: {ctx.AreaName} {ctx.YearDisplay}",
                 $"{ctx.AreaName}'s performance on the Quality Protects indicators beside England and its statistical neighbours, {ctx.YearDisplay}{Edition(options)}",
                 options.Produced),
-            Frame(ctx), pages);
+            Frame(ctx), pages, options.Observer);
     }
 
     private static List<IPage> AuthorityPages(PackContext ctx)

@@ -129,7 +129,8 @@ public class ExcelReportTests
             ws.AutoFilter.Range.FirstRow().RowNumber().Should().Be(h, ws.Name);
             ws.PageSetup.PageOrientation.Should().Be(XLPageOrientation.Landscape, ws.Name);
             ws.PageSetup.PagesWide.Should().Be(1, ws.Name);
-            ws.PageSetup.FirstRowToRepeatAtTop.Should().Be(h, ws.Name);
+            // The listings print only their notes (one page), so they repeat no heading; the tables repeat theirs.
+            ws.PageSetup.FirstRowToRepeatAtTop.Should().Be(ws.Name is "Data" or "Validation" ? 0 : h, ws.Name);
         }
         wb.Worksheet("A1").SheetView.SplitColumn.Should().Be(2);
     }
@@ -248,9 +249,10 @@ public class ExcelReportTests
         using var store = Fixture.Store();
         using var wb = Book.Open(store);
         var ws = wb.Worksheet("Data");
-        ws.Row(1).Cells(1, 6).Select(c => c.GetString()).Should().Equal("la_code", "la_name", "year", "indicator", "measure", "value");
+        ws.Row(1).Cells(1, 8).Select(c => c.GetString()).Should().Equal("la_code", "la_name", "year", "indicator", "measure", "value", "label", "suppressed");
+        // Each figure sits in the column of its type: numbers in value, text measures in label.
         var rows = ws.RowsUsed().Skip(1).Select(r => (La: r.Cell(1).GetString(), Name: r.Cell(2).GetString(), Year: r.Cell(3).GetString(),
-            Ind: r.Cell(4).GetString(), Measure: r.Cell(5).GetString(), Cell: r.Cell(6))).ToList();
+            Ind: r.Cell(4).GetString(), Measure: r.Cell(5).GetString(), Cell: r.Cell(6).IsEmpty() ? r.Cell(7) : r.Cell(6))).ToList();
         var hartlepool = rows.Where(r => r.La == "805" && r.Year == "2001" && r.Ind == "A1").ToList();
         // Every field of Hartlepool's A1 result is set, so every measure is there, in this order.
         hartlepool.Select(r => r.Measure).Should().Equal("source", "numerator", "denominator", "value", "ci95_lower", "ci95_upper",
@@ -323,11 +325,16 @@ public class ExcelReportTests
         summary.Cell(Book.RowOf(summary, authority), Book.Col(summary, Book.HeaderRow(summary), "A1 (%)")).GetString().Should().Be(value);
 
         var data = wb.Worksheet("Data").RowsUsed().Where(r => r.Cell(2).GetString() == authority && r.Cell(3).GetString() == "2001" && r.Cell(4).GetString() == "A1")
-            .ToDictionary(r => r.Cell(5).GetString(), r => r.Cell(6).GetString());
+            .ToDictionary(r => r.Cell(5).GetString(), r => r.Cell(6).IsEmpty() ? r.Cell(8).GetString() : r.Cell(6).GetString());
         data["numerator"].Should().Be(numerator);
         data["value"].Should().Be(value);
         if (value == "c") data["ci95_upper"].Should().Be("c");
         data["denominator"].Should().NotBe("c");
+        // A withheld figure leaves value blank (the column stays numeric) and says c in suppressed.
+        var valueRow = wb.Worksheet("Data").RowsUsed().Single(r => r.Cell(2).GetString() == authority && r.Cell(3).GetString() == "2001"
+                                                                    && r.Cell(4).GetString() == "A1" && r.Cell(5).GetString() == "value");
+        if (value == "c") valueRow.Cell(6).IsEmpty().Should().BeTrue();
+        else valueRow.Cell(6).DataType.Should().Be(XLDataType.Number);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class NationalPackTests : IDisposable
         // England A1 2001 stored as 151/1000 = 15.1%, quartiles stored as 12.1 / 15.1 / 18.1.
         a1.Should().Contain("England's figure was 15.1% (151 of 1,000)").And.Contain("12.1%").And.Contain("18.1%");
         // Only Hartlepool's A1 status is Met (the others' are stored as No target), so 1 of 1 with the target due.
-        a1.Should().Contain("1 of 1 authorities with the target due met the target of no more than 16.0%");
+        a1.Should().Contain("The one authority with a target due met it (the target: no more than 16.0%).");
         // All warnings: W101 in two authorities (3 + 1), W220 in one.
         pdf.PageText(12).Should().Contain("2000-01 W101 2 4").And.Contain("2000-01 W220 1 1");
     }

@@ -47,12 +47,23 @@ internal static class ChartStyle
         c.Restore();
     }
 
-    /// <summary>Draws a one-line key of the chart's series; returns its height.</summary>
-    public static float Key(SKCanvas c, float x, float top, IEnumerable<KeyItem> items)
+    /// <summary>Draws the chart's key, starting a new row when an entry would pass <paramref name="maxWidth"/>; returns its height.</summary>
+    public static float Key(SKCanvas c, float x, float top, IEnumerable<KeyItem> items, float maxWidth = float.MaxValue)
     {
+        const float row = 12f;
         float cx = x, baseline = top + 8f;
+        bool any = false;
         foreach (var item in items)
         {
+            float swatch = item.IsBar ? 10f : 17f;
+            // A long name shrinks before it is allowed to spill past the key's width.
+            var (lines, style) = Ink.Fit(item.Label, maxWidth - swatch, TextStyle.Small, minSize: 6.5f);
+            float w = swatch + Ink.Width(lines[0], style);
+            if (any && cx + w > x + maxWidth)
+            {
+                cx = x;
+                baseline += row;
+            }
             if (item.IsBar) Ink.Fill(c, new SKRect(cx, baseline - 6.5f, cx + 7f, baseline + 0.5f), item.Colour);
             else
             {
@@ -60,12 +71,16 @@ internal static class ChartStyle
                 if (item.Dashed) p.PathEffect = SKPathEffect.CreateDash([3f, 2f], 0);
                 c.DrawLine(cx, baseline - 3f, cx + 14f, baseline - 3f, p);
             }
-            cx += item.IsBar ? 10f : 17f;
-            Ink.Text(c, item.Label, cx, baseline, TextStyle.Small);
-            cx += Ink.Width(item.Label, TextStyle.Small) + 12f;
+            Ink.Text(c, lines[0], cx + swatch, baseline, style);
+            cx += w + 12f;
+            any = true;
         }
-        return 12f;
+        return any ? baseline - top + row - 8f : 0f;
     }
+
+    /// <summary>The entries of <paramref name="candidates"/> whose colour a drawn mark uses, so a key never lists what is not drawn.</summary>
+    public static IReadOnlyList<KeyItem> KeyFor(IEnumerable<KeyItem> candidates, IReadOnlyCollection<SKColor> marks) =>
+        candidates.Where(k => marks.Contains(k.Colour)).ToList();
 
     public static double Ceiling(IEnumerable<double?> values)
     {
@@ -90,13 +105,29 @@ internal sealed record RankedBar(int LaCode, double Value, SKColor Colour);
 /// <summary>Every authority's value as a bar, best on the left, with England and target lines; the pack's authority highlighted and labelled.</summary>
 internal static class RankedChart
 {
-    public static void Draw(SKCanvas c, SKRect r, IReadOnlyList<RankedBar> bars, double? england, double? target, string? highlightLabel, int? highlight)
+    /// <summary>The colours of the marks <see cref="Draw"/> draws for these figures: every bar (a 0% bar as a stub) and each line.</summary>
+    public static IReadOnlyList<SKColor> Marks(IReadOnlyList<RankedBar> bars, double? england, double? target)
+    {
+        var marks = bars.Select(b => b.Colour).Distinct().ToList();
+        if (england is not null) marks.Add(Palette.England);
+        if (target is not null) marks.Add(Palette.Target);
+        return marks;
+    }
+
+    /// <summary>Whether any bar is 0%, drawn as a stub and explained under the axis.</summary>
+    public static bool HasZero(IReadOnlyList<RankedBar> bars) => bars.Any(b => b.Value <= 0);
+
+    /// <summary>Draws the chart; returns the colours of the marks drawn, for the key's check.</summary>
+    public static IReadOnlyList<SKColor> Draw(SKCanvas c, SKRect r, IReadOnlyList<RankedBar> bars, double? england, double? target, string? highlightLabel, int? highlight)
     {
         var plot = ChartStyle.NewPlot();
+        double top = ChartStyle.Ceiling(bars.Select(b => (double?)b.Value).Append(england).Append(target));
+        // A 0% bar has no height; a thin stub (1.5% of the axis) shows the authority is there and its figure is zero.
+        double stub = top * 0.015;
         var list = bars.Select((b, i) => new Bar
         {
             Position = i + 1,
-            Value = b.Value,
+            Value = b.Value > 0 ? b.Value : stub,
             FillColor = Palette.ForChart(b.Colour),
             LineWidth = 0,
             Size = 0.78,
@@ -105,7 +136,6 @@ internal static class RankedChart
         ChartStyle.HorizontalLine(plot, england, Palette.England, LinePattern.Dashed);
         ChartStyle.HorizontalLine(plot, target, Palette.Target, LinePattern.Dotted, 1.4f);
 
-        double top = ChartStyle.Ceiling(bars.Select(b => (double?)b.Value).Append(england).Append(target));
         int index = highlight is { } h ? bars.ToList().FindIndex(b => b.LaCode == h) : -1;
         if (index >= 0 && highlightLabel is not null)
         {
@@ -121,10 +151,12 @@ internal static class RankedChart
         plot.Axes.SetLimits(0.2, Math.Max(bars.Count, 1) + 0.8, 0, top);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual();
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
-        plot.Axes.Bottom.Label.Text = $"Authorities ranked from best (left) to worst (right), n = {bars.Count}";
+        plot.Axes.Bottom.Label.Text = $"Authorities ranked from best (left) to worst (right), n = {bars.Count}" +
+                                      (HasZero(bars) ? "; a figure of 0% is drawn as a thin stub" : "");
         plot.Axes.Left.Label.Text = "%";
         plot.Layout.Fixed(new PixelPadding(34, 8, 20, 6));
         ChartStyle.Render(plot, c, r);
+        return Marks(bars, england, target);
     }
 }
 
@@ -133,7 +165,16 @@ internal static class TrendChart
 {
     public sealed record Series(string Label, SKColor Colour, IReadOnlyList<double?> Values, bool Dashed = false, bool Emphasis = false);
 
-    public static void Draw(SKCanvas c, SKRect r, IReadOnlyList<int> years, IReadOnlyList<Series> series, double? target)
+    /// <summary>The colours of the lines <see cref="Draw"/> draws: each series with a point, and the target.</summary>
+    public static IReadOnlyList<SKColor> Marks(IReadOnlyList<Series> series, double? target)
+    {
+        var marks = series.Where(s => s.Values.Any(v => v.HasValue)).Select(s => s.Colour).ToList();
+        if (target is not null) marks.Add(Palette.Target);
+        return marks;
+    }
+
+    /// <summary>Draws the chart; returns the colours of the lines drawn, for the key's check.</summary>
+    public static IReadOnlyList<SKColor> Draw(SKCanvas c, SKRect r, IReadOnlyList<int> years, IReadOnlyList<Series> series, double? target)
     {
         var plot = ChartStyle.NewPlot();
         foreach (var s in series)
@@ -155,5 +196,6 @@ internal static class TrendChart
         plot.Axes.Left.Label.Text = "%";
         plot.Layout.Fixed(new PixelPadding(34, 8, 18, 6));
         ChartStyle.Render(plot, c, r);
+        return Marks(series, target);
     }
 }

@@ -119,6 +119,35 @@ internal static class Ink
         return lines.Count * s.LineHeight;
     }
 
+    /// <summary>
+    /// The largest size from <paramref name="s"/>'s down to <paramref name="minSize"/> at which <paramref name="text"/> fits
+    /// <paramref name="width"/> in the fewest lines up to <paramref name="maxLines"/> (one line at any size beats two).
+    /// Text that fits nowhere is ended with an ellipsis and reported to the layout log, never cut silently.
+    /// </summary>
+    public static (IReadOnlyList<string> Lines, TextStyle Style) Fit(string text, float width, TextStyle s, int maxLines = 1, float minSize = 6.5f)
+    {
+        for (int n = 1; n <= maxLines; n++)
+        for (float size = s.Size; size >= minSize - 0.01f; size -= 0.5f)
+        {
+            var style = s with { Size = size };
+            var lines = Wrap(text, width, style);
+            if (lines.Count <= n && lines.All(l => Width(l, style) <= width)) return (lines, style);
+        }
+        var small = s with { Size = minSize };
+        var kept = Wrap(text, width, small).Take(maxLines).ToList();
+        while (kept[^1].Length > 1 && Width(kept[^1] + "…", small) > width) kept[^1] = kept[^1][..^1];
+        kept[^1] += "…";
+        LayoutLog.TextCut(text, string.Join(" ", kept));
+        return (kept, small);
+    }
+
+    /// <summary>Draws fitted lines (see <see cref="Fit"/>) with the first line's top at <paramref name="top"/>; returns the height used.</summary>
+    public static float Lines(SKCanvas c, IReadOnlyList<string> lines, float x, float top, TextStyle s, SKTextAlign align = SKTextAlign.Left)
+    {
+        for (int i = 0; i < lines.Count; i++) Text(c, lines[i], x, top + s.Size + i * s.LineHeight, s, align);
+        return lines.Count * s.LineHeight;
+    }
+
     /// <summary>The height a wrapped paragraph needs.</summary>
     public static float ParagraphHeight(string text, float width, TextStyle s) => Wrap(text, width, s).Count * s.LineHeight;
 

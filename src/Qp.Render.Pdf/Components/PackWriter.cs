@@ -8,7 +8,7 @@ internal sealed record PackMetadata(string Title, string Subject, DateTimeOffset
 /// <summary>Writes a list of pages as one PDF/A-flagged SkiaSharp document, each page inside the frame.</summary>
 internal static class PackWriter
 {
-    public static void Write(Stream output, PackMetadata meta, PageFrame frame, IReadOnlyList<IPage> pages)
+    public static void Write(Stream output, PackMetadata meta, PageFrame frame, IReadOnlyList<IPage> pages, ILayoutObserver? observer = null)
     {
         var metadata = new SKDocumentPdfMetadata
         {
@@ -28,10 +28,15 @@ internal static class PackWriter
         for (int i = 0; i < pages.Count; i++)
         {
             var canvas = doc.BeginPage(PageFrame.Width, PageFrame.Height);
-            frame.Draw(canvas, pages[i].Section, i + 1, pages.Count);
-            canvas.Save();
-            pages[i].Draw(canvas, PageFrame.Content);
-            canvas.Restore();
+            LayoutLog.Begin(observer, meta.Title, i + 1);
+            try
+            {
+                frame.Draw(canvas, pages[i].Section, i + 1, pages.Count);
+                canvas.Save();
+                pages[i].Draw(canvas, PageFrame.Content);
+                canvas.Restore();
+            }
+            finally { LayoutLog.End(); }
             doc.EndPage();
         }
         doc.Close();

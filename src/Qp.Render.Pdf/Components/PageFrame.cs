@@ -24,8 +24,16 @@ internal sealed record PageFrame(string PackTitle, string FooterNote)
 
     public void Draw(SKCanvas c, string section, int pageNumber, int pageCount)
     {
-        Ink.Text(c, "Quality Protects performance  |  " + PackTitle, Margin, 34f, TextStyle.Small);
-        Ink.Text(c, section, Width - Margin, 34f, TextStyle.SmallBold.In(Palette.Navy), SKTextAlign.Right);
+        // Long authority names and indicator titles share one line: drop the series name first, then shrink both to fit.
+        const float gap = 14f, available = Width - 2 * Margin;
+        var left = "Quality Protects performance  |  " + PackTitle;
+        TextStyle leftStyle = TextStyle.Small, rightStyle = TextStyle.SmallBold.In(Palette.Navy);
+        if (Ink.Width(left, leftStyle) + Ink.Width(section, rightStyle) + gap > available) left = PackTitle;
+        float sectionWidth = Math.Min(Ink.Width(section, rightStyle), available * 0.6f);
+        var (sectionLines, sectionStyle) = Ink.Fit(section, sectionWidth, rightStyle);
+        var (leftLines, leftFitted) = Ink.Fit(left, available - Ink.Width(sectionLines[0], sectionStyle) - gap, leftStyle);
+        Ink.Text(c, leftLines[0], Margin, 34f, leftFitted);
+        Ink.Text(c, sectionLines[0], Width - Margin, 34f, sectionStyle, SKTextAlign.Right);
         Ink.Line(c, Margin, 41f, Width - Margin, 41f, Palette.Navy, 0.8f);
 
         Ink.Line(c, Margin, Height - 40f, Width - Margin, Height - 40f, Palette.Rule);

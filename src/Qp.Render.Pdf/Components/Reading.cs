@@ -60,14 +60,16 @@ internal static class Reading
 
     private static string TargetClause(PackContext ctx, IndicatorDefinition d, IndicatorResult r)
     {
-        var target = Figures.TargetPhrase(d, r.TargetValue);
+        // A relative target (A3) has no single national value: name the authority's own.
+        var target = r.TargetValue is null && d.Targets.Where(t => t.FromYear <= ctx.Year).MaxBy(t => t.FromYear) is { } own
+            ? Sentences.LowerFirst(PackFonts.Clean(own.Label)) : Figures.TargetPhrase(d, r.TargetValue);
         return r.TargetStatus switch
         {
             TargetStatus.Met => $", and meeting the target of {target}",
             TargetStatus.NotMet => $", and not meeting the target of {target}" +
                                    (r.TargetDistance is { } dist ? $" ({Math.Abs(dist):0.0} points short)" : ""),
             TargetStatus.NotYetDue => d.Targets.FirstOrDefault(t => t.FromYear > ctx.Year) is { } next
-                ? $"; the target ({PackFonts.Clean(next.Label)}) applies from {CollectionYear.Display(next.FromYear)}"
+                ? $"; the target ({Sentences.LowerFirst(PackFonts.Clean(next.Label))}) applies from {CollectionYear.Display(next.FromYear)}"
                 : "; the target is not yet due",
             _ => d.Targets.Count == 0 ? "; there is no national target for this indicator" : "",
         };

@@ -17,7 +17,10 @@ internal sealed class CoverPage(PackContext ctx, string kind, IReadOnlyList<stri
         Ink.Fill(c, new SKRect(a.Left, a.Top, a.Right, a.Top + 150), Palette.Navy);
         Ink.Text(c, "QUALITY PROTECTS", a.Left + 20, a.Top + 30, new TextStyle(9f, true, new SKColor(0xC9, 0xD6, 0xE8)));
         Ink.Text(c, kind, a.Left + 20, a.Top + 50, new TextStyle(12f, false, SKColors.White));
-        Ink.Text(c, ctx.AreaName, a.Left + 20, a.Top + 98, new TextStyle(28f, true, SKColors.White));
+        // The name shrinks to fit the band, then takes two lines (the longest, "Bournemouth, Christchurch and Poole", does at 22 pt).
+        var (name, nameStyle) = Ink.Fit(ctx.AreaName, a.Width - 40, new TextStyle(28f, true, SKColors.White), maxLines: 2, minSize: 16f);
+        float firstBaseline = a.Top + 98 - (name.Count - 1) * nameStyle.LineHeight * 0.6f;
+        Ink.Lines(c, name, a.Left + 20, firstBaseline - nameStyle.Size, nameStyle);
         Ink.Text(c, $"{ctx.YearDisplay}", a.Left + 20, a.Top + 130, new TextStyle(16f, false, SKColors.White));
 
         float y = a.Top + 178;

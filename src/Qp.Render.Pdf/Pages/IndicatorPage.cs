@@ -45,9 +45,10 @@ internal sealed class IndicatorPage(PackContext ctx, IndicatorDefinition d) : IP
             .Where(x => x.Rank is not null && ctx.Figures.Plotted(x) is not null)
             .OrderBy(x => x.Rank).ThenBy(x => x.LaCode)
             .Select(x => new RankedBar(x.LaCode, x.Value!.Value, x.LaCode == la ? Palette.Highlight : Palette.Others)).ToList();
-        y += ChartStyle.Key(c, a.Left, y, Keys(includeNeighbours: false, bars: true, target: r?.TargetValue is not null)) + 2;
+        var rankedKey = ChartStyle.KeyFor(Keys(includeNeighbours: false, bars: true), RankedChart.Marks(all, england?.Value, r?.TargetValue));
+        y += ChartStyle.Key(c, a.Left, y, rankedKey, a.Width) + 2;
         var label = ctx.Figures.Plotted(r) is { } v ? $"{ctx.AreaName} {Figures.Percent(v)}" : null;
-        RankedChart.Draw(c, new SKRect(a.Left, y, a.Right, y + 165), all, england?.Value, r?.TargetValue, label, la);
+        LayoutLog.Chart("ranked", rankedKey, RankedChart.Draw(c, new SKRect(a.Left, y, a.Right, y + 165), all, england?.Value, r?.TargetValue, label, la));
         y += 165;
         if (ctx.Figures.Publish)
             Ink.Text(c, "Authorities whose figure is withheld (c) are left out of the charts.", a.Left, y + 9, TextStyle.Small);
@@ -55,23 +56,26 @@ internal sealed class IndicatorPage(PackContext ctx, IndicatorDefinition d) : IP
 
         // Five-year trend beside the neighbour table.
         float half = (a.Width - 18) / 2;
-        var chartRect = new SKRect(a.Left, y + 30, a.Left + half, a.Bottom - 4);
         Ink.Text(c, "Five-year trend", a.Left, y + 10, TextStyle.Subheading);
-        ChartStyle.Key(c, a.Left, y + 15, Keys(includeNeighbours: true, bars: false, target: false));
         var years = ctx.TrendYears;
-        TrendChart.Draw(c, chartRect, years,
+        TrendChart.Series[] series =
         [
             new("England", Palette.England, years.Select(yr => ctx.Source.National(d.Id, yr)?.Value).ToList(), Dashed: true),
             new("Neighbour average", Palette.Neighbours, years.Select(yr => ctx.Source.Result(d.Id, yr, la)?.SnAverage).ToList(), Dashed: true),
             new(ctx.AreaName, Palette.Highlight, years.Select(yr => ctx.Figures.Plotted(ctx.Source.Result(d.Id, yr, la))).ToList(), Emphasis: true),
-        ], r?.TargetValue);
+        ];
+        // The key wraps within the chart's half of the page, so a long name never runs into the neighbour table.
+        var trendKey = ChartStyle.KeyFor(Keys(includeNeighbours: true, bars: false), TrendChart.Marks(series, r?.TargetValue));
+        float keyHeight = ChartStyle.Key(c, a.Left, y + 15, trendKey, half);
+        var trendMarks = TrendChart.Draw(c, new SKRect(a.Left, y + 18 + keyHeight, a.Left + half, a.Bottom - 4), years, series, r?.TargetValue);
+        LayoutLog.Chart("trend", trendKey, trendMarks);
 
         float tx = a.Left + half + 18;
         Ink.Text(c, "Statistical neighbours", tx, y + 10, TextStyle.Subheading);
         NeighbourTable.Draw(c, tx, y + 18, a.Right - tx, ctx, d, la, england);
     }
 
-    private IEnumerable<KeyItem> Keys(bool includeNeighbours, bool bars, bool target)
+    private IEnumerable<KeyItem> Keys(bool includeNeighbours, bool bars)
     {
         if (bars)
         {
@@ -81,7 +85,7 @@ internal sealed class IndicatorPage(PackContext ctx, IndicatorDefinition d) : IP
         else yield return new KeyItem(ctx.AreaName, Palette.Highlight);
         yield return new KeyItem("England", Palette.England, Dashed: true);
         if (includeNeighbours) yield return new KeyItem("Neighbours", Palette.Neighbours, Dashed: true);
-        if (target) yield return new KeyItem("Target", Palette.Target, Dashed: true);
+        yield return new KeyItem("Target", Palette.Target, Dashed: true);
     }
 
     public static string SourceName(string source) => source switch
@@ -108,8 +112,9 @@ internal static class IndicatorHeader
 {
     public static float Draw(SKCanvas c, SKRect a, float y, IndicatorDefinition d)
     {
-        Ink.Text(c, d.Title, a.Left, y + 16, TextStyle.Heading);
-        y += 24;
+        // Long titles (B7) shrink a little, then take a second line.
+        var (title, style) = Ink.Fit(d.Title, a.Width, TextStyle.Heading, maxLines: 2, minSize: 14f);
+        y += Ink.Lines(c, title, a.Left, y + 1, style) + 3;
         var target = d.Targets.Count == 0 ? "No national target." : "Target: " + string.Join("; ", d.Targets.Select(t => t.Label)) + ".";
         var betterWay = d.Polarity == Polarity.LowerIsBetter ? "Lower is better." : "Higher is better.";
         y += Ink.Paragraph(c, $"{d.Description} {target}".Replace(" Lower is better.", "").Replace(" Higher is better.", "").Replace("; fewer is better.", ".").Replace("; lower is better.", ".").Replace("; higher is better.", ".")
@@ -125,8 +130,12 @@ internal static class KeyFigures
 
     public static float Draw(SKCanvas c, SKRect a, float top, IReadOnlyList<Tile> tiles)
     {
-        const float gap = 6, h = 50;
+        const float gap = 6;
         float w = (a.Width - gap * (tiles.Count - 1)) / tiles.Count;
+        // A long authority name takes two or three lines in its tile, and every tile in the row grows with it.
+        var labels = tiles.Select(t => Ink.Fit(t.Label, w - 12, TextStyle.Small, maxLines: 3, minSize: 7f)).ToList();
+        float extra = labels.Max(l => l.Lines.Count * l.Style.LineHeight) - TextStyle.Small.LineHeight;
+        float h = 50 + extra;
         for (int i = 0; i < tiles.Count; i++)
         {
             var t = tiles[i];
@@ -134,13 +143,12 @@ internal static class KeyFigures
             using (var p = new SKPaint { Color = Palette.Rule, IsStroke = true, StrokeWidth = 0.6f })
                 c.DrawRect(x, top, w, h, p);
             Ink.Fill(c, new SKRect(x, top, x + w, top + 3), t.Colour);
-            var label = Ink.Wrap(t.Label, w - 12, TextStyle.Small)[0];
-            Ink.Text(c, label, x + 6, top + 14, TextStyle.Small);
-            Ink.Text(c, t.Figure, x + 6, top + 33, new TextStyle(14f, true, Palette.Text));
+            Ink.Lines(c, labels[i].Lines, x + 6, top + 14 - labels[i].Style.Size, labels[i].Style);
+            Ink.Text(c, t.Figure, x + 6, top + 33 + extra, new TextStyle(14f, true, Palette.Text));
             if (t.Status is { } s)
             {
-                StatusMark.Draw(c, s, x + 10, top + 41.5f, 3f);
-                Ink.Text(c, Figures.Status(s), x + 16, top + 44.5f, TextStyle.SmallBold);
+                StatusMark.Draw(c, s, x + 10, top + 41.5f + extra, 3f);
+                Ink.Text(c, Figures.Status(s), x + 16, top + 44.5f + extra, TextStyle.SmallBold);
             }
         }
         return top + h;

@@ -58,6 +58,14 @@ internal sealed class NationalIndicatorPage(PackContext ctx, IndicatorDefinition
         return due == 0 ? Figures.Missing : $"{all.Count(r => r.TargetStatus == TargetStatus.Met)} of {due}";
     }
 
+    /// <summary>How many authorities met the target due, or when the target applies, as a sentence.</summary>
+    public static string? TargetSentence(PackContext ctx, IndicatorDefinition d, double? nationalTarget)
+    {
+        var all = ctx.Source.All(d.Id, ctx.Year);
+        return Sentences.NationalTarget(d, ctx.Year, all.Count(r => r.TargetStatus == TargetStatus.Met),
+            all.Count(r => r.TargetStatus is TargetStatus.Met or TargetStatus.NotMet), nationalTarget);
+    }
+
     public void Draw(SKCanvas c, SKRect a)
     {
         var n = ctx.Source.National(d.Id, ctx.Year);
@@ -66,8 +74,8 @@ internal sealed class NationalIndicatorPage(PackContext ctx, IndicatorDefinition
         var reading = n?.Value is null
             ? $"No England figure is stored for {ctx.YearDisplay}."
             : $"England's figure was {Figures.Percent(n.Value)} ({ctx.Figures.NationalCount(n.Numerator)} of {ctx.Figures.NationalCount(n.Denominator)}). " +
-              $"Half of the {n.Authorities} authorities with a figure lay between {Figures.Percent(n.Q1)} and {Figures.Percent(n.Q3)}, with a median of {Figures.Percent(n.Median)}." +
-              (MetText(ctx, d) is var met && met != Figures.Missing ? $" {met} authorities with the target due met the target of {Figures.TargetPhrase(d, n.TargetValue)}." : "") +
+              $"Half of the {Sentences.Count(n.Authorities, "authority", "authorities")} with a figure lay between {Figures.Percent(n.Q1)} and {Figures.Percent(n.Q3)}, with a median of {Figures.Percent(n.Median)}. " +
+              TargetSentence(ctx, d, n.TargetValue) +
               $" England's five-year trend: {Figures.Trend(n.Trend).ToLowerInvariant()}.";
         var style = new TextStyle(10.5f);
         float h = Ink.ParagraphHeight(reading, a.Width - 26, style) + 16;
@@ -91,13 +99,14 @@ internal sealed class NationalIndicatorPage(PackContext ctx, IndicatorDefinition
             .Where(r => r.Rank is not null && ctx.Figures.Plotted(r) is not null)
             .OrderBy(r => r.Rank).ThenBy(r => r.LaCode)
             .Select(r => new RankedBar(r.LaCode, r.Value!.Value, StatusMark.Colour(r.TargetStatus))).ToList();
-        y += ChartStyle.Key(c, a.Left, y,
-        [
-            new("Met", Palette.Met, IsBar: true), new("Not met", Palette.NotMet, IsBar: true),
-            new("No target due", Palette.NoTarget, IsBar: true), new("England", Palette.England, Dashed: true),
-            new("Target", Palette.Target, Dashed: true),
-        ]) + 2;
-        RankedChart.Draw(c, new SKRect(a.Left, y, a.Right, y + 175), bars, n?.Value, n?.TargetValue, null, null);
+        // The key lists the statuses the bars show (D78's are all Not yet due in 2001-02) and a target line only where one is drawn.
+        var rankedKey = ChartStyle.KeyFor(
+            new[] { TargetStatus.Met, TargetStatus.NotMet, TargetStatus.NotYetDue, TargetStatus.NoTarget }
+                .Select(s => new KeyItem(Figures.Status(s), StatusMark.Colour(s), IsBar: true))
+                .Append(new("England", Palette.England, Dashed: true)).Append(new("Target", Palette.Target, Dashed: true)),
+            RankedChart.Marks(bars, n?.Value, n?.TargetValue));
+        y += ChartStyle.Key(c, a.Left, y, rankedKey, a.Width) + 2;
+        LayoutLog.Chart("ranked", rankedKey, RankedChart.Draw(c, new SKRect(a.Left, y, a.Right, y + 175), bars, n?.Value, n?.TargetValue, null, null));
         y += 175;
         if (ctx.Figures.Publish)
             Ink.Text(c, "Authorities whose figure is withheld (c) are left out of the chart.", a.Left, y + 9, TextStyle.Small);
@@ -105,13 +114,18 @@ internal sealed class NationalIndicatorPage(PackContext ctx, IndicatorDefinition
 
         float half = (a.Width - 18) / 2;
         Ink.Text(c, "England over five years", a.Left, y + 10, TextStyle.Subheading);
-        ChartStyle.Key(c, a.Left, y + 15, [new("England", Palette.England), new("Median authority", Palette.Others, Dashed: true)]);
         var years = ctx.TrendYears;
-        TrendChart.Draw(c, new SKRect(a.Left, y + 30, a.Left + half, a.Bottom - 4), years,
+        TrendChart.Series[] series =
         [
             new("Median authority", Palette.Others, years.Select(yr => ctx.Source.National(d.Id, yr)?.Median).ToList(), Dashed: true),
             new("England", Palette.England, years.Select(yr => ctx.Source.National(d.Id, yr)?.Value).ToList(), Emphasis: true),
-        ], n?.TargetValue);
+        ];
+        var trendKey = ChartStyle.KeyFor(
+            [new("England", Palette.England), new("Median authority", Palette.Others, Dashed: true), new("Target", Palette.Target, Dashed: true)],
+            TrendChart.Marks(series, n?.TargetValue));
+        float keyHeight = ChartStyle.Key(c, a.Left, y + 15, trendKey, half);
+        var trendMarks = TrendChart.Draw(c, new SKRect(a.Left, y + 18 + keyHeight, a.Left + half, a.Bottom - 4), years, series, n?.TargetValue);
+        LayoutLog.Chart("trend", trendKey, trendMarks);
 
         float tx = a.Left + half + 18;
         Ink.Text(c, "Regions", tx, y + 10, TextStyle.Subheading);

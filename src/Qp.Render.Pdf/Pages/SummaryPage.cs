@@ -23,13 +23,14 @@ internal sealed class SummaryPage(PackContext ctx) : IPage
         var shown = results.Where(x => x.r is not null && ctx.Figures.StatusOf(x.r) is not null).Select(x => x.r!).ToList();
         int due = shown.Count(r => r.TargetStatus is TargetStatus.Met or TargetStatus.NotMet);
         int met = shown.Count(r => r.TargetStatus == TargetStatus.Met);
+        int withheld = results.Count(x => x.r is not null && ctx.Figures.StatusOf(x.r) is null && x.r.TargetStatus is TargetStatus.Met or TargetStatus.NotMet);
         int better = shown.Count(r => r.VsEngland == VsEngland.Better);
         int worse = shown.Count(r => r.VsEngland == VsEngland.Worse);
-        // "0 of 0" reads as failure; when no target is due (or every due one is withheld) say so instead.
-        if (due > 0) Headline(c, a.Left, y, a.Width / 3 - 6, $"{met} of {due}", "targets due this year met");
-        else Headline(c, a.Left, y, a.Width / 3 - 6, "None", "targets due this year (or shown)");
-        Headline(c, a.Left + a.Width / 3 + 3, y, a.Width / 3 - 6, better.ToString(), "indicators better than England");
-        Headline(c, a.Left + 2 * a.Width / 3 + 6, y, a.Width / 3 - 6, worse.ToString(), "indicators worse than England");
+        // "0 of 0" reads as failure; when no target is due (or every due one is withheld) the tile says so instead.
+        var (figure, label) = Sentences.TargetsHeadline(met, due, withheld);
+        Headline(c, a.Left, y, a.Width / 3 - 6, figure, label);
+        Headline(c, a.Left + a.Width / 3 + 3, y, a.Width / 3 - 6, better.ToString(), Sentences.IndicatorsThan(better, "better"));
+        Headline(c, a.Left + 2 * a.Width / 3 + 6, y, a.Width / 3 - 6, worse.ToString(), Sentences.IndicatorsThan(worse, "worse"));
         y += 58;
 
         var columns = new Column[]
@@ -56,7 +57,11 @@ internal sealed class SummaryPage(PackContext ctx) : IPage
         }).ToList();
         y += Table.Draw(c, a.Left, y, columns, rows) + 10;
 
-        y = Legend(c, a.Left, y) + 10;
+        // The key explains the marks the table shows, and only those.
+        var drawn = results.Select(x => ctx.Figures.StatusOf(x.r)).OfType<TargetStatus>().Distinct().ToList();
+        var legend = new[] { TargetStatus.Met, TargetStatus.NotMet, TargetStatus.NotYetDue, TargetStatus.NoTarget }.Where(drawn.Contains).ToList();
+        LayoutLog.Chart("status key", legend.Select(s => new KeyItem(Figures.Status(s), StatusMark.Colour(s))), drawn.Select(s => StatusMark.Colour(s)));
+        if (legend.Count > 0) y = Legend(c, a.Left, y, legend) + 10;
         var notes = new[]
         {
             "Compared with England: Better or Worse when England's figure lies outside the authority's 95% confidence interval; Similar when it lies inside, so the difference may be chance.",
@@ -82,11 +87,11 @@ internal sealed class SummaryPage(PackContext ctx) : IPage
     }
 
     /// <summary>The key to the status marks; returns the y below it.</summary>
-    public static float Legend(SKCanvas c, float x, float top)
+    public static float Legend(SKCanvas c, float x, float top, IReadOnlyList<TargetStatus> statuses)
     {
         Ink.Text(c, "Target status:", x, top + 9, TextStyle.SmallBold);
         float cx = x + Ink.Width("Target status:", TextStyle.SmallBold) + 8;
-        foreach (var s in new[] { TargetStatus.Met, TargetStatus.NotMet, TargetStatus.NotYetDue, TargetStatus.NoTarget })
+        foreach (var s in statuses)
         {
             StatusMark.Draw(c, s, cx + 4, top + 6);
             var label = Figures.Status(s);
