@@ -13,7 +13,7 @@ public static class Exporter
     public static ExportResult Run(SqliteConnection conn, IReadOnlyList<IndicatorDefinition> catalogue, ExportRequest request, DateTimeOffset now)
     {
         CheckPaths(request);
-        var data = ReportData.Load(conn, catalogue);
+        var data = ReportData.Load(conn, catalogue).ForEdition(request.Publish);
         CheckSelection(data, request);
 
         var table = request.Format switch

@@ -251,7 +251,8 @@ internal sealed class Attacker
                     var baseline = new Key(def.Id, t.BaselineYear!.Value, la);
                     if (!_prior.ContainsKey(baseline)) continue;
                     var page = pages.FirstOrDefault(pg => PageIndicator(pg) == def.Id && pg.Contains("Rank in England", StringComparison.Ordinal));
-                    var m = page is null ? null : Regex.Match(page, @"Rank in England .*?(?:max|min) (\d+\.\d)%");
+                    // The indicator page prints the authority's own target (England has none for a relative target).
+                    var m = page is null ? null : Regex.Match(page, @"(?:max|min) (\d+\.\d)%");
                     if (m is { Success: true })
                     {
                         double tv = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
