@@ -31,6 +31,9 @@ public sealed record ReportData(
         ResultsStore.National(conn),
         MessagesStore.Current(conn));
 
+    /// <summary>The validation rules by code, so published outputs can name a warning's rule, table and field without quoting its message.</summary>
+    public IReadOnlyDictionary<string, Qp.Domain.Validation.RuleSummary> Rules { get; init; } = new Dictionary<string, Qp.Domain.Validation.RuleSummary>();
+
     /// <summary>The disclosure decision these figures were taken from; null until <see cref="ForEdition"/> has made it.</summary>
     public Edition? Disclosure { get; init; }
 

@@ -30,7 +30,8 @@ public static class ReportPdfCommand
             Outputs.RefuseInputs(outPath, db);
 
             using var conn = Cli.OpenStore(parse);
-            var data = ReportData.Load(conn, IndicatorCatalogueFile.ReadFolder(Templates.IndicatorsFolder));
+            var catalogue = IndicatorCatalogueFile.ReadFolder(Templates.IndicatorsFolder);
+            var data = ReportData.Load(conn, catalogue) with { Rules = PublishedRules.For(catalogue) };
             int y = parse.GetValue(year);
             if (!data.Years.Contains(y))
                 throw new UsageException($"no results are stored for {y}; years with results: {(data.Years.Count == 0 ? "none (run qp compute)" : string.Join(", ", data.Years))}");

@@ -303,7 +303,7 @@ public sealed class Edition
                     Ci95Lower = hide ? null : r.Ci95Lower, Ci95Upper = hide ? null : r.Ci95Upper,
                     Ci998Lower = hide ? null : r.Ci998Lower, Ci998Upper = hide ? null : r.Ci998Upper,
                     Rank = hide || r.Value is null ? null : rankOf[r.LaCode],
-                    RankOf = hide || r.Value is null ? null : values.Count,
+                    RankOf = r.Value is null ? null : values.Count,
                     QuartileBand = !hide && r.Value is { } v && quartiles is not null ? quartiles.Band(v, polarity) : null,
                     PafBand = !hide && r.Value is { } pv && thresholds is not null ? Ranking.PafBand(pv, thresholds, polarity) : null,
                     VsEngland = hide ? VsEngland.NotCompared : VsEnglandRule.Compare(r.Value, ci95, englandValue, polarity),

@@ -45,7 +45,9 @@ internal sealed class TotalAudit
                 {
                     var (mLo, mHi) = bounds[m];
                     long newLo = Math.Max(mLo, lo - (sumHi - mHi)), newHi = Math.Min(mHi, hi - (sumLo - mLo));
-                    if (newLo > newHi) return false;
+                    // No assignment fits: the stored total is not the sum of these authorities' counts (England holds authorities
+                    // without a result here, say), so a reader cannot invert it either.
+                    if (newLo > newHi) return true;
                     if (newLo == mLo && newHi == mHi) continue;
                     bounds[m] = (newLo, newHi);
                     changed = true;
