@@ -28,7 +28,10 @@ public static class Exporter
 
         var written = new WrittenFile(Path.GetFileName(request.OutPath), new FileInfo(request.OutPath).Length, sha);
         var manifest = new ExportManifest(ExportManifest.CurrentToolVersion, now, request, rows,
-            ImportRecords.Behind(conn, request.Year), [written]);
+            ImportRecords.Behind(conn, request.Year), [written])
+        {
+            Suppressions = request.Publish ? data.Disclosure!.Suppressions.Where(c => c.Year == request.Year).ToList() : [],
+        };
         AtomicFile.Write(request.ManifestPath, manifest.Write);
         return new ExportResult(Path.GetFullPath(request.OutPath), Path.GetFullPath(request.ManifestPath), rows, sha);
     }
