@@ -41,7 +41,9 @@ internal static class Reading
             parts.Add(change == 0
                 ? $"The figure is unchanged from {CollectionYear.Display(ctx.Year - 1)}."
                 : $"That is {Math.Abs(change):0.0} points {(change > 0 ? "higher" : "lower")} than in {CollectionYear.Display(ctx.Year - 1)}.");
-        parts.Add(r.Trend switch
+        parts.Add(ctx.Figures.Edition is { } e && e.Hides(r, Qp.Domain.Disclosure.Withheld.Trend)
+            ? "The five-year trend is not published, because one of its years rests on a count too small to publish."
+            : r.Trend switch
         {
             Trend.Increasing => "Over the last five years the figure has risen significantly.",
             Trend.Decreasing => "Over the last five years the figure has fallen significantly.",

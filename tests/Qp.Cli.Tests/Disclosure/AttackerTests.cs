@@ -44,8 +44,9 @@ public sealed class AttackerTests(ITestOutputHelper output)
         var workbook = dir.File("published.xlsx");
         QpRunner.Run("report", "excel", "--db", db, "--year", "2004", "--publish", "--out", workbook).ExitCode.Should().Be(0);
         QpRunner.Run("export", "--db", db, "--year", "2004", "--format", "ees", "--publish", "--out", dir.File("export-2004-ees.csv")).ExitCode.Should().Be(0);
-        Publish(db, dir.Path, 2004, packs: true);
-        Attack(db, dir.Path, 2004, workbook, Path.Combine(dir.Path, "packs"));
+        // The packs repeat the workbook's figures to one decimal; the sample edition's packs are read, here the workbook suffices.
+        Publish(db, dir.Path, 2004, packs: false);
+        Attack(db, dir.Path, 2004, workbook, null);
     }
 
     /// <summary>
@@ -83,7 +84,7 @@ public sealed class AttackerTests(ITestOutputHelper output)
         }
     }
 
-    private void Attack(string db, string folder, int year, string workbook, string packs)
+    private void Attack(string db, string folder, int year, string workbook, string? packs)
     {
         var published = PublishedOutputs.Read(workbook, Path.Combine(folder, "export-published.csv"), Path.Combine(folder, $"export-{year}-ees.csv"),
             Path.Combine(folder, "national-published.pdf"), packs);
