@@ -62,9 +62,11 @@ public sealed record Figures(bool Publish)
     /// <summary>The status shown for a result: withheld with the value, since it would reveal which side of the target it lies.</summary>
     public TargetStatus? StatusOf(IndicatorResult? r) => r is null || IsSuppressed(r) || HidesTarget(r) ? null : r.TargetStatus;
 
-    /// <summary>The neighbour-average row's label: in a published pack it says how many neighbours' values were averaged.</summary>
+    /// <summary>The neighbour-average row's label: in a published pack it says how many neighbours' values were averaged (short enough for the name column).</summary>
     public string NeighbourAverageLabel(IndicatorResult? r) =>
-        r is not null && Edition is { Published: true } e ? $"Neighbour average ({e.AverageBases(r).Neighbours.Used} shown)" : "Neighbour average";
+        r is not null && Edition is { Published: true } e
+            ? e.AverageBases(r).Neighbours.Used is var n and > 0 ? $"Average of {n} shown" : "Average (none shown)"
+            : "Neighbour average";
 
     /// <summary>Whether the result's target is withheld: it is set from a hidden baseline year.</summary>
     public bool HidesTarget(IndicatorResult? r) => r is not null && Edition is { } e && e.Hides(r, Withheld.Target);
