@@ -22,6 +22,7 @@ public static class QpApp
             IndicatorsCommand.Create(),
             ReportCommand.Create(),
             ExportCommand.Create(),
+            DisclosureCommand.Create(),
             RunCommand.Create(),
             BenchCommand.Create(),
         })

@@ -13,7 +13,7 @@ public static class Exporter
     public static ExportResult Run(SqliteConnection conn, IReadOnlyList<IndicatorDefinition> catalogue, ExportRequest request, DateTimeOffset now)
     {
         CheckPaths(request);
-        var data = ReportData.Load(conn, catalogue);
+        var data = ReportData.Load(conn, catalogue).ForEdition(request.Publish);
         CheckSelection(data, request);
 
         var table = request.Format switch
@@ -27,7 +27,10 @@ public static class Exporter
             : CsvTableWriter.Write(s, table));
         var written = new WrittenFile(Path.GetFileName(request.OutPath), staged.Length, staged.Sha256);
         var manifest = new ExportManifest(ExportManifest.CurrentToolVersion, now, request, rows,
-            ImportRecords.Behind(conn, request.Year), [written]);
+            ImportRecords.Behind(conn, request.Year), [written])
+        {
+            Suppressions = request.Publish ? data.Disclosure!.Suppressions.Where(c => c.Year == request.Year).ToList() : [],
+        };
         using var seal = AtomicFile.Stage(request.ManifestPath, manifest.Write);
         // The manifest is the seal: removed first, renamed last, so a manifest on disk always describes the file beside it.
         AtomicFile.CommitSet([staged], seal);

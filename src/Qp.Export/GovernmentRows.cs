@@ -16,51 +16,40 @@ public static class GovernmentRows
 
     /// <summary>
     /// The rows for <paramref name="year"/> (only authority <paramref name="laCode"/> when given), ordered by authority then
-    /// catalogue order. With <paramref name="publish"/>, disclosure control is applied (see <see cref="Suppression"/>).
+    /// catalogue order. With <paramref name="publish"/>, the published edition's disclosure decision (<see cref="Edition"/>) is applied.
     /// </summary>
     public static ExportTable Build(ReportData data, int year, int? laCode, bool publish)
     {
-        var england = data.National.Where(n => n.Year == year).ToDictionary(n => n.Indicator, n => n.Value);
+        data = data.ForEdition(publish);
+        var edition = data.Disclosure!;
+        var england = data.National.Where(n => n.Year == year).ToDictionary(n => n.Indicator);
         var rows = Selection.Results(data, year, laCode)
-            .Select(r => Row(r, data.NameOf(r.LaCode), england.GetValueOrDefault(r.Indicator), publish));
+            .Select(r => Row(r, data.NameOf(r.LaCode), england.GetValueOrDefault(r.Indicator), edition));
         return new ExportTable(Columns, rows);
     }
 
-    private static Cell[] Row(IndicatorResult r, string laName, double? englandValue, bool publish)
+    private static Cell[] Row(IndicatorResult r, string laName, NationalResult? england, Edition edition)
     {
-        var s = publish ? Suppression.Of(r.Numerator, r.Denominator) : Suppression.None;
+        bool count = edition.Hides(r, Withheld.Numerator), percent = edition.Hides(r, Withheld.Percent), target = edition.Hides(r, Withheld.Target);
         return
         [
             Cell.Of(r.LaCode),
             Cell.Of(laName),
             Cell.Of(r.Year),
             Cell.Of(r.Indicator),
-            s.Count ? Cell.Suppressed : Cell.Of(r.Numerator),
+            count ? Cell.Suppressed : Cell.Of(r.Numerator),
             Cell.Of(r.Denominator),
-            s.Percent ? Cell.Suppressed : Cell.Of(ExportNumber.Round1(r.Value)),
-            s.Percent ? Cell.Suppressed : Cell.Of(ExportNumber.Round1(r.Ci95Lower)),
-            s.Percent ? Cell.Suppressed : Cell.Of(ExportNumber.Round1(r.Ci95Upper)),
-            Cell.Of(ExportNumber.Round1(englandValue)),
-            s.Percent ? Cell.Suppressed : Cell.Of(Words.Of(r.VsEngland)),
-            s.Percent ? Cell.Suppressed : Cell.Of(r.Rank),
-            s.Percent ? Cell.Suppressed : Cell.Of(r.QuartileBand),
-            Cell.Of(ExportNumber.Round1(r.TargetValue)),
-            s.Percent ? Cell.Suppressed : Cell.Of(Words.Of(r.TargetStatus)),
+            percent ? Cell.Suppressed : Cell.Of(ExportNumber.Round1(r.Value)),
+            percent ? Cell.Suppressed : Cell.Of(ExportNumber.Round1(r.Ci95Lower)),
+            percent ? Cell.Suppressed : Cell.Of(ExportNumber.Round1(r.Ci95Upper)),
+            edition.HidesEngland(r.Indicator, r.Year) ? Cell.Suppressed : Cell.Of(ExportNumber.Round1(england?.Value)),
+            percent ? Cell.Suppressed : Cell.Of(Words.Of(r.VsEngland)),
+            percent ? Cell.Suppressed : Cell.Of(r.Rank),
+            percent ? Cell.Suppressed : Cell.Of(r.QuartileBand),
+            target ? Cell.Suppressed : Cell.Of(ExportNumber.Round1(r.TargetValue)),
+            percent || target ? Cell.Suppressed : Cell.Of(Words.Of(r.TargetStatus)),
         ];
     }
-}
-
-/// <summary>Which of an authority's figures disclosure control hides (SPEC §6).</summary>
-/// <param name="Count">The numerator is shown as "c" (it is 1–5).</param>
-/// <param name="Percent">The value and everything that would reveal it — its interval, rank, quartile band, comparison with England and target status — are shown as "c".</param>
-public readonly record struct Suppression(bool Count, bool Percent)
-{
-    /// <summary>Nothing hidden: unpublished returns to central government.</summary>
-    public static readonly Suppression None = default;
-
-    /// <summary>What SPEC §6 hides for a numerator and denominator.</summary>
-    public static Suppression Of(int? numerator, int? denominator) =>
-        new(DisclosureControl.SuppressNumerator(numerator, denominator), DisclosureControl.SuppressPercent(numerator, denominator));
 }
 
 /// <summary>The words used for enumerated results in exports.</summary>

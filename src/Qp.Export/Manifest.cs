@@ -21,6 +21,9 @@ public sealed record WrittenFile(string Name, long Bytes, string Sha256);
 public sealed record ExportManifest(string ToolVersion, DateTimeOffset CreatedUtc, ExportRequest Request, long Rows,
     IReadOnlyList<ImportRecord> Sources, IReadOnlyList<WrittenFile> Files)
 {
+    /// <summary>What the edition withheld in the exported year, per indicator and reason (published exports only).</summary>
+    public IReadOnlyList<Qp.Domain.Disclosure.SuppressionCount> Suppressions { get; init; } = [];
+
     /// <summary>The version of qp that wrote exports: the assembly's informational version.</summary>
     public static string CurrentToolVersion =>
         typeof(ExportManifest).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
@@ -45,6 +48,19 @@ public sealed record ExportManifest(string ToolVersion, DateTimeOffset CreatedUt
         w.WriteBoolean("applied", Request.Publish);
         w.WriteStartArray("rules");
         if (Request.Publish) foreach (var rule in DisclosureControl.Rules) w.WriteStringValue(rule);
+        w.WriteEndArray();
+        // Per indicator and reason, how many cells the edition withheld: what a statistician signs off.
+        w.WriteStartArray("suppressed");
+        foreach (var c in Suppressions)
+        {
+            w.WriteStartObject();
+            w.WriteString("indicator", c.Indicator);
+            w.WriteNumber("year", c.Year);
+            w.WriteString("kind", c.Secondary ? "secondary" : "primary");
+            w.WriteString("reason", ReasonName(c.Reason));
+            w.WriteNumber("cells", c.Cells);
+            w.WriteEndObject();
+        }
         w.WriteEndArray();
         w.WriteEndObject();
         w.WriteStartArray("sources");
@@ -83,4 +99,16 @@ public sealed record ExportManifest(string ToolVersion, DateTimeOffset CreatedUt
         w.WriteEndObject();
         w.Flush();
     }
+
+    /// <summary>A suppression reason as the manifest names it.</summary>
+    public static string ReasonName(SuppressionReason reason) => reason switch
+    {
+        SuppressionReason.SmallNumerator => "numerator_1_to_5",
+        SuppressionReason.SmallDenominator => "denominator_under_10",
+        SuppressionReason.Change => "change_with_hidden_year",
+        SuppressionReason.Trend => "trend_with_hidden_year",
+        SuppressionReason.TargetBaseline => "target_from_hidden_baseline",
+        SuppressionReason.RegionTotal => "region_total",
+        _ => "england_total",
+    };
 }

@@ -1,3 +1,4 @@
+using Qp.Domain.Disclosure;
 using Qp.Domain.Results;
 
 namespace Qp.Render.Excel;
@@ -58,9 +59,9 @@ internal static class DataSheet
         {
             if (f.Suppressed || f.Value is not null) rows.Add(Row(null, "England", n.Year, n.Indicator, measure, f, format));
         }
-        Add("numerator", ctx.NationalCount(n.Numerator), DataFormat.Count);
+        Add("numerator", ctx.EnglandNumerator(n), DataFormat.Count);
         Add("denominator", ctx.NationalCount(n.Denominator), DataFormat.Count);
-        Add("value", Figure.Of(n.Value), DataFormat.Percent);
+        Add("value", ctx.Edition.HidesEngland(n.Indicator, n.Year) ? Figure.Hidden : Figure.Of(n.Value), DataFormat.Percent);
         Add("published_value", Figure.Of(n.PublishedValue), DataFormat.Percent);
         Add("q1", Figure.Of(n.Q1), DataFormat.Percent);
         Add("median", Figure.Of(n.Median), DataFormat.Percent);
@@ -97,12 +98,20 @@ internal static class DataSheet
         Add("sn_average", Figure.Of(r.SnAverage), DataFormat.Percent);
         Add("region_average", Figure.Of(r.RegionAverage), DataFormat.Percent);
         Add("type_average", Figure.Of(r.TypeAverage), DataFormat.Percent);
+        if (ctx.Options.Publish)
+        {
+            // Published averages are over the figures shown: how many were used, so a reader can check them.
+            var (sn, region, type) = ctx.Edition.AverageBases(r);
+            Add("sn_average_used", Figure.Of(sn.Used), DataFormat.Whole);
+            Add("region_average_used", Figure.Of(region.Used), DataFormat.Whole);
+            Add("type_average_used", Figure.Of(type.Used), DataFormat.Whole);
+        }
         Add("change_pp", ctx.Change(r), DataFormat.Change);
-        Text("trend", Labels.Of(r.Trend));
-        Add("trend_chi2", Figure.Of(r.TrendChi2), DataFormat.Statistic);
-        Add("target_value", Figure.Of(r.TargetValue), DataFormat.Percent);
-        Text("target_status", ctx.Revealing(r, Labels.Of(r.TargetStatus)));
-        Add("target_distance", ctx.Percent(r, r.TargetDistance), DataFormat.Change);
+        Text("trend", ctx.TrendLabel(r));
+        Add("trend_chi2", ctx.TrendChi2(r), DataFormat.Statistic);
+        Add("target_value", ctx.Target(r), DataFormat.Percent);
+        Text("target_status", ctx.Status(r));
+        Add("target_distance", ctx.Edition.Hides(r, Withheld.Target) ? Figure.Hidden : ctx.Percent(r, r.TargetDistance), DataFormat.Change);
     }
 
     private static DataRow Row(int? la, string name, int year, string indicator, string measure, Figure f, DataFormat format) =>

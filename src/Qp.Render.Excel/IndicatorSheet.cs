@@ -44,9 +44,9 @@ internal static class IndicatorSheet
         if (national is not null)
         {
             w.Text(row, 2, "England").Style.Font.Bold = true;
-            w.Figure(row, Col(1), ctx.NationalCount(national.Numerator), Styles.Count);
+            w.Figure(row, Col(1), ctx.EnglandNumerator(national), Styles.Count);
             w.Figure(row, Col(2), ctx.NationalCount(national.Denominator), Styles.Count);
-            w.Number(row, Col(3), national.Value, Styles.Percent);
+            w.Figure(row, Col(3), ctx.Edition.HidesEngland(national.Indicator, national.Year) ? Figure.Hidden : Figure.Of(national.Value), Styles.Percent);
             w.Text(row, Col(13), Labels.Of(national.Trend));
             w.Number(row, Col(14), national.TargetValue, Styles.Percent);
             row++;
@@ -83,8 +83,8 @@ internal static class IndicatorSheet
                 w.Text(row, Col(10), ctx.Revealing(r, r.VsEngland == Qp.Domain.Results.VsEngland.NotCompared ? null : Labels.Of(r.VsEngland)));
                 w.Number(row, Col(11), r.SnAverage, Styles.Percent);
                 w.Figure(row, Col(12), ctx.Change(r), Styles.Change);
-                w.Text(row, Col(13), Labels.Of(r.Trend));
-                w.Number(row, Col(14), r.TargetValue, Styles.Percent);
+                w.Text(row, Col(13), ctx.TrendLabel(r));
+                w.Figure(row, Col(14), ctx.Target(r), Styles.Percent);
                 SummarySheet.StatusCell(w, row, Col(15), r, ctx);
             }
             row++;

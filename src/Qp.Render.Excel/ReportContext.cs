@@ -14,14 +14,19 @@ internal sealed class ReportContext
 
     public ReportContext(ReportData data, ExcelReportOptions options)
     {
-        Data = data;
+        // The one disclosure decision of this edition: every sheet reads its figures and asks it what to print as 'c'.
+        Data = data.ForEdition(options.Publish);
+        Edition = Data.Disclosure!;
         Options = options;
         Rows = AuthorityOrder.For(data, options.FocusLa);
-        _results = data.Results.ToDictionary(r => (r.Indicator, r.Year, r.LaCode));
-        _national = data.National.ToDictionary(n => (n.Indicator, n.Year));
+        _results = Data.Results.ToDictionary(r => (r.Indicator, r.Year, r.LaCode));
+        _national = Data.National.ToDictionary(n => (n.Indicator, n.Year));
     }
 
     public ReportData Data { get; }
+
+    /// <summary>The edition's disclosure decision.</summary>
+    public Edition Edition { get; }
 
     public ExcelReportOptions Options { get; }
 
@@ -41,27 +46,37 @@ internal sealed class ReportContext
 
     public NationalResult? National(string indicator, int year) => _national.GetValueOrDefault((indicator, year));
 
-    /// <summary>An authority's numerator: 'c' under --publish when it is 1 to 5 or its percentage is hidden.</summary>
-    public Figure Numerator(IndicatorResult r) =>
-        Options.Publish && DisclosureControl.SuppressNumerator(r.Numerator, r.Denominator) ? Figure.Hidden : Figure.Of(r.Numerator);
+    /// <summary>An authority's numerator: 'c' when the edition withholds it.</summary>
+    public Figure Numerator(IndicatorResult r) => Edition.Hides(r, Withheld.Numerator) ? Figure.Hidden : Figure.Of(r.Numerator);
 
-    /// <summary>A percentage of the authority's (value, interval bounds, distance from target): 'c' under --publish when its numerator is 1–5 or its denominator under 10.</summary>
+    /// <summary>A percentage of the authority's (value, interval bounds, rank, band, distance from target): 'c' when the edition withholds its percentage.</summary>
     public Figure Percent(IndicatorResult r, double? value) =>
         HidesPercent(r) ? Figure.Hidden : Figure.Of(value);
 
-    /// <summary>The change from last year: hidden when either year's percentage is, since the change and one value give the other.</summary>
-    public Figure Change(IndicatorResult r)
-    {
-        var previous = Result(r.Indicator, r.Year - 1, r.LaCode);
-        return HidesPercent(r) || (previous is not null && HidesPercent(previous)) ? Figure.Hidden : Figure.Of(r.ChangePp);
-    }
+    /// <summary>The change from last year: 'c' when the edition withholds it (either year's percentage is hidden).</summary>
+    public Figure Change(IndicatorResult r) => Edition.Hides(r, Withheld.Change) ? Figure.Hidden : Figure.Of(r.ChangePp);
 
-    /// <summary>A national count: rounded to the nearest 10 under --publish.</summary>
-    public Figure NationalCount(long count) => Figure.Of(Options.Publish ? DisclosureControl.RoundToTen(count) : count);
+    /// <summary>The trend's χ²: 'c' when one of its five years is hidden.</summary>
+    public Figure TrendChi2(IndicatorResult r) => Edition.Hides(r, Withheld.Trend) ? Figure.Hidden : Figure.Of(r.TrendChi2);
+
+    /// <summary>The trend in words: 'c' when one of its five years is hidden.</summary>
+    public string TrendLabel(IndicatorResult r) => Edition.Hides(r, Withheld.Trend) ? DisclosureControl.Suppressed : Labels.Of(r.Trend);
+
+    /// <summary>The target value: 'c' when it is set from a hidden baseline.</summary>
+    public Figure Target(IndicatorResult r) => Edition.Hides(r, Withheld.Target) ? Figure.Hidden : Figure.Of(r.TargetValue);
+
+    /// <summary>A national count (already rounded to 10 in a published edition).</summary>
+    public Figure NationalCount(long count) => Figure.Of(count);
+
+    /// <summary>England's numerator: 'c' when the edition withholds England's total.</summary>
+    public Figure EnglandNumerator(NationalResult n) => Edition.HidesEngland(n.Indicator, n.Year) ? Figure.Hidden : Figure.Of(n.Numerator);
 
     /// <summary>A label that would reveal a hidden percentage (quartile band, comparison with England, target status): 'c' when the percentage is hidden.</summary>
     public string? Revealing(IndicatorResult r, string? label) => HidesPercent(r) ? DisclosureControl.Suppressed : label;
 
-    /// <summary>Whether the authority's percentage is shown as 'c' (under --publish only).</summary>
-    public bool HidesPercent(IndicatorResult r) => Options.Publish && DisclosureControl.SuppressPercent(r.Numerator, r.Denominator);
+    /// <summary>The target status: 'c' when the percentage or the target is withheld.</summary>
+    public string? Status(IndicatorResult r) => Edition.Hides(r, Withheld.Percent | Withheld.Target) ? DisclosureControl.Suppressed : Labels.Of(r.TargetStatus);
+
+    /// <summary>Whether the authority's percentage is shown as 'c'.</summary>
+    public bool HidesPercent(IndicatorResult r) => Edition.Hides(r, Withheld.Percent);
 }

@@ -84,10 +84,10 @@ internal static class SummarySheet
         if (a.Role == RowRole.Focus) range.Style.Font.Bold = true;
     }
 
-    /// <summary>A result's target status in words, on its colour; 'c' with no colour when its percentage is hidden.</summary>
+    /// <summary>A result's target status in words, on its colour; 'c' with no colour when its percentage or its target is withheld.</summary>
     public static void StatusCell(SheetWriter w, int row, int col, IndicatorResult r, ReportContext ctx)
     {
-        if (ctx.HidesPercent(r))
+        if (ctx.Edition.Hides(r, Qp.Domain.Disclosure.Withheld.Percent | Qp.Domain.Disclosure.Withheld.Target))
         {
             w.Text(row, col, Qp.Domain.Disclosure.DisclosureControl.Suppressed);
             return;

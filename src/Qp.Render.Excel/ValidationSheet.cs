@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using Qp.Domain;
+using Qp.Domain.Validation;
 
 namespace Qp.Render.Excel;
 
@@ -18,7 +19,9 @@ internal static class ValidationSheet
         ]);
         int notesEnd = row - 1;
         int headerRow = row + 1;
-        string[] headings = ["LA", "Authority", "Year", "File", "Line", "Column", "Severity", "Code", "Message"];
+        bool publish = ctx.Options.Publish;
+        // A published workbook names the rule, table, field and line, never the message's text or the file's name, which may quote a value.
+        string[] headings = ["LA", "Authority", "Year", publish ? "Table" : "File", "Line", "Column", "Severity", "Code", "Message"];
         SheetLayout.Header(w, headerRow, headings);
         foreach (var col in new[] { 1, 5, 6 }) w.ColumnFormat(col, Styles.Whole);
         row = headerRow + 1;
@@ -31,12 +34,13 @@ internal static class ValidationSheet
             w.Number(row, 1, m.LaCode, Styles.Whole);
             w.Text(row, 2, ctx.Data.NameOf(m.LaCode));
             w.Text(row, 3, CollectionYear.Display(m.Year));
-            w.Text(row, 4, m.Message.File);
+            var rule = ctx.Data.Rules.GetValueOrDefault(m.Message.Code);
+            w.Text(row, 4, publish ? PublishedMessage.Table(rule) : m.Message.File);
             w.Number(row, 5, m.Message.Line, Styles.Whole);
             w.Number(row, 6, m.Message.Column, Styles.Whole);
             w.Text(row, 7, m.Message.Severity.ToString().ToLowerInvariant());
             w.Text(row, 8, m.Message.Code);
-            w.Text(row, 9, m.Message.Message);
+            w.Text(row, 9, publish ? PublishedMessage.Text(m.Message, rule) : m.Message.Message);
             row++;
         }
         SheetLayout.Finish(w, ctx, headerRow, row - 1, headings.Length, freezeColumns: 0, footerTitle: "Validation warnings", printTable: false);

@@ -9,6 +9,9 @@ namespace Qp.Render.Pdf;
 /// <param name="Publish">Whether disclosure control applies (SPEC §6).</param>
 public sealed record Figures(bool Publish)
 {
+    /// <summary>The edition's disclosure decision, which every figure of the pack follows; without one, only the primary rules are applied.</summary>
+    public Edition? Edition { get; init; }
+
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     /// <summary>Shown for a figure that is not stored.</summary>
@@ -24,7 +27,8 @@ public sealed record Figures(bool Publish)
     public static string Points(double? value) => value is { } v ? (v > 0 ? "+" : v < 0 ? "-" : "") + Math.Abs(v).ToString("0.0", Inv) + " pts" : Missing;
 
     /// <summary>Whether the result's percentage (and what reveals it) is withheld in this pack.</summary>
-    public bool IsSuppressed(IndicatorResult r) => Publish && DisclosureControl.SuppressPercent(r.Numerator, r.Denominator);
+    public bool IsSuppressed(IndicatorResult r) =>
+        Edition is { } e ? e.Hides(r, Withheld.Percent) : Publish && DisclosureControl.SuppressPercent(r.Numerator, r.Denominator);
 
     /// <summary>The result's value, or "c" when suppressed.</summary>
     public string Value(IndicatorResult? r) => r is null ? Missing : IsSuppressed(r) ? DisclosureControl.Suppressed : Percent(r.Value);
@@ -34,7 +38,8 @@ public sealed record Figures(bool Publish)
 
     /// <summary>An authority's numerator, or "c" in a published pack when it is 1–5 or its percentage is hidden.</summary>
     public string Numerator(IndicatorResult r) =>
-        Publish && DisclosureControl.SuppressNumerator(r.Numerator, r.Denominator) ? DisclosureControl.Suppressed : Count(r.Numerator);
+        (Edition is { } e ? e.Hides(r, Withheld.Numerator) : Publish && DisclosureControl.SuppressNumerator(r.Numerator, r.Denominator))
+            ? DisclosureControl.Suppressed : Count(r.Numerator);
 
     /// <summary>An authority-level count, "c" when published and between 1 and 5.</summary>
     public string AuthorityCount(int? count) => Publish && DisclosureControl.SuppressCount(count) ? DisclosureControl.Suppressed : Count(count);
@@ -43,7 +48,7 @@ public sealed record Figures(bool Publish)
     public string NationalCount(long count) => Count(Publish ? DisclosureControl.RoundToTen(count) : count);
 
     /// <summary>The rank as "12 of 150", withheld with the value.</summary>
-    public string Rank(IndicatorResult? r) => r?.Rank is { } k && r.RankOf is { } n ? (IsSuppressed(r) ? DisclosureControl.Suppressed : $"{k} of {n}") : Missing;
+    public string Rank(IndicatorResult? r) => r is not null && IsSuppressed(r) ? DisclosureControl.Suppressed : r?.Rank is { } k && r.RankOf is { } n ? $"{k} of {n}" : Missing;
 
     /// <summary>A target status as its label.</summary>
     public static string Status(TargetStatus s) => s switch
@@ -55,7 +60,23 @@ public sealed record Figures(bool Publish)
     };
 
     /// <summary>The status shown for a result: withheld with the value, since it would reveal which side of the target it lies.</summary>
-    public TargetStatus? StatusOf(IndicatorResult? r) => r is null || IsSuppressed(r) ? null : r.TargetStatus;
+    public TargetStatus? StatusOf(IndicatorResult? r) => r is null || IsSuppressed(r) || HidesTarget(r) ? null : r.TargetStatus;
+
+    /// <summary>The neighbour-average row's label: in a published pack it says how many neighbours' values were averaged (short enough for the name column).</summary>
+    public string NeighbourAverageLabel(IndicatorResult? r) =>
+        r is not null && Edition is { Published: true } e
+            ? e.AverageBases(r).Neighbours.Used is var n and > 0 ? $"Average of {n} shown" : "Average (none shown)"
+            : "Neighbour average";
+
+    /// <summary>Whether the result's target is withheld: it is set from a hidden baseline year.</summary>
+    public bool HidesTarget(IndicatorResult? r) => r is not null && Edition is { } e && e.Hides(r, Withheld.Target);
+
+    /// <summary>The result's target in a table cell, "c" when withheld with its baseline.</summary>
+    public string Target(IndicatorDefinition d, IndicatorResult? r) => HidesTarget(r) ? DisclosureControl.Suppressed : TargetCell(d, r?.TargetValue);
+
+    /// <summary>A region's total percentage as the edition shows it: "c" when withheld.</summary>
+    public string RegionValue(string indicator, int year, string region, double? fallback) =>
+        Edition?.Region(indicator, year, region) is { } t ? (t.Withheld ? DisclosureControl.Suppressed : Percent(t.Value)) : Percent(fallback);
 
     /// <summary>The comparison with England as a word.</summary>
     public static string VsEngland(VsEngland v) => v switch

@@ -49,7 +49,7 @@ internal sealed record PackContext(PackSource Source, int Year, Figures Figures,
     public string AreaName => LaCode is { } la ? Source.NameOf(la) : "England";
 
     /// <summary>Whether the change from last year must be withheld: either year's percentage is hidden, and the change with one value gives the other.</summary>
-    public bool HidesChange(IndicatorResult r) =>
+    public bool HidesChange(IndicatorResult r) => Figures.Edition is { } e ? e.Hides(r, Qp.Domain.Disclosure.Withheld.Change) :
         Figures.IsSuppressed(r) || (Source.Result(r.Indicator, r.Year - 1, r.LaCode) is { } previous && Figures.IsSuppressed(previous));
 
     /// <summary>The five collection years ending with the pack's year, oldest first.</summary>

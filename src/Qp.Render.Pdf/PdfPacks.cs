@@ -22,12 +22,13 @@ public static class PdfPacks
 {
     /// <summary>Writes the pack for one authority to <paramref name="output"/>.</summary>
     public static void WriteAuthorityPack(ReportData data, int laCode, PackOptions options, Stream output) =>
-        WriteAuthorityPack(new PackSource(data), laCode, options, output);
+        WriteAuthorityPack(new PackSource(data.ForEdition(options.Publish)), laCode, options, output);
 
     /// <summary>Writes the national overview pack to <paramref name="output"/>.</summary>
     public static void WriteNationalPack(ReportData data, PackOptions options, Stream output)
     {
-        var ctx = new PackContext(new PackSource(data), options.Year, new Figures(options.Publish), null, options.Produced);
+        data = data.ForEdition(options.Publish);
+        var ctx = new PackContext(new PackSource(data), options.Year, FiguresFor(data, options), null, options.Produced);
         var cover = new CoverPage(ctx, "National overview of council performance", Sources(ctx));
         var pages = new List<IPage> { cover, new NationalSummaryPage(ctx) };
         pages.AddRange(ctx.Source.Catalogue.Select(d => new NationalIndicatorPage(ctx, d)));
@@ -44,6 +45,7 @@ public static class PdfPacks
     /// <summary>Writes one pack per authority with results for the year into <paramref name="folder"/>, using all cores; returns the files written.</summary>
     public static IReadOnlyList<string> WriteAllAuthorityPacks(ReportData data, PackOptions options, string folder, Action? packDone = null)
     {
+        data = data.ForEdition(options.Publish);
         var source = new PackSource(data);
         var authorities = data.Results.Where(r => r.Year == options.Year).Select(r => r.LaCode).Distinct().Order()
             .Select(la => data.Authorities.GetValueOrDefault(la) ?? new Authority(la, "", la.ToString(), "", "")).ToList();
@@ -94,13 +96,16 @@ public static class PdfPacks
 
     private static void WriteAuthorityPack(PackSource source, int laCode, PackOptions options, Stream output)
     {
-        var ctx = new PackContext(source, options.Year, new Figures(options.Publish), laCode, options.Produced);
+        var ctx = new PackContext(source, options.Year, FiguresFor(source.Data, options), laCode, options.Produced);
         var pages = AuthorityPages(ctx);
         PackWriter.Write(output, new PackMetadata($"Quality Protects performance pack: {ctx.AreaName} {ctx.YearDisplay}",
                 $"{ctx.AreaName}'s performance on the Quality Protects indicators beside England and its statistical neighbours, {ctx.YearDisplay}{Edition(options)}",
                 options.Produced),
             Frame(ctx), pages, options.Observer);
     }
+
+    // Every figure of a pack follows the edition's one disclosure decision.
+    private static Figures FiguresFor(ReportData data, PackOptions options) => new(options.Publish) { Edition = data.Disclosure };
 
     private static List<IPage> AuthorityPages(PackContext ctx)
     {
@@ -138,7 +143,9 @@ public static class PdfPacks
         if (used.Contains(ResultSource.ChildLevel)) list.Add("Child-level returns (SSDA903) submitted by local authorities, validated and counted by QP Reporting.");
         if (used.Contains(ResultSource.Aggregate)) list.Add("Quality Protects aggregate returns submitted by local authorities.");
         if (used.Contains(ResultSource.Published)) list.Add("Department for Education published statistics (explore-education-statistics).");
-        list.Add("England figures: the sum of all authorities' numerators over the sum of their denominators; published national figures where imported.");
+        list.Add(ctx.Figures.Publish
+            ? "England figures: the sum of all authorities' numerators over the sum of their denominators, both rounded to the nearest 10 in this published edition; published national figures where imported."
+            : "England figures: the sum of all authorities' numerators over the sum of their denominators; published national figures where imported.");
         list.Add("Statistical neighbours: the Department for Education's statistical neighbour model.");
         list.Add("Targets: the Government's Quality Protects and PAF targets, as set out in the indicator definitions.");
         return list;

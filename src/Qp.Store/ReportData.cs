@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Qp.Domain.Authorities;
+using Qp.Domain.Disclosure;
 using Qp.Domain.Indicators;
 using Qp.Domain.Results;
 
@@ -29,6 +30,23 @@ public sealed record ReportData(
         ResultsStore.All(conn),
         ResultsStore.National(conn),
         MessagesStore.Current(conn));
+
+    /// <summary>The validation rules by code, so published outputs can name a warning's rule, table and field without quoting its message.</summary>
+    public IReadOnlyDictionary<string, Qp.Domain.Validation.RuleSummary> Rules { get; init; } = new Dictionary<string, Qp.Domain.Validation.RuleSummary>();
+
+    /// <summary>The disclosure decision these figures were taken from; null until <see cref="ForEdition"/> has made it.</summary>
+    public Edition? Disclosure { get; init; }
+
+    /// <summary>
+    /// The figures of one edition, decided once: published (disclosure control applied) or not. Its results and England rows are
+    /// the edition's (withheld figures removed), and <see cref="Disclosure"/> says what to print as 'c'. Idempotent.
+    /// </summary>
+    public ReportData ForEdition(bool publish)
+    {
+        if (Disclosure is not null) return this;
+        var edition = Edition.For(new EditionInput(Catalogue, Authorities, Neighbours, Results, National), publish);
+        return this with { Results = edition.Results, National = edition.National, Disclosure = edition };
+    }
 
     /// <summary>The collection years that have results, ascending.</summary>
     public IReadOnlyList<int> Years => Results.Select(r => r.Year).Distinct().Order().ToList();

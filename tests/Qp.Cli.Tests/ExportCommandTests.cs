@@ -53,9 +53,10 @@ public sealed class ExportCommandTests : IDisposable
         var published = dir.File("pub.csv");
         QpRunner.Run("export", "--db", Db, "--year", "2001", "--out", published, "--format", "ees", "--publish").ExitCode.Should().Be(0);
         var rows = File.ReadAllLines(published);
-        // National 15 → 20 and 137 → 140; the North East region is the same two authorities; Middlesbrough's 3 is 'c'.
-        rows.Should().Contain("2001,Reporting year,National,E92000001,England,,,,,,A1,20,140,10.9");
-        rows.Should().Contain("2001,Reporting year,Regional,E92000001,England,E12000001,North East,,,,A1,20,140,");
+        // National 15 → 20 and 137 → 140, its percentage from the rounded counts (100·20/140 = 14.3; the true 10.9 would give the
+        // total away beside the published denominators); the North East region is the same two authorities; Middlesbrough's 3 is 'c'.
+        rows.Should().Contain("2001,Reporting year,National,E92000001,England,,,,,,A1,20,140,14.3");
+        rows.Should().Contain("2001,Reporting year,Regional,E92000001,England,E12000001,North East,,,,A1,20,140,14.3");
         rows.Should().Contain("2001,Reporting year,Local authority,E92000001,England,E12000001,North East,806,E06000002,Middlesbrough,A1,c,40,c");
 
         var own = dir.File("806.json");

@@ -53,7 +53,8 @@ public sealed class DisclosureTests : IDisposable
         foreach (var col in new[] { "ci95_lower", "ci95_upper", "vs_england", "rank", "quartile_band", "target_status" })
             (row[col] == "c").Should().Be(value == "c", col);
         row["target"].Should().Be("16.0");
-        row["england_value"].Should().Be("27.4"); // 100·31/113 = 27.43…
+        // A published England percentage is worked out from the rounded counts: 100·30/110 = 27.27… (the true 31/113 is 27.43…).
+        row["england_value"].Should().Be("27.3");
     }
 
     [Fact]
@@ -70,15 +71,16 @@ public sealed class DisclosureTests : IDisposable
     {
         var rows = Export(ExportFormat.Ees, publish: true);
         var national = rows.Single(r => r["geographic_level"] == "National");
-        // 31 → 30, 113 → 110; the percentage keeps its true value 27.43… → 27.4.
-        (national["numerator"], national["denominator"], national["value"]).Should().Be(("30", "110", "27.4"));
+        // 31 → 30, 113 → 110; the percentage is worked out from the rounded counts, 100·30/110 = 27.27… → 27.3
+        // (from the true counts, 27.43…, with every denominator published, it would give the exact total away).
+        (national["numerator"], national["denominator"], national["value"]).Should().Be(("30", "110", "27.3"));
 
         var northEast = rows.Single(r => r["geographic_level"] == "Regional" && r["region_name"] == "North East");
         // 6+6+6+7 = 25 → 30 (half away from zero); 20+9+10+14 = 53 → 50.
-        (northEast["numerator"], northEast["denominator"]).Should().Be(("30", "50"));
+        (northEast["numerator"], northEast["denominator"], northEast["value"]).Should().Be(("30", "50", "60.0"));
         var southWest = rows.Single(r => r["geographic_level"] == "Regional" && r["region_name"] == "South West");
         // 0+1+5 = 6 → 10; 20+20+20 = 60.
-        (southWest["numerator"], southWest["denominator"]).Should().Be(("10", "60"));
+        (southWest["numerator"], southWest["denominator"], southWest["value"]).Should().Be(("10", "60", "16.7"));
 
         var bristol2 = rows.Single(r => r["old_la_code"] == "802");
         (bristol2["numerator"], bristol2["value"]).Should().Be(("c", "c"));

@@ -38,7 +38,7 @@ public sealed class NationalPackTests : IDisposable
     [Fact]
     public void Published_overview_rounds_national_counts_to_ten()
     {
-        // 151 → 150 and 1,000 stays 1,000.
-        Render(publish: true).PageText(3).Should().Contain("England's figure was 15.1% (150 of 1,000)");
+        // 151 → 150 and 1,000 stays 1,000; the published percentage is worked out from the rounded counts (15.0%, not 15.1%).
+        Render(publish: true).PageText(3).Should().Contain("England's figure was 15.0% (150 of 1,000)");
     }
 }

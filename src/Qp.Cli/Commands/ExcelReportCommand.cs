@@ -26,7 +26,8 @@ public static class ExcelReportCommand
             var y = parse.GetValue(year);
             var outPath = CheckOutput(parse.GetValue(output), parse.GetValue(Cli.Db)!);
             using var conn = Cli.OpenStoreReadOnly(parse, "qp import and qp compute");
-            var data = ReportData.Load(conn, IndicatorCatalogueFile.ReadFolder(Templates.IndicatorsFolder));
+            var catalogue = IndicatorCatalogueFile.ReadFolder(Templates.IndicatorsFolder);
+            var data = ReportData.Load(conn, catalogue) with { Rules = PublishedRules.For(catalogue) };
             if (!data.Years.Contains(y))
                 throw new UsageException(data.Years.Count == 0
                     ? "the store holds no computed results: run qp compute first"

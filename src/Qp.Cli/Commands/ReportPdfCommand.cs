@@ -29,7 +29,8 @@ public static class ReportPdfCommand
             Outputs.RefuseInputs(outPath, db);
 
             using var conn = Cli.OpenStoreReadOnly(parse, "qp import and qp compute");
-            var data = ReportData.Load(conn, IndicatorCatalogueFile.ReadFolder(Templates.IndicatorsFolder));
+            var catalogue = IndicatorCatalogueFile.ReadFolder(Templates.IndicatorsFolder);
+            var data = ReportData.Load(conn, catalogue) with { Rules = PublishedRules.For(catalogue) };
             int y = parse.GetValue(year);
             if (!data.Years.Contains(y))
                 throw new UsageException(data.Years.Count == 0

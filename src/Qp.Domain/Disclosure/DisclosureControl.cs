@@ -1,17 +1,20 @@
 namespace Qp.Domain.Disclosure;
 
-/// <summary>Statistical disclosure control for published outputs (SPEC §6); returns to central government are never suppressed.</summary>
+/// <summary>The primary rules of statistical disclosure control (SPEC §6); <see cref="Edition"/> applies them, and secondary suppression, once per published edition.</summary>
 public static class DisclosureControl
 {
     /// <summary>The symbol shown in place of a suppressed figure.</summary>
     public const string Suppressed = "c";
 
-    /// <summary>Human-readable statement of the rules, for manifests and report notes.</summary>
+    /// <summary>The method in plain English, for manifests, workbook notes and pack notes.</summary>
     public static readonly IReadOnlyList<string> Rules =
     [
         "Numerators of 1 to 5, and their percentages, are shown as 'c'.",
         "Percentages with a denominator under 10 are shown as 'c', and so are their numerators, which with the denominator would give the percentage away.",
-        "National and regional counts are rounded to the nearest 10.",
+        "Figures worked out from a hidden figure are hidden with it: the change from the year before, the five-year trend, and a target set from a hidden baseline year (with its status and distance).",
+        "Authorities whose figure is hidden are left out of ranks, quartiles, bands, 'meeting target' counts and the averages of neighbours, region and type; those averages are over the figures shown, and say how many were used.",
+        "England and regional counts are rounded to the nearest 10, and their percentages are worked out from the rounded counts.",
+        "A regional or England total is hidden too when, with the figures shown beside it, it would narrow a hidden count to fewer than three possible values.",
     ];
 
     /// <summary>Whether an authority-level count must be shown as 'c': it is between 1 and 5.</summary>

@@ -23,11 +23,12 @@ internal static class Reading
     {
         var name = ctx.AreaName;
         var englandText = Figures.Percent(england?.Value);
-        if (r?.Value is null)
-            return $"No figure is stored for {name} for {ctx.YearDisplay}. England's figure was {englandText}.";
-        if (ctx.Figures.IsSuppressed(r))
+        // Withheld before missing: a published edition leaves a withheld value out of its figures altogether.
+        if (r is not null && ctx.Figures.IsSuppressed(r))
             return $"The figure for {name} in {ctx.YearDisplay} is not published (shown as c) because it rests on a count of fewer than six " +
                    $"children or on a group of fewer than ten. England's figure was {englandText}.";
+        if (r?.Value is null)
+            return $"No figure is stored for {name} for {ctx.YearDisplay}. England's figure was {englandText}.";
 
         var phrase = Phrases.TryGetValue(d.Id, out var p) ? p : $"was the value of {d.Title}";
         var first = $"{Figures.Percent(r.Value)} {phrase} — {Versus(r.VsEngland, englandText)}{TargetClause(ctx, d, r)}.";
@@ -40,7 +41,9 @@ internal static class Reading
             parts.Add(change == 0
                 ? $"The figure is unchanged from {CollectionYear.Display(ctx.Year - 1)}."
                 : $"That is {Math.Abs(change):0.0} points {(change > 0 ? "higher" : "lower")} than in {CollectionYear.Display(ctx.Year - 1)}.");
-        parts.Add(r.Trend switch
+        parts.Add(ctx.Figures.Edition is { } e && e.Hides(r, Qp.Domain.Disclosure.Withheld.Trend)
+            ? "The five-year trend is not published, because one of its years rests on a count too small to publish."
+            : r.Trend switch
         {
             Trend.Increasing => "Over the last five years the figure has risen significantly.",
             Trend.Decreasing => "Over the last five years the figure has fallen significantly.",

@@ -27,7 +27,7 @@ internal sealed class IndicatorPage(PackContext ctx, IndicatorDefinition d) : IP
             new(ctx.AreaName, ctx.Figures.Value(r), Palette.Highlight),
             new("England", Figures.Percent(england?.Value), Palette.England),
             new("Neighbour average", Figures.Percent(r?.SnAverage), Palette.Neighbours),
-            new("Target", Figures.TargetCell(d, r?.TargetValue), Palette.Target, status),
+            new("Target", ctx.Figures.Target(d, r), Palette.Target, status),
             new("Rank in England", ctx.Figures.Rank(r), Palette.Navy),
         ]) + 6;
 
@@ -176,7 +176,7 @@ internal static class NeighbourTable
         }
         var rows = new List<TableRow> { Row(la, true) };
         rows.AddRange(ctx.Source.NeighboursOf(la).Take(10).Select(n => Row(n, false)));
-        rows.Add(new TableRow([new Cell("Neighbour average", new TextStyle(7.6f, true)), Figures.Percent(r?.SnAverage), "", ""], RuleAbove: true));
+        rows.Add(new TableRow([new Cell(ctx.Figures.NeighbourAverageLabel(r), new TextStyle(7.6f, true)), Figures.Percent(r?.SnAverage), "", ""], RuleAbove: true));
         rows.Add(new TableRow([new Cell("England", new TextStyle(7.6f, true)), Figures.Percent(england?.Value), "", ""]));
         if (ctx.Source.NeighboursOf(la).Count == 0)
             rows.Insert(1, new TableRow([new Cell("No statistical neighbours are stored.", TextStyle.Small)]));

@@ -39,7 +39,9 @@ internal sealed class NationalSummaryPage(PackContext ctx) : IPage
         {
             "England: the sum of all authorities' numerators divided by the sum of their denominators.",
             "Quartiles: a quarter of authorities have values below the lower quartile and a quarter above the upper quartile.",
-            "Authorities meeting target: those whose status is Met, out of those with a target due this year.",
+            ctx.Figures.Publish
+                ? "Authorities meeting target: those whose status is Met, out of those with a target due this year and a figure shown (withheld figures are left out)."
+                : "Authorities meeting target: those whose status is Met, out of those with a target due this year.",
         })
             y += Ink.Paragraph(c, note, a.Left, y, a.Width, TextStyle.Small) + 3;
     }
@@ -138,8 +140,8 @@ internal sealed class NationalIndicatorPage(PackContext ctx, IndicatorDefinition
             .Select(g => new TableRow(
             [
                 g.Key,
-                // Every authority in a region carries the same stored region average.
-                Figures.Percent(g.Select(x => x.r.RegionAverage).FirstOrDefault(v => v is not null)),
+                // The region's total as the edition shows it (rounded counts, or c, when published).
+                ctx.Figures.RegionValue(d.Id, ctx.Year, g.Key, g.Select(x => x.r.RegionAverage).FirstOrDefault(v => v is not null)),
                 g.Any(x => x.r.TargetStatus is TargetStatus.Met or TargetStatus.NotMet)
                     ? $"{g.Count(x => x.r.TargetStatus == TargetStatus.Met)} of {g.Count(x => x.r.TargetStatus is TargetStatus.Met or TargetStatus.NotMet)}"
                     : Figures.Missing,

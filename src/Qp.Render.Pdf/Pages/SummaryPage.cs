@@ -49,7 +49,7 @@ internal sealed class SummaryPage(PackContext ctx) : IPage
                 new Cell(ctx.Figures.Value(r), TextStyle.TableBold),
                 Figures.Percent(ctx.Source.National(d.Id, ctx.Year)?.Value),
                 Figures.Percent(r?.SnAverage),
-                Figures.TargetCell(d, r?.TargetValue),
+                ctx.Figures.Target(d, r),
                 status is { } s ? Cell.Status(s) : new Cell(r is null ? Figures.Missing : "c"),
                 r is null || ctx.Figures.IsSuppressed(r) ? Figures.Missing : Figures.VsEngland(r.VsEngland),
                 ctx.Figures.Rank(r),
@@ -65,7 +65,9 @@ internal sealed class SummaryPage(PackContext ctx) : IPage
         var notes = new[]
         {
             "Compared with England: Better or Worse when England's figure lies outside the authority's 95% confidence interval; Similar when it lies inside, so the difference may be chance.",
-            "Neighbour average: the plain mean of the values of the authority's statistical neighbours (the DfE model's most similar authorities).",
+            ctx.Figures.Publish
+                ? "Neighbour average: the plain mean of the values shown for the authority's statistical neighbours (the DfE model's most similar authorities); withheld values are left out."
+                : "Neighbour average: the plain mean of the values of the authority's statistical neighbours (the DfE model's most similar authorities).",
             "Rank: 1 is the best authority in England for that indicator; tied authorities share the lowest rank.",
             "Each indicator has its own page with the full comparison, a five-year trend and a neighbour table.",
         };

@@ -82,7 +82,10 @@ internal static class DataQualityPages
             var rows = groups.Select(g =>
             {
                 var first = g.First().Message;
-                var example = $"{first.Message} ({first.File})";
+                // A published pack names the rule, table, field and line, never the message's text or file name, which may quote a value.
+                var example = ctx.Figures.Publish
+                    ? Qp.Domain.Validation.PublishedMessage.Text(first, ctx.Source.Data.Rules.GetValueOrDefault(first.Code))
+                    : $"{first.Message} ({first.File})";
                 return ctx.LaCode is null
                     ? new TableRow([CollectionYear.Display(g.Key.Year), g.Key.Code, Figures.Count(g.Select(w => w.LaCode).Distinct().Count()), Figures.Count(g.Count()), example])
                     : new TableRow([CollectionYear.Display(g.Key.Year), g.Key.Code, Figures.Count(g.Count()), example]);
