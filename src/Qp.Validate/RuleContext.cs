@@ -16,6 +16,9 @@ public sealed class RuleContext
         this.sink = sink;
     }
 
+    /// <summary>Postcode reference data for the DfE's placement-location rules; none by default.</summary>
+    public IPostcodeDirectory Postcodes { get; init; } = PostcodeDirectory.None;
+
     /// <summary>The collection year.</summary>
     public int Year { get; }
 

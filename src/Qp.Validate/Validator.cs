@@ -23,7 +23,14 @@ public sealed class Validator(RuleContext ctx)
         if (!children.TryGetValue(child, out var facts)) children[child] = facts = new ChildFacts();
         if (row.Table == Tables.Header)
         {
-            if (facts.HeaderRows.Count == 0) facts.Dob = Codes.Date(row["DOB"]);
+            if (facts.HeaderRows.Count == 0)
+            {
+                facts.Dob = Codes.Date(row["DOB"]);
+                facts.Sex = Code(row["SEX"]);
+                facts.Mother = Code(row["MOTHER"]);
+                facts.UpnKind = row["UPN"] switch { null => null, "UN1" => "UN1", "UN2" => "UN2", "UN3" => "UN3", "UN4" => "UN4", "UN5" => "UN5", _ => "UPN" };
+                facts.McDob = Codes.Date(row["MC_DOB"]);
+            }
             facts.AddHeader(row.Row);
         }
         else if (row.Table == Tables.Episodes)
@@ -31,7 +38,12 @@ public sealed class Validator(RuleContext ctx)
             if (Codes.Date(row["DECOM"]) is { } decom)
                 facts.AddEpisode(new EpisodeFact(row.Row, row.At("DECOM"), row.At("RNE"), decom, Codes.Date(row["DEC"]),
                     Code(row["RNE"]), Code(row["LS"]), Code(row["PLACE"]), Code(row["REC"]),
-                    HashCode.Combine(row["PLACE"], row["PLACE_PROVIDER"], row["PL_POST"], row["URN"])));
+                    HashCode.Combine(row["PLACE"], row["PLACE_PROVIDER"], row["PL_POST"], row["URN"]))
+                {
+                    Cin = Code(row["CIN"]),
+                    ReasonPlaceChange = Code(row["REASON_PLACE_CHANGE"]),
+                    PlPostKey = row["PL_POST"]?.GetHashCode() ?? 0,
+                });
             else facts.HasInvalidEpisodes = true;
         }
         else if (row.Table == Tables.Oc1) facts.AddOc1(row.Row);

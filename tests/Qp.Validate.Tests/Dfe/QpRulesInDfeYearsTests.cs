@@ -1,0 +1,102 @@
+using Qp.Validate.Tests.Dfe;
+
+namespace Qp.Validate.Tests.Dfe;
+
+/// <summary>The tool's own rules where the DfE has the same check: they must agree with the DfE in the DfE's years and not refuse older returns.</summary>
+public class QpRulesInDfeYearsTests
+{
+    [Fact]
+    public void E229_does_not_refuse_a_QP_era_placement_with_the_foster_carer_that_later_changes_legal_status()
+    {
+        // Child 1001 moves on 01/06/2000 (RNE P) into A5: before 1 April 2015 the DfE's rule 217 does not apply.
+        var messages = ReturnFixture.Valid().Set("Episodes", 3, "PLACE", "A5").Validate();
+        messages.Should().NotContain(m => m.Code == "E229");
+    }
+
+    [Fact]
+    public void E229_still_applies_to_placements_from_April_2015()
+    {
+        var messages = DfeFixtures.Base(2023).E(3, "PLACE", "A5").E(3, "LS", "E1").Validate();
+        messages.Should().ContainSingle(m => m.Code == "E229").Which.Line.Should().Be(3);
+    }
+
+    [Theory]
+    [InlineData("E110")]
+    [InlineData("E111")]
+    [InlineData("W112")]
+    [InlineData("W212")]
+    [InlineData("E222")]
+    [InlineData("E223")]
+    [InlineData("E224")]
+    [InlineData("E225")]
+    [InlineData("E226")]
+    [InlineData("E227")]
+    public void QP_era_forms_replaced_by_the_DfE_rules_are_not_applied_in_the_DfE_years(string code)
+    {
+        RuleRegistry.InForce(2001).All.Should().Contain(r => r.Code == code);
+        RuleRegistry.InForce(2023).All.Should().NotContain(r => r.Code == code);
+    }
+
+    [Fact]
+    public void A_male_child_with_an_MC_DOB_breaks_the_DfE_rule_174_not_the_QP_era_E110()
+    {
+        var codes = DfeFixtures.Base(2023).H(2, "MC_DOB", "01/01/2022").Validate().Select(m => m.Code).ToArray();
+        codes.Should().BeEquivalentTo(["174"]);
+    }
+
+    [Fact]
+    public void Codes_follow_the_DfE_lists_of_each_year()
+    {
+        Codes.Place.Contains("K3", 2023).Should().BeFalse("K3 arrived with supported accommodation in 2023-24");
+        Codes.Place.Contains("K3", 2024).Should().BeTrue();
+        Codes.Place.Contains("K3", 2001).Should().BeTrue("QP-era returns keep the tool's own list");
+        Codes.Place.Contains("H5", 2025).Should().BeTrue();
+        Codes.Place.Contains("H5", 2026).Should().BeFalse();
+        Codes.Place.Contains("Z1", 2026).Should().BeFalse();
+        Codes.Rec.Contains("E43", 2021).Should().BeTrue();
+        Codes.Rec.Contains("E43", 2023).Should().BeFalse();
+        Codes.NoProviderPlace.Contains("T4", 2025).Should().BeTrue();
+        Codes.NoProviderPlace.Contains("T4", 2026).Should().BeFalse();
+        Codes.NoUrnPlace.Contains("H5", 2023).Should().BeTrue();
+        Codes.NoUrnPlace.Contains("H5", 2024).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Rule_371_checks_H5_before_2024_25_and_K3_from_then()
+    {
+        // 2024-25 base: child 1002 (born 15/08/2008) in K3 from 01/02/2022, aged 13.
+        DfeFixtures.Base(2025).E(4, "PLACE", "K3").Validate().Select(m => m.Code).Should().Contain("371");
+        DfeFixtures.Base(2025).E(4, "PLACE", "H5").Validate().Select(m => m.Code).Should().NotContain("371");
+        DfeFixtures.Base(2024).E(4, "PLACE", "H5").H(3, "DOB", "15/08/2006").Validate().Select(m => m.Code)
+            .Should().Contain("371", "in 2023-24 H5 needs 16; the child was 15");
+        DfeFixtures.Base(2023).E(4, "PLACE", "H5").H(3, "DOB", "15/08/2006").Validate().Select(m => m.Code)
+            .Should().NotContain("371", "in 2022-23 H5 needed only 14");
+    }
+
+    [Fact]
+    public void Rule_218_exempts_a_placement_the_postcode_directory_puts_outside_England()
+    {
+        var messages = new List<Qp.Domain.Validation.ValidationMessage>();
+        var dir = new FakeDirectory(new() { ["EH1 1AA"] = new PostcodeInfo(325000, 673000, "SCO") });
+        var ctx = new RuleContext(2023, ReturnFixture.Today, messages.Add) { Postcodes = dir };
+        var rule = RuleRegistry.InForce(2023).RowRules[Tables.Episodes].Single(r => r.Code == "218");
+        rule.Apply(EpisodeRow("EH1 1AA"), ctx);
+        messages.Should().BeEmpty();
+        rule.Apply(EpisodeRow("TS25 1AA"), ctx);
+        messages.Should().ContainSingle().Which.Column.Should().Be(13);
+    }
+
+    private static SourceRow EpisodeRow(string plPost)
+    {
+        var loc = new Location("Episodes.csv", 2, 0);
+        string?[] values = ["1001", "01/06/2022", "P", "C2", "N1", "U5", "PR1", null, null, null, "TS24 8AA", plPost, null];
+        return new SourceRow(Tables.Episodes, loc, values, values.Select((_, i) => loc with { Column = i + 1 }).ToArray());
+    }
+
+    private sealed class FakeDirectory(Dictionary<string, PostcodeInfo> known) : IPostcodeDirectory
+    {
+        public bool IsEmpty => known.Count == 0;
+
+        public PostcodeInfo? Find(string postcode) => known.GetValueOrDefault(postcode);
+    }
+}
