@@ -22,6 +22,12 @@ public sealed record EpisodeFact(Location Row, Location DecomAt, Location RneAt,
     /// <summary>Reason for placement change.</summary>
     public string? ReasonPlaceChange { get; init; }
 
+    /// <summary>Whether HOME_POST is given.</summary>
+    public bool HasHomePost { get; init; }
+
+    /// <summary>Whether PL_POST is given.</summary>
+    public bool HasPlPost { get; init; }
+
     /// <summary>A hash of PL_POST alone (equal keys mean the same placement postcode), for the DfE's rule 383.</summary>
     public int PlPostKey { get; init; }
 
@@ -43,6 +49,9 @@ public sealed class ChildFacts
 
     /// <summary>Date of birth from the first Header row.</summary>
     public DateOnly? Dob { get; set; }
+
+    /// <summary>Whether the child has a row in the UASC table (is or was an unaccompanied asylum-seeking child).</summary>
+    public bool IsUasc { get; set; }
 
     /// <summary>SEX from the first Header row (a code, not an identifier).</summary>
     public string? Sex { get; set; }

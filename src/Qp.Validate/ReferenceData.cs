@@ -29,6 +29,32 @@ public static class PostcodeDirectory
     /// <summary>A directory that knows no postcode (the default until reference data is imported).</summary>
     public static readonly IPostcodeDirectory None = new Empty();
 
+    private static readonly AsyncLocal<(IPostcodeDirectory Directory, string? Authority)?> Ambient = new();
+
+    /// <summary>The directory rule contexts use by default in this flow of execution: the one set by <see cref="Use"/>, else <see cref="None"/>.</summary>
+    public static IPostcodeDirectory Current => Ambient.Value?.Directory ?? None;
+
+    /// <summary>The returning authority's ONS code set by <see cref="Use"/>, or null.</summary>
+    public static string? CurrentAuthority => Ambient.Value?.Authority;
+
+    /// <summary>Makes <paramref name="directory"/> (and the returning authority's ONS code) the default of new rule contexts until the scope is disposed.</summary>
+    public static IDisposable Use(IPostcodeDirectory directory, string? authorityCode = null)
+    {
+        var before = Ambient.Value;
+        Ambient.Value = (directory, authorityCode);
+        return new Scope(() => Ambient.Value = before);
+    }
+
+    /// <summary>Miles between two postcodes as the DfE computes PL_DISTANCE (straight line on the OS grid, one decimal), or null unless both are known.</summary>
+    public static double? Distance(this IPostcodeDirectory dir, string? home, string? placement) =>
+        home is null || placement is null || dir.Find(home) is not { } h || dir.Find(placement) is not { } p ? null
+            : Math.Round(Math.Sqrt(Math.Pow(h.Easting - p.Easting, 2) + Math.Pow(h.Northing - p.Northing, 2)) / 1000 / 1.6093, 1);
+
+    private sealed class Scope(Action end) : IDisposable
+    {
+        public void Dispose() => end();
+    }
+
     /// <summary>Whether <paramref name="postcode"/> is known to lie outside England (false when blank or unknown).</summary>
     public static bool OutsideEngland(this IPostcodeDirectory dir, string? postcode) =>
         postcode is not null && !dir.IsEmpty && dir.Find(postcode) is { OutsideEngland: true };

@@ -16,8 +16,11 @@ public sealed class RuleContext
         this.sink = sink;
     }
 
-    /// <summary>Postcode reference data for the DfE's placement-location rules; none by default.</summary>
-    public IPostcodeDirectory Postcodes { get; init; } = PostcodeDirectory.None;
+    /// <summary>Postcode reference data for the DfE's placement-location rules; <see cref="PostcodeDirectory.Current"/> (none unless set) by default.</summary>
+    public IPostcodeDirectory Postcodes { get; init; } = PostcodeDirectory.Current;
+
+    /// <summary>The returning authority's ONS upper-tier code (e.g. E06000001) when known, for the DfE's placement-LA rules.</summary>
+    public string? AuthorityCode { get; init; } = PostcodeDirectory.CurrentAuthority;
 
     /// <summary>The collection year.</summary>
     public int Year { get; }

@@ -18,7 +18,7 @@ public static class RuleRegistry
     public static readonly IReadOnlyDictionary<TableSchema, RowRule[]> RowRules = new Dictionary<TableSchema, RowRule[]>
     {
         [Tables.Header] = [.. HeaderRules.All, .. DfeHeaderRules.All],
-        [Tables.Episodes] = [.. EpisodeRules.All, .. DfeEpisodeRules.All],
+        [Tables.Episodes] = [.. EpisodeRules.All, .. DfeEpisodeRules.All, .. DfeLocationRules.All],
         [Tables.Oc1] = [.. OtherTableRules.Oc1],
         [Tables.Oc2] = [.. OtherTableRules.Oc2],
         [Tables.Cpr] = [.. OtherTableRules.Cpr],

@@ -19,8 +19,9 @@ public sealed class Validator(RuleContext ctx)
     {
         if (rules.RowRules.TryGetValue(row.Table, out var rowRules))
             foreach (var rule in rowRules) rule.Apply(row, ctx);
-        if (row.Child is not { } child || !row.Table.Core) return;
+        if (row.Child is not { } child || !(row.Table.Core || row.Table == Tables.Uasc)) return;
         if (!children.TryGetValue(child, out var facts)) children[child] = facts = new ChildFacts();
+        if (row.Table == Tables.Uasc) facts.IsUasc = true;
         if (row.Table == Tables.Header)
         {
             if (facts.HeaderRows.Count == 0)
@@ -43,6 +44,8 @@ public sealed class Validator(RuleContext ctx)
                     Cin = Code(row["CIN"]),
                     ReasonPlaceChange = Code(row["REASON_PLACE_CHANGE"]),
                     PlPostKey = row["PL_POST"]?.GetHashCode() ?? 0,
+                    HasHomePost = row["HOME_POST"] is not null,
+                    HasPlPost = row["PL_POST"] is not null,
                 });
             else facts.HasInvalidEpisodes = true;
         }

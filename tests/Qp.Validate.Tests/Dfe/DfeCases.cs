@@ -64,7 +64,7 @@ public sealed class DfeCases : IRuleCaseSet
         new("381", () => Ep(4, "PLACE", "T0"), El(4, 9), () => Ep(3, "PLACE", "T0")),
         new("382", () => Ep(4, "LS", "V4").E(4, "PLACE", "T2"), El(4, 6), () => Ep(4, "LS", "V4")),
         new("384", () => Ep(4, "LS", "V3").E(4, "PLACE", "U4"), El(4, 6), () => Ep(4, "LS", "V3")),
-        new("392b", () => Ep(2, "HOME_POST", ""), El(2, 11), () => Ep(2, "HOME_POST", "").E(2, "LS", "V3")),
+        new("392b", () => Ep(2, "HOME_POST", ""), El(2, 0), () => Ep(2, "HOME_POST", "").E(2, "LS", "V3")),
         new("392d", () => Ep(2, "PL_POST", "TS24 8AA"), El(2, 12), () => Ep(2, "PL_POST", "TS24 8AA").E(2, "PLACE", "P1")),
         new("398", () => Ep(4, "LS", "V4"), El(4, 11), () => Ep(4, "LS", "V4").E(4, "HOME_POST", "").E(4, "PL_POST", "")),
         new("408", () => Ep(4, "PLACE", "A5"), El(4, 4), () => Ep(4, "PLACE", "A5").E(4, "LS", "E1")),

@@ -100,3 +100,15 @@ public class QpRulesInDfeYearsTests
         public PostcodeInfo? Find(string postcode) => known.GetValueOrDefault(postcode);
     }
 }
+
+public class UascPostcodeTests
+{
+    [Fact]
+    public void Rule_392b_spares_a_child_in_the_UASC_table()
+    {
+        var without = DfeFixtures.Base(2023).E(2, "HOME_POST", "");
+        without.Validate().Where(m => m.Code == "392b").Select(m => m.Line).Should().Equal(2);
+        var uasc = DfeFixtures.Base(2023).E(2, "HOME_POST", "").Raw("UASC.csv", "CHILD,SEX,DOB,DUC\n1001,1,01/05/2010,01/05/2028\n");
+        uasc.Validate().Should().NotContain(m => m.Code == "392b");
+    }
+}

@@ -74,9 +74,6 @@ public static class DfeEpisodeRules
             (r, _) => IsShortBreak(r["LS"]) && IsTemp(r["PLACE"]) ? ("PLACE", $"LS {r["LS"]} with temporary placement {r["PLACE"]}") : null),
         Row("384", T, ["LS", "PLACE"], "A short break (LS V3 or V4) cannot be a long-term foster placement (U1 or U4)",
             (r, _) => IsShortBreak(r["LS"]) && r["PLACE"] is "U1" or "U4" ? ("PLACE", $"LS {r["LS"]} with long-term foster placement {r["PLACE"]}") : null),
-        Row("392b", T, ["HOME_POST", "PL_POST"], "HOME_POST and PL_POST must both be given unless the child is on a short break (LS V3 or V4)",
-            (r, _) => !IsShortBreak(r["LS"]) && (r["HOME_POST"] is null || r["PL_POST"] is null)
-                ? (r["HOME_POST"] is null ? "HOME_POST" : "PL_POST", $"{(r["HOME_POST"] is null ? "HOME_POST" : "PL_POST")} is blank") : null),
         Row("392d", T, ["HOME_POST", "PL_POST", "PLACE"], "HOME_POST and PL_POST must differ unless the child is placed with parents (P1)",
             (r, _) => r["PLACE"] != "P1" && r["HOME_POST"] is { } h && string.Equals(h, r["PL_POST"], StringComparison.OrdinalIgnoreCase)
                 ? ("PL_POST", $"HOME_POST and PL_POST are the same but PLACE is {r["PLACE"] ?? "blank"}, not P1") : null),

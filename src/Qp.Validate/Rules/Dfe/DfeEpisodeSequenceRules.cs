@@ -125,6 +125,14 @@ public static class DfeEpisodeSequenceRules
                     else if (e.Rec != "X1" && i + 1 < eps.Count && next) ctx.Report(rule, e.Row, $"REC is {e.Rec} (care ended) but the next episode starts on DEC {Codes.Show(dec)}");
                 }
             }),
+        Child("392b", T, ["HOME_POST", "PL_POST"], "HOME_POST and PL_POST must both be given unless the child is on a short break (LS V3 or V4) or is or was UASC",
+            (c, ctx, rule) =>
+            {
+                if (c.IsUasc) return;
+                foreach (var e in c.Ordered)
+                    if (!IsShortBreak(e.Ls) && !(e.HasHomePost && e.HasPlPost))
+                        ctx.Report(rule, e.Row, $"{(e.HasHomePost ? "PL_POST" : "HOME_POST")} is blank");
+            }),
         Child("426", T, ["LS"], "A child on short breaks cannot have both LS V3 and LS V4 in the same year",
             (c, ctx, rule) =>
             {
