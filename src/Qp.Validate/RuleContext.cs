@@ -34,6 +34,16 @@ public sealed class RuleContext
     /// <summary>31 March Y.</summary>
     public DateOnly YearEnd => CollectionYear.End(Year);
 
+    private Dictionary<Rule, object>? state;
+
+    /// <summary>State that <paramref name="rule"/> keeps across the rows of this return (e.g. values seen so far), created on first use.</summary>
+    public T StateOf<T>(Rule rule) where T : class, new()
+    {
+        state ??= [];
+        if (!state.TryGetValue(rule, out var s)) state[rule] = s = new T();
+        return (T)s;
+    }
+
     /// <summary>Reports a finding of <paramref name="rule"/> at <paramref name="at"/>.</summary>
     public void Report(Rule rule, Location at, string message) =>
         sink(new ValidationMessage(at.File, at.Line, at.Column, rule.Severity, rule.Code, message));

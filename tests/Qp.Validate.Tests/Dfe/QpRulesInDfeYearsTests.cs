@@ -112,3 +112,15 @@ public class UascPostcodeTests
         uasc.Validate().Should().NotContain(m => m.Code == "392b");
     }
 }
+
+public class DuplicateUpnTests
+{
+    [Fact]
+    public void Rule_444_reports_every_row_sharing_a_UPN_and_ignores_the_unknown_codes()
+    {
+        var f = DfeFixtures.Base(2026).H(3, "UPN", "A123456789012").Add("Header", "1003", "M", "01/05/2012", "WBRI", "A123456789012", "0", "")
+            .Add("Episodes", "1003", "01/05/2025", "S", "V2", "N1", "U4", "PR1", "", "", "", "TS24 8AA", "TS25 1AA", "1234567");
+        f.Validate().Where(m => m.Code == "444").Select(m => m.Line).Should().BeEquivalentTo([2, 3, 4]);
+        DfeFixtures.Base(2025).H(3, "UPN", "A123456789012").Validate().Should().NotContain(m => m.Code == "444", "the rule starts in 2025-26");
+    }
+}

@@ -11,9 +11,31 @@ public static partial class DfeHeaderRules
     [GeneratedRegex("^([A-HJ-NP-RT-Z]([0-9]{12}|[0-9]{11}[A-Z])|UN[1-5])$")]
     private static partial Regex Upn();
 
+    private static readonly RowRule DuplicateUpn = Row("444", T, ["UPN"], "A UPN (other than UN1–UN5) must not be given for two children (every such row is reported)",
+        (r, c) => DuplicateUpnCheck(r, c), YearsInForce.Since(2026));
+
+    /// <summary>Remembers each UPN's first row; at its second sighting reports the first row too, so every row sharing a UPN is flagged.</summary>
+    private static (string, string)? DuplicateUpnCheck(SourceRow r, RuleContext c)
+    {
+        if (r["UPN"] is not { } upn || upn is "UN1" or "UN2" or "UN3" or "UN4" or "UN5") return null;
+        var seen = c.StateOf<Dictionary<string, (Location At, bool Reported)>>(DuplicateUpn);
+        if (!seen.TryGetValue(upn, out var first))
+        {
+            seen[upn] = (r.At("UPN"), false);
+            return null;
+        }
+        if (!first.Reported)
+        {
+            c.Report(DuplicateUpn, first.At, "the same UPN is given for another child");
+            seen[upn] = (first.At, true);
+        }
+        return ("UPN", "the same UPN is given for another child");
+    }
+
     /// <summary>Every DfE Header row rule.</summary>
     public static readonly IReadOnlyList<RowRule> All =
     [
+        DuplicateUpn,
         Row("168", T, ["UPN"], "UPN, when given, must be a letter other than I, O or S followed by 12 digits or by 11 digits and a letter, or UN1–UN5",
             (r, _) => r["UPN"] is { } u && !Upn().IsMatch(u) ? ("UPN", "UPN is not a valid pupil number nor one of UN1–UN5") : null),
         Row("174", T, ["SEX", "MC_DOB"], "MC_DOB (a mother's child's birth date) must be blank when SEX is male (1 up to 2023-24, M from 2024-25)",
