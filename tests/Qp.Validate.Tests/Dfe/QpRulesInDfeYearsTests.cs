@@ -124,3 +124,14 @@ public class DuplicateUpnTests
         DfeFixtures.Base(2025).H(3, "UPN", "A123456789012").Validate().Should().NotContain(m => m.Code == "444", "the rule starts in 2025-26");
     }
 }
+
+public class AdultCareAgeTests
+{
+    [Fact]
+    public void Rule_389_fails_an_E7_episode_without_a_DEC_as_the_DfE_does()
+    {
+        // Child 1001's open episode given REC E7 but no DEC: age at DEC cannot be shown (148 fires as well).
+        var codes = DfeFixtures.Base(2023).E(3, "REC", "E7").Validate().Where(m => m.Code == "389").Select(m => m.Line);
+        codes.Should().Equal(3);
+    }
+}

@@ -90,8 +90,16 @@ public static class DfeChildRules
             (c, ctx, rule) => AgeAtEnd(c, ctx, rule, ["E11", "E12"], (dob, dec) => dec >= dob.AddYears(18), "adoption needs a child under 18")),
         Child("387", T, ["REC"], "A child moving to independent living (REC E5 or E6) must be at least 14 at DEC",
             (c, ctx, rule) => AgeAtEnd(c, ctx, rule, ["E5", "E6"], (dob, dec) => dec < dob.AddYears(14), "independent living needs 14 or over")),
-        Child("389", T, ["REC"], "A child transferred to adult social care (REC E7) must be at least 16 at DEC",
-            (c, ctx, rule) => AgeAtEnd(c, ctx, rule, ["E7"], (dob, dec) => dec < dob.AddYears(16), "adult social care needs 16 or over")),
+        // Unlike 386 and 387, the DfE's check also fails an E7 episode whose DEC or DOB is unknown: being 16 at DEC cannot be shown.
+        Child("389", T, ["REC"], "A child transferred to adult social care (REC E7) must be shown to be at least 16 at DEC",
+            (c, ctx, rule) =>
+            {
+                foreach (var e in c.Episodes)
+                    if (e.Rec == "E7" && !(c.Dob is { } dob && e.Dec is { } dec && dec >= dob.AddYears(16)))
+                        ctx.Report(rule, e.Row, c.Dob is { } d && e.Dec is { } end
+                            ? $"REC E7 but the child was {CollectionYear.AgeOn(d, end)} at DEC (adult social care needs 16 or over)"
+                            : "REC E7 but DEC or the child's DOB is unknown, so being 16 or over cannot be shown");
+            }),
         Child("393", H, ["MOTHER"], "MOTHER must be given for a girl looked after other than on short breaks",
             (c, ctx, rule) =>
             {
