@@ -25,8 +25,10 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
-# Rules whose result rests on the postcode directory or the authorities lookup (PL_LA, PL_LOCATION, PL_DISTANCE).
-REFERENCE_DATA_RULES = {"164", "169", "179", "392a", "392c", "406", "411", "420", "454", "1015"}
+# Rules whose result rests on the postcode directory or the authorities lookup (PL_LA, PL_LOCATION, PL_DISTANCE). 218 and 230
+# exempt placements outside England; up to 2024-25 the peer reads an unknown PL_LA as the text "NAN", which starts with N
+# (Northern Ireland), so without postcode data it exempts every placement.
+REFERENCE_DATA_RULES = {"164", "169", "179", "218", "230", "392a", "392c", "406", "411", "420", "454", "1015"}
 # Tables qp reads; the peer's DoLo and SWEpisodes files are not given to qp.
 QP_TABLES = {"Header", "Episodes", "Reviews", "UASC", "OC2", "OC3", "AD1", "PlacedAdoption", "PrevPerm", "Missing"}
 
