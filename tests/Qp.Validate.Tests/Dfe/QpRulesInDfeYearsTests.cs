@@ -135,3 +135,47 @@ public class AdultCareAgeTests
         codes.Should().Equal(3);
     }
 }
+
+public class YearlyListsInRulesTests
+{
+    private static string[] Codes(int year, int line, params (string Column, string Value)[] edits)
+    {
+        var f = DfeFixtures.Base(year);
+        foreach (var (c, v) in edits) f.E(line, c, v);
+        return f.Validate().Select(m => m.Code).Distinct().ToArray();
+    }
+
+    [Theory]
+    [InlineData(2023, "K3", true)]
+    [InlineData(2024, "K3", false)]
+    [InlineData(2025, "Z1", false)]
+    [InlineData(2026, "Z1", true)]
+    [InlineData(2026, "Z12", false)]
+    [InlineData(2025, "Z12", true)]
+    public void E211_the_DfE_146_follows_the_placement_list_of_the_year(int year, string place, bool flagged)
+    {
+        Codes(year, 4, ("PLACE", place)).Contains("E211").Should().Be(flagged);
+    }
+
+    [Fact]
+    public void Rule_178_lets_T4_have_a_provider_from_2025_26_while_213_still_forbids_it()
+    {
+        Codes(2025, 3, ("PLACE", "T4")).Should().Contain(["178", "213"]);
+        var y2026 = Codes(2026, 3, ("PLACE", "T4"));
+        y2026.Should().Contain("213").And.NotContain("178");
+    }
+
+    [Fact]
+    public void Rule_222_forbids_a_URN_on_H5_only_in_2022_23()
+    {
+        Codes(2023, 3, ("PLACE", "H5")).Should().Contain("222");
+        Codes(2024, 3, ("PLACE", "H5")).Should().NotContain("222");
+    }
+
+    [Fact]
+    public void Rule_218_exempts_H5_up_to_2023_24_only()
+    {
+        Codes(2024, 3, ("PLACE", "H5"), ("URN", "")).Should().NotContain("218");
+        Codes(2025, 3, ("PLACE", "H5"), ("URN", "")).Should().Contain("218");
+    }
+}
