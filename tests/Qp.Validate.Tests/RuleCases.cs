@@ -114,7 +114,7 @@ public static class RuleCases
             () => V().Add("Episodes", "1002", "01/12/2000", "S", "C2", "N2", "K2", "PR1", "01/01/2001", "E8", "", "TS24 8", "", "SC123456")),
         new("E219", () => Ep(2, "DEC", "").Set("Episodes", 2, "REC", ""), At("Episodes.csv", 2, 0), V, "E221"),
         new("E220", () => V().Add("Episodes", "1002", "01/02/1999", "S", "C2", "N2", "K2", "PR1", "01/12/2000", "E8", "", "TS24 8", "", "SC123456"),
-            At("Episodes.csv", 5, 2), V),
+            At("Episodes.csv", 5, 2), V, "E218"),
         new("E221", () => Ep(2, "REC", "E8"), At("Episodes.csv", 3, 3), () => Ep(2, "REC", "E8").Set("Episodes", 3, "RNE", "S")),
         new("E222", () => Ep(3, "RNE", "S"), At("Episodes.csv", 3, 3), V, "W606"),
         new("E223", () => Ep(3, "DECOM", "02/06/2000"), At("Episodes.csv", 2, 0), V, "E221"),

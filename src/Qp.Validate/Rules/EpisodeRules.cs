@@ -46,9 +46,9 @@ public static class EpisodeRules
                 ? ("REC", $"REC {r["REC"]} (adopted) but PLACE is {pl}, not a placement for adoption (A3–A6)") : null) with { DfeCode = "390" },
         // The rule came with the 2015 adoption reforms: earlier episodes (QP-era returns included) are not checked, as the DfE does not.
         Check("E229", E, T, ["PLACE", "RNE", "DECOM"], "A child placed for adoption with their current foster carer (PLACE A3 or A5) from 1 April 2015 keeps the same carer: RNE must be S, T or U",
-            (r, _) => r["PLACE"] is "A3" or "A5" && r["RNE"] is { } rne && rne is not ("S" or "T" or "U") && Codes.Rne.Contains(rne, 0)
-                      && Codes.Date(r["DECOM"]) >= AdoptionReform
-                ? ("RNE", $"PLACE {r["PLACE"]} (placed with current foster carer) but RNE is {rne}, not S, T or U") : null) with { DfeCode = "217" },
+            // As the DfE's check, a blank or invalid RNE fails too (E203/E206 say why it is blank or invalid).
+            (r, _) => r["PLACE"] is "A3" or "A5" && r["RNE"] is not ("S" or "T" or "U") && Codes.Date(r["DECOM"]) >= AdoptionReform
+                ? ("RNE", $"PLACE {r["PLACE"]} (placed with current foster carer) but RNE is {r["RNE"] ?? "blank"}, not S, T or U") : null) with { DfeCode = "217" },
         Check("W230", W, T, ["HOME_POST", "PL_POST"], "HOME_POST and PL_POST should be a postcode or its outward part (e.g. TS24 or TS24 8)",
             (r, _) => new[] { "HOME_POST", "PL_POST" }.FirstOrDefault(f => r[f] is { } p && !Postcode.IsMatch(p)) is string bad
                 ? (bad, $"{bad} is not in postcode format") : null),

@@ -20,14 +20,16 @@ public static class EpisodeSequenceRules
             (c, ctx, rule) =>
             {
                 foreach (var (p, e) in Pairs(c))
-                    if (p.Decom != e.Decom && p.Dec is { } dec && dec > e.Decom)
+                    // Two episodes starting the same day overlap too when the first ends later (E220 reports the shared DECOM itself).
+                    if (p.Dec is { } dec && dec > e.Decom)
                         ctx.Report(rule, e.DecomAt, $"DECOM {Codes.Show(e.Decom)} is before the previous episode's DEC {Codes.Show(dec)} (line {p.Row.Line}): episodes overlap");
             }) with { DfeCode = "501" },
-        new ChildRule("E219", E, T, ["DEC"], "Only the child's latest episode may be open (DEC blank)",
+        new ChildRule("E219", E, T, ["DEC", "REC"], "Only the child's latest episode may be open: every earlier one needs DEC and REC",
             (c, ctx, rule) =>
             {
                 foreach (var (p, _) in Pairs(c))
-                    if (p.Dec is null) ctx.Report(rule, p.Row, "episode is open (DEC blank) but is not the child's latest episode");
+                    if (p.Dec is null || p.Rec is null)
+                        ctx.Report(rule, p.Row, $"episode has no {(p.Dec is null ? "DEC" : "REC")} but is not the child's latest episode");
             }) with { DfeCode = "142" },
         new("E220", E, T, ["DECOM"], "A child may not have two episodes with the same DECOM",
             (c, ctx, rule) =>

@@ -179,3 +179,19 @@ public class YearlyListsInRulesTests
         Codes(2025, 3, ("PLACE", "H5"), ("URN", "")).Should().Contain("218");
     }
 }
+
+public class SequenceAsTheDfeTests
+{
+    [Fact]
+    public void E218_the_DfE_501_flags_a_second_episode_starting_the_same_day_before_the_first_ends()
+    {
+        var f = DfeFixtures.Base(2023).Add("Episodes", "1002", "01/02/2021", "S", "C2", "N2", "K2", "PR1", "01/03/2021", "E8", "", "TS24 8AA", "TS27 2AA", "1111111");
+        f.Validate().Where(m => m.Code == "E218").Select(m => m.Line).Should().Equal(5);
+    }
+
+    [Fact]
+    public void E219_the_DfE_142_flags_an_earlier_episode_without_REC()
+    {
+        DfeFixtures.Base(2023).E(2, "REC", "").Validate().Where(m => m.Code == "E219").Select(m => m.Line).Should().Equal(2);
+    }
+}
