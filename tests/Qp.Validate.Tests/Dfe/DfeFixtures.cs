@@ -2,7 +2,7 @@ namespace Qp.Validate.Tests.Dfe;
 
 /// <summary>
 /// Small valid returns of the DfE's years (Header and Episodes only), edited cell by cell so each case breaks one rule.
-/// Child 1001 (boy, born 01/05 twelve years before the year ends): in care since 10 January two years before the year began (S, U4),
+/// Child 1001 (boy, MOTHER blank as DfE 165 asks, born 01/05 twelve years before the year ends): in care since 10 January two years before the year began (S, U4),
 /// moved on 1 June (X1 with a reason, then P into U5) and still looked after at 31 March. Child 1002 (girl aged 15, a mother):
 /// in care since 1 February of the year before (S, K2), left care on 1 December (E8). 2022-23 to 2024-25 shift the same dates;
 /// 2025-26 keeps every date before the tests' "today" (1 June 2025).
@@ -26,7 +26,7 @@ public static class DfeFixtures
         ["Header"] =
         [
             ["CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"],
-            ["1001", male, dob1, "WBRI", "A123456789012", "0", ""],
+            ["1001", male, dob1, "WBRI", "A123456789012", "", ""],
             ["1002", female, dob2, "BAFR", "B12345678901C", "1", mcDob],
         ],
         ["Episodes"] =
