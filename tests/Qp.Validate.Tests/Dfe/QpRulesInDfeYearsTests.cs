@@ -178,6 +178,15 @@ public class YearlyListsInRulesTests
         Codes(2024, 3, ("PLACE", "H5"), ("URN", "")).Should().NotContain("218");
         Codes(2025, 3, ("PLACE", "H5"), ("URN", "")).Should().Contain("218");
     }
+
+    [Fact]
+    public void Rule_218_asks_no_URN_of_a_short_break_which_214_forbids_one()
+    {
+        Codes(2023, 4, ("LS", "V3"), ("PL_POST", ""), ("URN", "")).Should().NotContain(["218", "214"]);
+        Codes(2026, 4, ("LS", "V4"), ("PL_POST", ""), ("URN", "")).Should().NotContain(["218", "214"]);
+        Codes(2023, 4, ("LS", "V3"), ("PL_POST", ""), ("URN", "1111111")).Should().Contain("214");
+        Codes(2023, 4, ("LS", "C2"), ("URN", "")).Should().Contain("218");
+    }
 }
 
 public class SequenceAsTheDfeTests

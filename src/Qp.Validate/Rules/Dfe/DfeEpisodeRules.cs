@@ -36,8 +36,9 @@ public static class DfeEpisodeRules
         Row("217t", T, ["PLACE", "DEC"], "Placement type P2 ended on 28 October 2023: a P2 episode must have ended by then",
             (r, _) => r["PLACE"] == "P2" && OpenOrEndsAfter(r, P2Ends) ? ("PLACE", "PLACE P2 is no longer valid after 28/10/2023") : null,
             YearsInForce.Between(2024, 2024)),
-        Row("218", T, ["URN", "PLACE", "DEC"], "URN must be given for an English placement open on or after the start of the year, unless the placement type has no URN",
-            (r, c) => r["URN"] is null && EndsOnOrAfter(r, c.YearStart) && !Exempt(r["PLACE"], c.Year) && !c.Postcodes.OutsideEngland(r["PL_POST"])
+        // A short break is left out: 214 forbids its URN, so asking for one would make every short break an error.
+        Row("218", T, ["URN", "PLACE", "DEC"], "URN must be given for an English placement open on or after the start of the year, unless the placement type has no URN or it is a short break (LS V3 or V4)",
+            (r, c) => r["URN"] is null && EndsOnOrAfter(r, c.YearStart) && !Exempt(r["PLACE"], c.Year) && !IsShortBreak(r["LS"]) && !c.Postcodes.OutsideEngland(r["PL_POST"])
                 ? ("URN", $"URN is blank but PLACE {r["PLACE"]} needs an Ofsted URN") : null),
         Row("222", T, ["URN", "PLACE"], "URN must be blank (or XXXXXXX) for placement types without an Ofsted URN",
             (r, c) => r["URN"] is { } u && u != "XXXXXXX" && r["PLACE"] is { } p && Codes.NoUrnPlace.Contains(p, c.Year)

@@ -117,7 +117,8 @@ public static class SwEpisodeRules
                 var sw = c.Rows(T).Select(r => Dt(r, "SW_DECOM")).ToArray();
                 foreach (var e in c.Episodes)
                 {
-                    if (e.Ls is "V3" or "V4" || !(e.Rne == "S" || e.Rec != "X1")) continue;
+                    // A blank REC is an episode still open, not the end of care.
+                    if (e.Ls is "V3" or "V4" || !(e.Rne == "S" || e.Rec is not (null or "X1"))) continue;
                     if (ctx.Year >= 2025 && e.Dec is { } dec && (dec < ctx.YearStart.AddYears(-1) || dec > ctx.YearEnd)) continue;
                     bool Fits(DateOnly? d) => d is { } x && ((e.Rec != "X1" && e.Dec is { } end && x <= end) || (e.Rne == "S" && x >= e.Decom));
                     if (sw.Length == 0 || !sw.All(Fits))
