@@ -116,6 +116,18 @@ public class DfeOtherYearTests
     }
 
     [Fact]
+    public void SW12_lets_a_child_with_two_periods_of_care_have_a_worker_episode_for_each()
+    {
+        // 101 goes home on 01/06/2023 (E4A) and comes back on 01/09/2023 (S): a new worker episode starts on the return.
+        ReturnFixture Back() => DfeBase.Return(2024).Set("Episodes", 2, "DEC", "01/06/2023").Set("Episodes", 2, "REC", "E4A")
+            .Add("Episodes", "101", "01/09/2023", "S", "C2", "N1", "U1", "PR1", "", "", "", "TS24 8", "TS25 1", "1000101");
+        Messages(Back().Set("SWEpisodes", 2, "SW_DEC", "01/09/2023").Add("SWEpisodes", "101", "10/06/2013", "SW101", "01/09/2023", "", "MANAGE"), "SW12STG2")
+            .Should().BeEmpty();
+        // Without a worker episode from the return, the new period of care (file line 7) is flagged.
+        Messages(Back(), "SW12STG2").Select(m => m.Line).Should().Equal(7);
+    }
+
+    [Fact]
     public void Rules_on_a_table_the_return_does_not_supply_stay_silent()
     {
         // Without a PlacedAdoption table, 103's placement order and adoption placement are not flagged (553, 551); without OC2, the
