@@ -21,6 +21,8 @@ internal sealed class CareSimulation
     /// <summary>From 2014-15 special guardianship leavers are coded E45/E46 (the DfE's list no longer has E43/E44).</summary>
     private static readonly int Codes2025 = new DateOnly(2025, 4, 1).DayNumber;
     private static readonly int NewOrderCodes = new DateOnly(2014, 4, 1).DayNumber;
+    // Independent living (P2) ended as a placement type on 28 October 2023 (the DfE's rule 217): later moves go to H5.
+    private static readonly int P2Ends = new DateOnly(2023, 10, 28).DayNumber;
 
     private readonly ulong _seed;
     private readonly AuthorityParameters _la;
@@ -349,6 +351,7 @@ internal sealed class CareSimulation
         };
         // Not with parents under V2 (the DfE does not allow it), nor from parents to parents again (that is no move).
         string place = kind == "F" || (kind == "P1" && (ls == "V2" || previous?.Place == "P1")) ? FosterCode(rng, day, relative: rng.Chance(0.15)) : kind;
+        if (place == "P2" && day >= P2Ends) place = "H5";
         if (day >= Codes2025)
         {
             // 2025-26 codes: supported accommodation (K3) replaces H5 and P2; Z1 is split into Z11–Z14.

@@ -323,7 +323,19 @@ internal sealed class ReturnWriter
         // The DfE asks a reason on every social worker episode: why this worker was allocated.
         string first = SocialWorkerChangeReasons[(int)(Draw(child, year, 53) * SocialWorkerChangeReasons.Length)];
         string Worker(int k) => "SW" + (100000 + (int)(Draw(child, year, 40 + k) * 899999)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (until - from > 60 && Draw(child, year, 50) < 0.35)
+        // A child who comes back into care in the year gets a worker episode from the return (the DfE's SW12STG2 asks one per
+        // period of care); the earlier one ends that day.
+        int back = -1;
+        foreach (var e in child.Episodes)
+            if (e.Rne == 'S' && e.Decom > from && e.Decom <= end) back = e.Decom;
+        if (back > 0)
+        {
+            string reason = SocialWorkerChangeReasons[(int)(Draw(child, year, 52) * SocialWorkerChangeReasons.Length)];
+            _line.Field(id).Date(child.Dob).Field(Worker(0)).Date(from).Date(back).Field(first).WriteTo(w);
+            _line.Field(id).Date(child.Dob).Field(Worker(1)).Date(back).Field(null).Field(reason).WriteTo(w);
+            counts.Other += 2;
+        }
+        else if (until - from > 60 && Draw(child, year, 50) < 0.35)
         {
             int change = from + 30 + (int)(Draw(child, year, 51) * (until - from - 60));
             string reason = SocialWorkerChangeReasons[(int)(Draw(child, year, 52) * SocialWorkerChangeReasons.Length)];

@@ -18,6 +18,18 @@ namespace Qp.Validate;
 public sealed record EpisodeFact(Location Row, Location DecomAt, Location RneAt, DateOnly Decom, DateOnly? Dec,
     string? Rne, string? Ls, string? Place, string? Rec, int PlacementKey, string? Cin = null, string? Provider = null)
 {
+    /// <summary>Reason for placement change.</summary>
+    public string? ReasonPlaceChange { get; init; }
+
+    /// <summary>Whether HOME_POST is given.</summary>
+    public bool HasHomePost { get; init; }
+
+    /// <summary>Whether PL_POST is given.</summary>
+    public bool HasPlPost { get; init; }
+
+    /// <summary>A hash of PL_POST alone (equal keys mean the same placement postcode), for the DfE's rule 383.</summary>
+    public int PlPostKey { get; init; }
+
     /// <summary>Whether the episode is open on <paramref name="d"/>.</summary>
     public bool IsOpenOn(DateOnly d) => Decom <= d && (Dec is null || Dec.Value > d);
 }
@@ -39,6 +51,21 @@ public sealed class ChildFacts
 
     /// <summary>Date of birth from the first Header row.</summary>
     public DateOnly? Dob { get; set; }
+
+    /// <summary>Whether the child has a row in the UASC table (is or was an unaccompanied asylum-seeking child).</summary>
+    public bool IsUasc { get; set; }
+
+    /// <summary>SEX from the first Header row (a code, not an identifier).</summary>
+    public string? Sex { get; set; }
+
+    /// <summary>MOTHER from the first Header row.</summary>
+    public string? Mother { get; set; }
+
+    /// <summary>What kind of UPN the first Header row has: null when blank, the code when UN1–UN5, otherwise "UPN" (the number itself is never kept).</summary>
+    public string? UpnKind { get; set; }
+
+    /// <summary>MC_DOB from the first Header row, when a valid date.</summary>
+    public DateOnly? McDob { get; set; }
 
     /// <summary>Episodes with a valid DECOM, in file order (rules sort them).</summary>
     public IReadOnlyList<EpisodeFact> Episodes => episodes ?? (IReadOnlyList<EpisodeFact>)[];

@@ -16,15 +16,38 @@ public static class Codes
     /// <summary>Legal status.</summary>
     public static readonly CodeList Ls = CodeList.Of("C1", "C2", "D1", "E1", "V2", "V3", "V4", "L1", "L2", "L3", "J1", "J2", "J3");
 
-    /// <summary>Placement type: legacy foster codes Q1 and Q2 up to 2002-03 (U1–U6 replaced them), Z11–Z14 from 2025-26.</summary>
-    public static readonly CodeList Place = CodeList.Of("A3", "A4", "A5", "A6", "H5", "K1", "K2", "K3", "P1", "P2", "P3",
-            "R1", "R2", "R3", "R5", "S1", "T0", "T1", "T2", "T3", "T4", "U1", "U2", "U3", "U4", "U5", "U6", "Z1")
+    /// <summary>
+    /// Placement type: legacy foster codes Q1 and Q2 up to 2002-03 (U1–U6 replaced them); in the DfE's years (from 2022-23) K3
+    /// (supported accommodation) from 2023-24, and H5, P2 and Z1 up to 2024-25, replaced by Z11–Z14 from 2025-26.
+    /// </summary>
+    public static readonly CodeList Place = CodeList.Of("A3", "A4", "A5", "A6", "K1", "K2", "P1", "P3",
+            "R1", "R2", "R3", "R5", "S1", "T0", "T1", "T2", "T3", "T4", "U1", "U2", "U3", "U4", "U5", "U6")
         .With(YearsInForce.Until(2003), "Q1", "Q2")
+        .With(YearsInForce.Until(2025), "H5", "P2", "Z1")
+        .With(YearsInForce.Until(2022), "K3")
+        .With(YearsInForce.Since(2024), "K3")
         .With(YearsInForce.Since(2026), "Z11", "Z12", "Z13", "Z14");
 
     /// <summary>Reason episode ceased.</summary>
-    public static readonly CodeList Rec = CodeList.Of("E11", "E12", "E2", "E3", "E4A", "E4B", "E41", "E43", "E44", "E45", "E46", "E47", "E48",
-        "E5", "E6", "E7", "E8", "E9", "E13", "E14", "E15", "E16", "E17", "X1");
+    /// <remarks>E43 and E44 are no longer in the DfE's list (from 2022-23).</remarks>
+    public static readonly CodeList Rec = CodeList.Of("E11", "E12", "E2", "E3", "E4A", "E4B", "E41", "E45", "E46", "E47", "E48",
+        "E5", "E6", "E7", "E8", "E9", "E13", "E14", "E15", "E16", "E17", "X1").With(YearsInForce.Until(2022), "E43", "E44");
+
+    /// <summary>Reason for placement change (DfE rule 1009).</summary>
+    public static readonly CodeList ReasonPlaceChange = CodeList.Of("CARPL", "CLOSE", "ALLEG", "STAND", "APPRR", "CREQB", "CREQO", "CHILD",
+        "LAREQ", "PLACE", "CUSTOD", "OTHER");
+
+    /// <summary>Temporary placements: T0–T4, and from 2025-26 also Z11–Z14 (DfE rule 213).</summary>
+    public static readonly CodeList TemporaryPlace = CodeList.Of("T0", "T1", "T2", "T3", "T4").With(YearsInForce.Since(2026), "Z11", "Z12", "Z13", "Z14");
+
+    /// <summary>Placements that have no placement provider (DfE rules 178 and 526): T0–T4 and Z1 up to 2024-25; T0–T3 and Z11–Z14 from 2025-26.</summary>
+    public static readonly CodeList NoProviderPlace = new CodeList().With(YearsInForce.Always, "T0", "T1", "T2", "T3")
+        .With(YearsInForce.Until(2025), "T4", "Z1").With(YearsInForce.Since(2026), "Z11", "Z12", "Z13", "Z14");
+
+    /// <summary>Placements without an Ofsted URN (DfE rules 218 and 222): H5 up to 2022-23, P2 up to 2023-24, Z1 up to 2024-25, Z11–Z14 from 2025-26.</summary>
+    public static readonly CodeList NoUrnPlace = CodeList.Of("P1", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4")
+        .With(YearsInForce.Until(2023), "H5").With(YearsInForce.Until(2024), "P2").With(YearsInForce.Until(2025), "Z1")
+        .With(YearsInForce.Since(2026), "Z11", "Z12", "Z13", "Z14");
 
     /// <summary>Category of need.</summary>
     public static readonly CodeList Cin = CodeList.Of("N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8");

@@ -16,6 +16,12 @@ public sealed class RuleContext
         this.sink = sink;
     }
 
+    /// <summary>Postcode reference data for the DfE's placement-location rules; <see cref="PostcodeDirectory.Current"/> (none unless set) by default.</summary>
+    public IPostcodeDirectory Postcodes { get; init; } = PostcodeDirectory.Current;
+
+    /// <summary>The returning authority's ONS upper-tier code (e.g. E06000001) when known, for the DfE's placement-LA rules.</summary>
+    public string? AuthorityCode { get; init; } = PostcodeDirectory.CurrentAuthority;
+
     /// <summary>The collection year.</summary>
     public int Year { get; }
 
@@ -43,6 +49,16 @@ public sealed class RuleContext
     public const int ErrorsBeforeStop = 100_000;
 
     private readonly Dictionary<string, int> errorsByFile = new(StringComparer.Ordinal);
+
+    private Dictionary<Rule, object>? state;
+
+    /// <summary>State that <paramref name="rule"/> keeps across the rows of this return (e.g. values seen so far), created on first use.</summary>
+    public T StateOf<T>(Rule rule) where T : class, new()
+    {
+        state ??= [];
+        if (!state.TryGetValue(rule, out var s)) state[rule] = s = new T();
+        return (T)s;
+    }
 
     /// <summary>Reports a finding of <paramref name="rule"/> at <paramref name="at"/>.</summary>
     public void Report(Rule rule, Location at, string message)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Qp.Validate.Rules;
+using Qp.Validate.Rules.Dfe;
 
 namespace Qp.Validate;
 
@@ -16,8 +17,8 @@ public static class RuleRegistry
     /// <summary>Row rules by table, of every year.</summary>
     public static readonly IReadOnlyDictionary<TableSchema, RowRule[]> RowRules = new Dictionary<TableSchema, RowRule[]>
     {
-        [Tables.Header] = [.. HeaderRules.All],
-        [Tables.Episodes] = [.. EpisodeRules.All],
+        [Tables.Header] = [.. HeaderRules.All, .. DfeHeaderRules.All],
+        [Tables.Episodes] = [.. EpisodeRules.All, .. DfeEpisodeRules.All, .. DfeLocationRules.All],
         [Tables.Oc1] = [.. OtherTableRules.Oc1],
         [Tables.Oc2] = [.. OtherTableRules.Oc2, .. Rules.Dfe.DfeOtherRules.Row[Tables.Oc2]],
         [Tables.Cpr] = [.. OtherTableRules.Cpr],
@@ -33,13 +34,18 @@ public static class RuleRegistry
         [Tables.DoLo] = [.. Rules.Dfe.DfeOtherRules.Row[Tables.DoLo]],
     };
 
-    /// <summary>Per-child rules of every year: the episode sequence, the cross-table, the previous-year rules and the DfE's rules on its other tables.</summary>
-    public static readonly IReadOnlyList<ChildRule> ChildRules = [.. EpisodeSequenceRules.All, .. CrossTableRules.All, .. PreviousYearRules.All, .. Rules.Dfe.DfeOtherRules.Child];
+    /// <summary>Per-child rules of every year: the episode sequence, the cross-table, the previous-year rules and the DfE's per-child rules.</summary>
+    public static readonly IReadOnlyList<ChildRule> ChildRules =
+        [.. EpisodeSequenceRules.All, .. CrossTableRules.All, .. PreviousYearRules.All, .. DfeEpisodeSequenceRules.All, .. DfeChildRules.All, .. Rules.Dfe.DfeOtherRules.Child];
 
     /// <summary>Every rule of every year, ordered by its number.</summary>
     public static readonly IReadOnlyList<Rule> All =
         FileRules.All.Cast<Rule>().Concat(RowRules.Values.SelectMany(r => r)).Concat(ChildRules)
-            .OrderBy(r => r.Code[1..], StringComparer.Ordinal).ToArray();
+            .OrderBy(SortKey, StringComparer.Ordinal).ToArray();
+
+    // The tool's own codes (E101, W212) by number; then the DfE's own codes (103, 217t, 1009, INT03) by number, padded.
+    private static string SortKey(Rule r) => r.Code is [ 'E' or 'W', >= '0' and <= '9', ..] ? "0" + r.Code[1..]
+        : "1" + new string(r.Code.TakeWhile(char.IsDigit).ToArray()).PadLeft(5, '0') + r.Code;
 
     private static readonly ConcurrentDictionary<int, RuleSet> ByYear = new();
 

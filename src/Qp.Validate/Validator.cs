@@ -25,15 +25,20 @@ public sealed class Validator(RuleContext ctx)
             foreach (var rule in rowRules) rule.Apply(row, ctx);
         if (keepDfeRows && row.Table != lastTable) ctx.Saw(lastTable = row.Table);
         bool dfeRow = keepDfeRows && Rules.Dfe.DfeTables.Kept.Contains(row.Table);
-        if (row.Child is not { } child || !(row.Table.Core || dfeRow)) return;
+        if (row.Child is not { } child || !(row.Table.Core || dfeRow || row.Table == Tables.Uasc)) return;
         if (!children.TryGetValue(child, out var facts)) children[child] = facts = new ChildFacts { Id = child };
         if (dfeRow) facts.AddDfeRow(row);
+        if (row.Table == Tables.Uasc) facts.IsUasc = true;
         if (row.Table == Tables.Header)
         {
             if (facts.HeaderRows.Count == 0)
             {
                 facts.Dob = Codes.Date(row["DOB"]);
                 if (keepDfeRows) (facts.HeaderSex, facts.HeaderMother) = (Code(row["SEX"]), Code(row["MOTHER"]));
+                facts.Sex = Code(row["SEX"]);
+                facts.Mother = Code(row["MOTHER"]);
+                facts.UpnKind = row["UPN"] switch { null => null, "UN1" => "UN1", "UN2" => "UN2", "UN3" => "UN3", "UN4" => "UN4", "UN5" => "UN5", _ => "UPN" };
+                facts.McDob = Codes.Date(row["MC_DOB"]);
             }
             facts.AddHeader(row.Row);
         }
@@ -42,7 +47,13 @@ public sealed class Validator(RuleContext ctx)
             if (Codes.Date(row["DECOM"]) is { } decom)
                 facts.AddEpisode(new EpisodeFact(row.Row, row.At("DECOM"), row.At("RNE"), decom, Codes.Date(row["DEC"]),
                     Code(row["RNE"]), Code(row["LS"]), Code(row["PLACE"]), Code(row["REC"]),
-                    HashCode.Combine(row["PLACE"], row["PLACE_PROVIDER"], row["PL_POST"], row["URN"]), Code(row["CIN"]), Code(row["PLACE_PROVIDER"])));
+                    HashCode.Combine(row["PLACE"], row["PLACE_PROVIDER"], row["PL_POST"], row["URN"]), Code(row["CIN"]), Code(row["PLACE_PROVIDER"]))
+                {
+                    ReasonPlaceChange = Code(row["REASON_PLACE_CHANGE"]),
+                    PlPostKey = row["PL_POST"]?.GetHashCode() ?? 0,
+                    HasHomePost = row["HOME_POST"] is not null,
+                    HasPlPost = row["PL_POST"] is not null,
+                });
             else facts.HasInvalidEpisodes = true;
         }
         else if (row.Table == Tables.Oc1) facts.AddOc1(row.Row);

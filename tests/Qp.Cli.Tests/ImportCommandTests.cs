@@ -141,10 +141,10 @@ public class ImportCommandTests
     {
         var text = QpRunner.Run("rules");
         text.ExitCode.Should().Be(0);
-        text.Out.Should().MatchRegex(@"(?m)^E204 +error +\S+ +Episodes +DECOM must be a valid date \(dd/mm/yyyy\)\r?$");
+        text.Out.Should().MatchRegex(@"E204\s+error\s+141\s+Episodes\s+DECOM must be a valid date \(dd/mm/yyyy\)", "E204 is the DfE's 141");
         var csv = QpRunner.Run("rules", "--format", "csv");
         csv.Out.Split('\n')[0].Should().Be("code,severity,dfe_code,years,table,fields,description");
-        csv.Out.Should().MatchRegex(@"(?m)^E204,error,[^,]*,all years,Episodes,DECOM,DECOM must be a valid date \(dd/mm/yyyy\)$");
+        csv.Out.Should().Contain("E204,error,141,all years,Episodes,DECOM,DECOM must be a valid date (dd/mm/yyyy)");
 
         var y2025 = QpRunner.Run("rules", "--year", "2025", "--format", "csv").Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToArray();
         var all = csv.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToArray();

@@ -54,8 +54,34 @@ public class DfeRealismTests(ModernRun run) : IClassFixture<ModernRun>
             if (r["PLACE"] != "P1" && r["HOME_POST"] != "" && r["HOME_POST"] == r["PL_POST"]) problems.Add($"{where}: placed at the home postcode but not with parents (DfE 392d)");
             if (r["PLACE"] is "A5" or "A6" && year >= 2007 && r["LS"] != "E1") problems.Add($"{where}: placed for adoption under a placement order without LS E1 (DfE 408)");
             if (!NoUrn.Contains(r["PLACE"]) && r["LS"] is not ("V3" or "V4") && r["PLACE"] is not ("H5" or "P2") && r["URN"] == "") problems.Add($"{where}: no URN on {r["PLACE"]} (DfE 218)");
+            if (r["PLACE"] == "P2" && Date(r["DECOM"]) >= new DateOnly(2023, 10, 28)) problems.Add($"{where}: P2 placement after 28/10/2023 (DfE 217)");
         }
         rows.Should().BeGreaterThan(5000);
+        problems.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Every_entry_to_care_in_the_year_has_a_social_worker_episode_from_that_day()
+    {
+        // The DfE's SW12STG2: a period of care starting in the year needs a worker episode starting on or after its DECOM, and a
+        // child who comes back into care has more than one period in the year.
+        int entries = 0, returns = 0;
+        var problems = new List<string>();
+        foreach (var (folder, year) in ModernRun.Returns(run.Whole).Concat(ModernRun.Returns(run.Real)).Where(r => r.Year >= 2024))
+        {
+            var sw = ReadTable(Path.Combine(folder, "SWEpisodes.csv")).ToLookup(r => r["CHILD"], r => Date(r["SW_DECOM"])!.Value);
+            foreach (var g in ReadTable(Path.Combine(folder, "Episodes.csv")).GroupBy(r => r["CHILD"]))
+            {
+                if (g.Any(r => r["LS"] is "V3" or "V4")) continue;
+                var starts = g.Where(r => r["RNE"] == "S").Select(r => Date(r["DECOM"])!.Value).Where(d => d >= new DateOnly(year - 1, 4, 1)).ToList();
+                entries += starts.Count;
+                returns += Math.Max(0, starts.Count - 1);
+                foreach (var d in starts)
+                    if (!sw[g.Key].Any(x => x >= d)) problems.Add($"{folder} {g.Key}: no worker episode from the entry on {d:dd/MM/yyyy}");
+            }
+        }
+        entries.Should().BeGreaterThan(100);
+        returns.Should().BeGreaterThan(0);
         problems.Should().BeEmpty();
     }
 

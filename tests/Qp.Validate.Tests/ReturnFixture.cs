@@ -179,9 +179,13 @@ public sealed class ReturnFixture
         return dir;
     }
 
+    /// <summary>Postcode reference data (and the returning authority's ONS code) the validation uses; none by default.</summary>
+    public (IPostcodeDirectory Directory, string? Authority) Postcodes { get; set; } = (PostcodeDirectory.None, null);
+
     /// <summary>Writes the return and validates it.</summary>
     public IReadOnlyList<ValidationMessage> Validate()
     {
+        using var reference = PostcodeDirectory.Use(Postcodes.Directory, Postcodes.Authority);
         var root = Directory.CreateTempSubdirectory("qp-validate-").FullName;
         try
         {

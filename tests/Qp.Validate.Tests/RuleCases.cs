@@ -117,8 +117,7 @@ public static class RuleCases
         new("E217", () => Ep(4, "REC", ""), At("Episodes.csv", 4, 9), V, "E604"),
         // Child 1002 left care E8 from K2; E11 (adopted) needs an adoption placement.
         new("E228", () => Ep(4, "REC", "E11"), At("Episodes.csv", 4, 9), () => Ep(4, "REC", "E11").Set("Episodes", 4, "PLACE", "A4")),
-        // Child 1001's second episode is a P move; placement with the current foster carer (A5) must be S, T or U.
-        new("E229", () => Ep(3, "PLACE", "A5"), At("Episodes.csv", 3, 3), () => Ep(3, "PLACE", "A5").Set("Episodes", 3, "RNE", "T")),
+        // E229 (the DfE's 217) checks only episodes from 1 April 2015: its case is in Dfe/DfeCases.cs on a modern return.
         new("W230", () => Ep(2, "HOME_POST", "NOT A POSTCODE"), At("Episodes.csv", 2, 11), () => Ep(2, "HOME_POST", "ts24 8aa")),
 
         // Episodes (2xx), sequence rules.
@@ -127,7 +126,7 @@ public static class RuleCases
             () => V().Add("Episodes", "1002", "01/12/2000", "S", "C2", "N2", "K2", "PR1", "01/01/2001", "E8", "", "TS24 8", "", "SC123456")),
         new("E219", () => Ep(2, "DEC", "").Set("Episodes", 2, "REC", ""), At("Episodes.csv", 2, 0), V, "E221"),
         new("E220", () => V().Add("Episodes", "1002", "01/02/1999", "S", "C2", "N2", "K2", "PR1", "01/12/2000", "E8", "", "TS24 8", "", "SC123456"),
-            At("Episodes.csv", 5, 2), V),
+            At("Episodes.csv", 5, 2), V, "E218"),
         new("E221", () => Ep(2, "REC", "E8"), At("Episodes.csv", 3, 3), () => Ep(2, "REC", "E8").Set("Episodes", 3, "RNE", "S")),
         new("E222", () => Ep(3, "RNE", "S"), At("Episodes.csv", 3, 3), V, "W606"),
         new("E223", () => Ep(3, "DECOM", "02/06/2000"), At("Episodes.csv", 2, 0), V, "E221"),

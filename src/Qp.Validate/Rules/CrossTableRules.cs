@@ -10,10 +10,18 @@ public static class CrossTableRules
         for (int i = 1; i < rows.Count; i++) ctx.Report(rule, rows[i], $"a second {table} row for the same CHILD (first at line {rows[0].Line})");
     }
 
+    /// <summary>Reports every row of a repeated CHILD, the first included (as the DfE's check does).</summary>
+    private static void AllDuplicates(IReadOnlyList<Location> rows, RuleContext ctx, Rule rule, string table)
+    {
+        if (rows.Count < 2) return;
+        ctx.Report(rule, rows[0], $"the same CHILD has {rows.Count} {table} rows (this is the first)");
+        Duplicates(rows, ctx, rule, table);
+    }
+
     /// <summary>Every per-child rule other than the episode sequence rules.</summary>
     public static readonly IReadOnlyList<ChildRule> All =
     [
-        new("E107", E, "Header", ["CHILD"], "One Header row per CHILD", (c, ctx, r) => Duplicates(c.HeaderRows, ctx, r, "Header")),
+        new ChildRule("E107", E, "Header", ["CHILD"], "One Header row per CHILD", (c, ctx, r) => AllDuplicates(c.HeaderRows, ctx, r, "Header")) with { DfeCode = "INT32" },
         new("E305", E, "OC1", ["CHILD"], "At most one OC1 row per CHILD", (c, ctx, r) => Duplicates(c.Oc1Rows, ctx, r, "OC1")),
         new("E407", E, "OC2", ["CHILD"], "At most one OC2 row per CHILD", (c, ctx, r) => Duplicates(c.Oc2Rows, ctx, r, "OC2")),
         new("E512", E, "CPR", ["CHILD", "REG_DATE"], "A child may not have two registrations with the same REG_DATE",
@@ -22,17 +30,21 @@ public static class CrossTableRules
                 foreach (var g in c.CprRows.Where(x => x.RegDate is not null).GroupBy(x => x.RegDate))
                     foreach (var dup in g.Skip(1)) ctx.Report(r, dup.Row, $"a second registration of the same CHILD on {Codes.Show(g.Key!.Value)} (first at line {g.First().Row.Line})");
             }),
-        new("E601", E, "cross-table", ["CHILD"], "Every child in Episodes must have a Header row",
-            (c, ctx, r) => { if (c.HeaderRows.Count == 0 && c.Episodes.Count > 0) ctx.Report(r, c.Episodes[0].Row, "CHILD has episodes but no Header row"); }),
+        new ChildRule("E601", E, "cross-table", ["CHILD"], "Every child in Episodes must have a Header row",
+            (c, ctx, r) =>
+            {
+                if (c.HeaderRows.Count == 0)
+                    foreach (var e in c.Episodes) ctx.Report(r, e.Row, "CHILD has episodes but no Header row");
+            }) with { DfeCode = "INT03" },
         // A warning, as the DfE treats it: care leavers and children whose episodes are all in other returns appear so.
         new("W602", W, "cross-table", ["CHILD"], "Every child in Header should have at least one episode",
             (c, ctx, r) => { if (c.HeaderRows.Count > 0 && c.Episodes.Count == 0 && !c.HasInvalidEpisodes) ctx.Report(r, c.HeaderRows[0], "CHILD has a Header row but no episodes"); }),
-        new("E603", E, "cross-table", ["DOB", "DECOM"], "The child's DOB must be before every DECOM",
+        new ChildRule("E603", E, "cross-table", ["DOB", "DECOM"], "The child's DOB must be before every DECOM (the first episode is reported)",
             (c, ctx, r) =>
             {
-                if (c.Dob is not { } dob) return;
-                foreach (var e in c.Episodes.Where(e => e.Decom < dob)) ctx.Report(r, e.DecomAt, $"DECOM {Codes.Show(e.Decom)} is before the child's DOB");
-            }),
+                if (c.Dob is { } dob && c.Ordered is [var first, ..] && first.Decom < dob)
+                    ctx.Report(r, first.DecomAt, $"DECOM {Codes.Show(first.Decom)} is before the child's DOB");
+            }) with { DfeCode = "302" },
         new("E604", E, "cross-table", ["CHILD"], "OC1 rows only for the A2 cohort (left care in the year aged 16 or over, not looked after at 31 March)",
             (c, ctx, r) => { if (c.Oc1Rows.Count > 0 && !c.InA2Cohort(ctx.Year)) ctx.Report(r, c.Oc1Rows[0], "OC1 row for a child who is not in the A2 cohort (care leavers aged 16 or over)"); }),
         new("W605", W, "cross-table", ["CHILD"], "Every child in the A2 cohort should have an OC1 row",

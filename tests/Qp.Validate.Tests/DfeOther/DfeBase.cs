@@ -8,7 +8,8 @@ namespace Qp.Validate.Tests.DfeOther;
 /// 101: girl born 10/06/2012, looked after since 01/01/2020 (open, U1): OC2, Reviews, Missing, SWEpisodes.
 /// 102: boy born 05/03/2005, looked after 01/02/2021 – 01/03/2023 (E8, left before his 18th birthday): OC3.
 /// 103: girl born 01/06/2019, fostered from 01/01/2021, placed for adoption (E1, A4) 01/03/2022, adopted 15/12/2022: AD1, PlacedAdoption.
-/// 104: boy born 01/09/2006, came into care 01/06/2022 (K2, open): UASC, PrevPerm (Z1), SWEpisodes, and from 2026-27 a DoLo.
+/// 104: boy born 01/09/2006, came into care 01/06/2022 (K2 in a private children's home, open): UASC, PrevPerm (Z1), SWEpisodes, and from 2026-27 a DoLo.
+/// Every placement has an Ofsted URN (rule 218) and the move into adoption gives its reason (rule 225).
 /// File lines (1 = header): Header 101–104 on 2–5; Episodes 101 on 2, 102 on 3, 103 on 4–5, 104 on 6; each other table's first row on 2 (SWEpisodes: 101, 104, 102, 103 on 2–5, all open).
 /// </summary>
 public static class DfeBase
@@ -32,11 +33,11 @@ public static class DfeBase
             ["Episodes"] =
             [
                 ["CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "DEC", "REC", "REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN"],
-                ["101", D("01/01/2020"), "S", "C2", "N1", "U1", "PR1", "", "", "", "TS24 8", "TS25 1", ""],
-                ["102", D("01/02/2021"), "S", "C2", "N2", "U4", "PR1", D("01/03/2023"), "E8", "", "TS24 8", "TS25 2", ""],
-                ["103", D("01/01/2021"), "S", "C2", "N1", "U4", "PR1", D("01/03/2022"), "X1", "", "TS24 8", "TS25 3", ""],
-                ["103", D("01/03/2022"), "B", "E1", "N1", "A4", "PR1", D("15/12/2022"), "E11", "", "TS24 8", "TS26 3", ""],
-                ["104", D("01/06/2022"), "S", "C2", "N8", "K2", "PR0", "", "", "", "TS24 8", "TS25 4", ""],
+                ["101", D("01/01/2020"), "S", "C2", "N1", "U1", "PR1", "", "", "", "TS24 8", "TS25 1", "1000101"],
+                ["102", D("01/02/2021"), "S", "C2", "N2", "U4", "PR1", D("01/03/2023"), "E8", "", "TS24 8", "TS25 2", "1000102"],
+                ["103", D("01/01/2021"), "S", "C2", "N1", "U4", "PR1", D("01/03/2022"), "X1", "CARPL", "TS24 8", "TS25 3", "1000102"],
+                ["103", D("01/03/2022"), "B", "E1", "N1", "A4", "PR1", D("15/12/2022"), "E11", "", "TS24 8", "TS26 3", "1000103"],
+                ["104", D("01/06/2022"), "S", "C2", "N8", "K2", "PR4", "", "", "", "TS24 8", "TS25 4", "1000104"],
             ],
             ["OC2"] =
             [

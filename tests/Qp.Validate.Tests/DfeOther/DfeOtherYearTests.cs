@@ -104,6 +104,30 @@ public class DfeOtherYearTests
     }
 
     [Fact]
+    public void SW12_does_not_take_an_open_episode_after_a_move_for_the_end_of_care()
+    {
+        // 101 moves on 01/06/2023 (X1, then RNE P, still open): the social worker episode from the start of care covers both.
+        var moved = DfeBase.Return(2024).Set("Episodes", 2, "DEC", "01/06/2023").Set("Episodes", 2, "REC", "X1").Set("Episodes", 2, "REASON_PLACE_CHANGE", "CARPL")
+            .Add("Episodes", "101", "01/06/2023", "P", "C2", "N1", "U1", "PR1", "", "", "", "TS24 8", "TS25 9", "1000109");
+        Messages(moved, "SW12STG2").Should().BeEmpty();
+        moved.Validate().Where(m => m.Severity == Severity.Error).Should().BeEmpty();
+        // A social worker episode starting before the period of care is still flagged, on the episode that began it.
+        Messages(moved.Set("SWEpisodes", 2, "SW_DECOM", "01/12/2020"), "SW12STG2").Select(m => m.Line).Should().Equal(2);
+    }
+
+    [Fact]
+    public void SW12_lets_a_child_with_two_periods_of_care_have_a_worker_episode_for_each()
+    {
+        // 101 goes home on 01/06/2023 (E4A) and comes back on 01/09/2023 (S): a new worker episode starts on the return.
+        ReturnFixture Back() => DfeBase.Return(2024).Set("Episodes", 2, "DEC", "01/06/2023").Set("Episodes", 2, "REC", "E4A")
+            .Add("Episodes", "101", "01/09/2023", "S", "C2", "N1", "U1", "PR1", "", "", "", "TS24 8", "TS25 1", "1000101");
+        Messages(Back().Set("SWEpisodes", 2, "SW_DEC", "01/09/2023").Add("SWEpisodes", "101", "10/06/2013", "SW101", "01/09/2023", "", "MANAGE"), "SW12STG2")
+            .Should().BeEmpty();
+        // Without a worker episode from the return, the new period of care (file line 7) is flagged.
+        Messages(Back(), "SW12STG2").Select(m => m.Line).Should().Equal(7);
+    }
+
+    [Fact]
     public void Rules_on_a_table_the_return_does_not_supply_stay_silent()
     {
         // Without a PlacedAdoption table, 103's placement order and adoption placement are not flagged (553, 551); without OC2, the

@@ -20,7 +20,7 @@ public static class DfeTables
 /// Builders for the rules ported from the DfE's catalogue: each keeps the DfE code as its code. The open validator gives no
 /// severity, and the DfE's specification calls these checks errors, so they are errors.
 /// </summary>
-internal static class D
+internal static partial class D
 {
     /// <summary>In force from 2022-23, the first year the DfE's rules are published for.</summary>
     public static readonly YearsInForce Since2023 = YearsInForce.Since(DfeTables.FirstYear);

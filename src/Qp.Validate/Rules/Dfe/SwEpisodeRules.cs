@@ -110,18 +110,20 @@ public static class SwEpisodeRules
                         Flag(ctx, rule, rows[i].Row, "SW_DEC", "the social worker episode ended in the last 5 days of the year and no later episode follows");
             }),
         Child("SW12STG2", From2024, "SWEpisodes", ["SW_DECOM"],
-            "A child's social worker episodes cover their care: each starts on or after a period of care's start (RNE S) or on or before its end (REC other than X1); from 2024-25 only for care ending in the last two years",
+            "A child's social worker episodes cover their care: for each start of a period of care (RNE S) or end (REC other than X1), one starts on or after that start or on or before that end; from 2024-25 only for care ending in the last two years",
             (c, ctx, rule) =>
             {
                 if (!ctx.Has(T)) return;
                 var sw = c.Rows(T).Select(r => Dt(r, "SW_DECOM")).ToArray();
                 foreach (var e in c.Episodes)
                 {
-                    if (e.Ls is "V3" or "V4" || !(e.Rne == "S" || e.Rec != "X1")) continue;
+                    // A blank REC is an episode still open, not the end of care.
+                    if (e.Ls is "V3" or "V4" || !(e.Rne == "S" || e.Rec is not (null or "X1"))) continue;
                     if (ctx.Year >= 2025 && e.Dec is { } dec && (dec < ctx.YearStart.AddYears(-1) || dec > ctx.YearEnd)) continue;
                     bool Fits(DateOnly? d) => d is { } x && ((e.Rec != "X1" && e.Dec is { } end && x <= end) || (e.Rne == "S" && x >= e.Decom));
-                    if (sw.Length == 0 || !sw.All(Fits))
-                        ctx.Report(rule, e.Row, sw.Length == 0 ? "the child has no social worker episode" : "a social worker episode starts outside the period this episode covers");
+                    // Some episode must fit, not every one: a child with two periods of care in the window could never pass otherwise.
+                    if (!sw.Any(Fits))
+                        ctx.Report(rule, e.Row, sw.Length == 0 ? "the child has no social worker episode" : "no social worker episode starts within the period of care this episode begins or ends");
                 }
             }),
         Child("SW14STG2", YearsInForce.Between(2024, 2024), "SWEpisodes", ["SW_DEC"], "Only the latest social worker episode may have a blank SW_DEC",
