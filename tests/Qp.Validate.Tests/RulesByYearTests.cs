@@ -77,4 +77,14 @@ public class RulesByYearTests
         }
         RuleRegistry.InForce(2026).Should().BeSameAs(RuleRegistry.InForce(2026), "a year's set is built once");
     }
+
+    [Theory]
+    [InlineData("W605", 2004, 2005)]
+    [InlineData("W606", 2022, 2023)]
+    [InlineData("E407", 2022, 2023)]
+    public void QP_era_rules_that_the_DfE_replaced_stop_in_its_years(string code, int last, int first)
+    {
+        RuleRegistry.InForce(last).All.Select(r => r.Code).Should().Contain(code);
+        RuleRegistry.InForce(first).All.Select(r => r.Code).Should().NotContain(code);
+    }
 }

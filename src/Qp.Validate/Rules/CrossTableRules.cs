@@ -23,7 +23,9 @@ public static class CrossTableRules
     [
         new ChildRule("E107", E, "Header", ["CHILD"], "One Header row per CHILD", (c, ctx, r) => AllDuplicates(c.HeaderRows, ctx, r, "Header")) with { DfeCode = "INT32" },
         new("E305", E, "OC1", ["CHILD"], "At most one OC1 row per CHILD", (c, ctx, r) => Duplicates(c.Oc1Rows, ctx, r, "OC1")),
-        new("E407", E, "OC2", ["CHILD"], "At most one OC2 row per CHILD", (c, ctx, r) => Duplicates(c.Oc2Rows, ctx, r, "OC2")),
+        // From 2022-23 the DfE's INT33 is the same check.
+        new ChildRule("E407", E, "OC2", ["CHILD"], "At most one OC2 row per CHILD", (c, ctx, r) => Duplicates(c.Oc2Rows, ctx, r, "OC2"))
+            with { Years = YearsInForce.Until(2022) },
         new("E512", E, "CPR", ["CHILD", "REG_DATE"], "A child may not have two registrations with the same REG_DATE",
             (c, ctx, r) =>
             {
@@ -47,18 +49,18 @@ public static class CrossTableRules
             }) with { DfeCode = "302" },
         new("E604", E, "cross-table", ["CHILD"], "OC1 rows only for the A2 cohort (left care in the year aged 16 or over, not looked after at 31 March)",
             (c, ctx, r) => { if (c.Oc1Rows.Count > 0 && !c.InA2Cohort(ctx.Year)) ctx.Report(r, c.Oc1Rows[0], "OC1 row for a child who is not in the A2 cohort (care leavers aged 16 or over)"); }),
-        new("W605", W, "cross-table", ["CHILD"], "Every child in the A2 cohort should have an OC1 row",
+        new ChildRule("W605", W, "cross-table", ["CHILD"], "Every child in the A2 cohort should have an OC1 row",
             (c, ctx, r) =>
             {
                 if (c.Oc1Rows.Count == 0 && c.HeaderRows.Count > 0 && c.InA2Cohort(ctx.Year))
                     ctx.Report(r, c.Ordered[^1].Row, "the child left care aged 16 or over in the year (A2 cohort) but has no OC1 row");
-            }),
-        new("W606", W, "cross-table", ["CHILD"], "OC2 rows are for children looked after continuously for 12 months at 31 March",
+            }) with { Years = YearsInForce.Until(2004) }, // OC1 was collected in the QP era only (to 2003-04).
+        new ChildRule("W606", W, "cross-table", ["CHILD"], "OC2 rows are for children looked after continuously for 12 months at 31 March",
             (c, ctx, r) =>
             {
                 if (c.Oc2Rows.Count > 0 && (c.Episodes.Count == 0 || !c.ContinuouslyLookedAfter12Months(ctx.Year)))
                     ctx.Report(r, c.Oc2Rows[0], "OC2 row for a child not looked after continuously for 12 months at 31 March");
-            }),
+            }) with { Years = YearsInForce.Until(2022) }, // From 2022-23 the DfE's OC2 rules (185, 190, …) check the cohort.
         new("W607", W, "cross-table", ["CHILD", "DECOM", "DEC"], "Every child in Header should be looked after at some time in the collection year",
             (c, ctx, r) =>
             {
