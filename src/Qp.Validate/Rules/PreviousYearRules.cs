@@ -23,13 +23,13 @@ public static class PreviousYearRules
     /// <summary>Every previous-year rule.</summary>
     public static readonly IReadOnlyList<ChildRule> All =
     [
-        new("W701", W, T, ["DECOM"], "An episode open at the end of last year's return must continue in this year's, with the same DECOM (DfE 502)",
+        new ChildRule("W701", W, T, ["DECOM"], "An episode open at the end of last year's return must continue in this year's, with the same DECOM (DfE 502)",
             (c, ctx, rule) =>
             {
                 if (OpenLastYear(c, ctx) is not { } last || c.Episodes.Any(e => e.Decom == last.Decom)) return;
                 var first = c.Ordered.FirstOrDefault(e => e.Dec is null || e.Dec >= ctx.YearStart) ?? c.Ordered[0];
                 ctx.Report(rule, first.DecomAt, $"last year's return ended with an episode open since {Codes.Show(last.Decom)}, but no episode here starts on that date");
-            }),
+            }) with { DfeCode = "502" },
         new("W702", W, T, ["RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER"],
             "The episode open at the end of last year's return must keep its RNE, LS, CIN, PLACE and PLACE_PROVIDER in this year's (DfE 503A–E)",
             (c, ctx, rule) =>
@@ -41,7 +41,7 @@ public static class PreviousYearRules
                 if (changed.Length > 0)
                     ctx.Report(rule, e.Row, $"the episode open at the end of last year's return differs from it: {string.Join("; ", changed)}");
             }),
-        new("W703", W, T, ["DECOM"], "An episode open on 1 April must be the latest episode of the child in last year's return (DfE 562 and NoE)",
+        new ChildRule("W703", W, T, ["DECOM"], "An episode open on 1 April must be the latest episode of the child in last year's return (DfE 562 and NoE)",
             (c, ctx, rule) =>
             {
                 if (ctx.Previous is not { } previous) return;
@@ -52,6 +52,6 @@ public static class PreviousYearRules
                     ctx.Report(rule, carried.DecomAt, $"the episode began before the collection year ({Codes.Show(carried.Decom)}) but last year's return has no episode of this child");
                 else if (last.Dec is not null && last.Decom != carried.Decom)
                     ctx.Report(rule, carried.DecomAt, $"the episode began before the collection year ({Codes.Show(carried.Decom)}) but is missing from last year's return, whose latest episode of this child began {Codes.Show(last.Decom)}");
-            }),
+            }) with { DfeCode = "562" },
     ];
 }
