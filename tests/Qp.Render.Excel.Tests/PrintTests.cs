@@ -58,12 +58,13 @@ public sealed class PrintTests(ITestOutputHelper output)
         var pages = wb.Worksheets.ToDictionary(ws => ws.Name, Pages);
         output.WriteLine(string.Join(", ", pages.Select(p => $"{p.Key} {p.Value}")) + $"; total {pages.Values.Sum()}");
 
-        // 236,320 Data rows (153 × 7 × 10 results × 22 figures + 70 England rows × 10) and 6,120 warnings print as one page of notes each.
+        // 268,450 Data rows (153 × 7 × 10 results × 25 figures — 22, plus how many values each comparator average used, as published —
+        // + 70 England rows × 10) and 6,120 warnings print as one page of notes each.
         pages["Data"].Should().Be(1);
         pages["Validation"].Should().Be(1);
         var dataArea = wb.Worksheet("Data").PageSetup.PrintAreas.Single().RangeAddress;
         (dataArea.FirstAddress.ToString()!.Replace("$", ""), dataArea.LastAddress.ToString()!.Replace("$", "")).Should().Be(("J1", "J1"));
-        wb.Worksheet("Data").Cell("J1").GetString().Should().Be("Not set up to print (236,320 rows): filter the rows you need and print the selection.");
+        wb.Worksheet("Data").Cell("J1").GetString().Should().Be("Not set up to print (268,450 rows): filter the rows you need and print the selection.");
         // The note fits its column, so the printed page shows it whole.
         wb.Worksheet("Data").Column(10).Width.Should().BeGreaterThan(wb.Worksheet("Data").Cell("J1").GetString().Length);
         // The summary and each indicator sheet print their whole table: 153 authorities and England below the notes.
