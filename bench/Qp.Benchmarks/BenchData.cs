@@ -35,7 +35,7 @@ public static class BenchData
         {
             if (Directory.Exists(Root)) Directory.Delete(Root, recursive: true);
             var authority = new Authority(La, "E10000003", "Cambridgeshire", "East of England", "Shire county");
-            SampleGenerator.Generate(Path.Combine(Root, "data"), [authority], new SampleOptions([Year], SampleScale.England, AggregateYears: []));
+            SampleGenerator.Generate(Path.Combine(Root, "data"), [authority], new SampleOptions([Year], SampleScale.England, AggregateYears: [], Shape: SampleShape.Whole));
             using (var conn = QpDatabase.Open(store))
             {
                 var result = ChildLevelImporter.Import(conn, Return, La, Year, Today);

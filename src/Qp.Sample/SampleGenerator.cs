@@ -11,7 +11,7 @@ namespace Qp.Sample;
 /// <param name="AggregateYears">Years for the A1 aggregate file (default 1995–1997); empty for none.</param>
 /// <param name="Shape">Whether a return holds only the episodes open in its year (real) or the whole period of care (whole).</param>
 public sealed record SampleOptions(IReadOnlyList<int> Years, SampleScale Scale = SampleScale.Small, ulong Seed = 1, IReadOnlyList<int>? AggregateYears = null,
-    SampleShape Shape = SampleShape.Whole)
+    SampleShape Shape = SampleShape.Real)
 {
     /// <summary>The aggregate years used when none are given: the three years the 16% A1 target was derived from.</summary>
     public static readonly IReadOnlyList<int> DefaultAggregateYears = [1995, 1996, 1997];

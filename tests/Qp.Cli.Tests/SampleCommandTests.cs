@@ -13,7 +13,7 @@ public class SampleCommandTests
             .Should().BeEquivalentTo(["Header.csv", "Episodes.csv", "OC1.csv", "OC2.csv", "CPR.csv"]);
         // 2 authorities × 3 aggregate years (1995–1997) below the header line.
         File.ReadAllLines(Path.Combine(tmp.Path, "aggregate_1995-1997.csv")).Should().HaveCount(1 + 2 * 3);
-        run.Out.Should().Contain("Wrote 4 returns (2 authorities × 2 years, small scale, seed 5)");
+        run.Out.Should().Contain("Wrote 4 returns (2 authorities × 2 years, small scale, real shape, seed 5)");
     }
 
     [Fact]

@@ -22,6 +22,6 @@ public class TreeMessagesTests
 
         // One return on its own: the file name alone, as before.
         var single = QpRunner.Run("validate", Path.Combine(gen, "806_2001"));
-        single.Out.Should().Contain("\nEpisodes.csv:3:2: error E204").And.NotContain("806_2001/Episodes.csv");
+        single.Out.Should().MatchRegex("(?m)^Episodes.csv:3:2: error E204").And.NotContain("806_2001/Episodes.csv");
     }
 }

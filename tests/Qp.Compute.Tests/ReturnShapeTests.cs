@@ -46,7 +46,7 @@ public sealed class ReturnShapeTests : IDisposable
     private string Generate()
     {
         var whole = Path.Combine(dir, "whole");
-        SampleGenerator.Generate(whole, Authorities, new SampleOptions(Years, SampleScale.Small, Seed: 7, AggregateYears: []));
+        SampleGenerator.Generate(whole, Authorities, new SampleOptions(Years, SampleScale.Small, Seed: 7, AggregateYears: [], Shape: SampleShape.Whole));
         return whole;
     }
 

@@ -12,7 +12,7 @@ public sealed class ModernRun : IDisposable
     public ModernRun()
     {
         var las = TestSupport.Pick(202, 805, 926, 330);
-        SampleGenerator.Generate(Whole, las, new SampleOptions(Years, SampleScale.Small, 3, AggregateYears: []));
+        SampleGenerator.Generate(Whole, las, new SampleOptions(Years, SampleScale.Small, 3, AggregateYears: [], Shape: SampleShape.Whole));
         SampleGenerator.Generate(Real, las, new SampleOptions(Years, SampleScale.Small, 3, AggregateYears: [], Shape: SampleShape.Real));
     }
 

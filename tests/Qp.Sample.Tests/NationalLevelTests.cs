@@ -11,7 +11,9 @@ public sealed class NationalRun : IDisposable
 
     public NationalRun()
     {
-        var result = SampleGenerator.Generate(Dir, TestSupport.Authorities, new SampleOptions([1998, 2000, 2002, 2004], SampleScale.Small, 1));
+        // Whole shape: the direct counts need each child's period of care in one file (the real shape's levels are
+        // counted through import and compute in Qp.Cli.Tests' SampleLevelsTests).
+        var result = SampleGenerator.Generate(Dir, TestSupport.Authorities, new SampleOptions([1998, 2000, 2002, 2004], SampleScale.Small, 1, Shape: SampleShape.Whole));
         AggregateFile = result.AggregateFile!;
         Levels = CountAll(Dir);
     }

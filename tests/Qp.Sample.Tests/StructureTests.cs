@@ -12,8 +12,9 @@ public sealed class SmallRun : IDisposable
 
     public SmallRun()
     {
-        // Seven authorities of every type and size, from City of London (tiny) to Kent (large).
-        Result = SampleGenerator.Generate(Dir, TestSupport.Pick(201, 202, 805, 926, 886, 330, 873), new SampleOptions(Years, SampleScale.Small, 11));
+        // Seven authorities of every type and size, from City of London (tiny) to Kent (large). Whole shape: the checks read
+        // each child's period of care from one file (first episode RNE S); the real shape is checked in DfeRealismTests.
+        Result = SampleGenerator.Generate(Dir, TestSupport.Pick(201, 202, 805, 926, 886, 330, 873), new SampleOptions(Years, SampleScale.Small, 11, Shape: SampleShape.Whole));
     }
 
     public IEnumerable<string> Folders => Directory.GetDirectories(Dir).Order(StringComparer.Ordinal);

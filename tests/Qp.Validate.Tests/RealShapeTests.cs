@@ -46,6 +46,15 @@ public class RealShapeTests
     }
 
     [Fact]
+    public void A_legacy_foster_code_recoded_to_its_U_code_is_the_same_placement_but_not_to_another_kind_of_foster_care()
+    {
+        // 1001 is in U4 (foster, not a relative) this year: Q2 (foster, not a relative) is the same placement recoded in 2000-01.
+        ReturnFixture.Valid().WithPrevious("1001 10/01/1999 S C2 N1 Q2 PR1", "1002 01/02/1999 S C2 N2 K2 PR1").Validate().Should().BeEmpty();
+        var m = ReturnFixture.Valid().WithPrevious("1001 10/01/1999 S C2 N1 Q1 PR1", "1002 01/02/1999 S C2 N2 K2 PR1").Validate().Should().ContainSingle().Subject;
+        m.Message.Should().Be("the episode open at the end of last year's return differs from it: PLACE was Q1, now U4");
+    }
+
+    [Fact]
     public void An_episode_open_on_1_April_that_last_years_return_does_not_hold_is_a_warning()
     {
         // Last year 1001's latest episode had ended (08/03/1999) and a different one began later: the 10/01/1999 episode is missing there.

@@ -51,7 +51,8 @@ public static class BenchCommand
         if (Directory.Exists(data)) Directory.Delete(data, recursive: true);
         string I(int v) => v.ToString(CultureInfo.InvariantCulture);
 
-        var stages = new List<StageTiming> { StageRunner.Run("generate", 0, "sample", "--out", data, "--years", $"{I(from)}-{I(last)}", "--scale", scale, "--seed", I(seed)) };
+        // Whole shape, as the recorded measurements: each return repeats the whole current period of care.
+        var stages = new List<StageTiming> { StageRunner.Run("generate", 0, "sample", "--out", data, "--years", $"{I(from)}-{I(last)}", "--scale", scale, "--seed", I(seed), "--shape", "whole") };
         var (rows, readSeconds) = RawLimits.Read(data);
         var rawRead = new StageTiming("raw read (CsvHelper, no validation)", rows, readSeconds, null);
         var (inserted, insertSeconds) = RawLimits.Insert(data, Path.Combine(outDir, $"raw-{years}.db"));

@@ -18,7 +18,7 @@ public static class SampleCommand
         var seedOpt = new Option<ulong>("--seed") { Description = "Random seed: the same seed gives byte-identical files", DefaultValueFactory = _ => 1UL };
         var laOpt = new Option<string?>("--la") { Description = "Only these authorities, e.g. 805,202 (default: all in templates/authorities.csv)" };
         var aggOpt = new Option<string>("--aggregate-years") { Description = "Years for the A1 aggregate file (QP aggregate layout), or 'none'", DefaultValueFactory = _ => "1995-1997" };
-        var shapeOpt = new Option<string>("--shape") { Description = "real (each return holds the episodes open in its year, as the DfE's) or whole (each child's whole period of care)", DefaultValueFactory = _ => "whole" };
+        var shapeOpt = new Option<string>("--shape") { Description = "real (each return holds the episodes open in its year, as the DfE's) or whole (each child's whole period of care)", DefaultValueFactory = _ => "real" };
         foreach (var o in new Option[] { outOpt, yearsOpt, scaleOpt, seedOpt, laOpt, aggOpt, shapeOpt }) cmd.Options.Add(o);
         return cmd.WithAction(parse =>
         {
@@ -63,7 +63,7 @@ public static class SampleCommand
             if (progress) Console.Error.WriteLine();
             var c = result.Counts;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Wrote {authorities.Count * years.Count} returns ({authorities.Count} authorities × {years.Count} years, {scale.ToString().ToLowerInvariant()} scale, {(shape == SampleShape.Real ? "real shape, " : "")}seed {options.Seed}) to {outDir} in {clock.Elapsed.TotalSeconds:F1} s"));
+                $"Wrote {authorities.Count * years.Count} returns ({authorities.Count} authorities × {years.Count} years, {scale.ToString().ToLowerInvariant()} scale, {shape.ToString().ToLowerInvariant()} shape, seed {options.Seed}) to {outDir} in {clock.Elapsed.TotalSeconds:F1} s"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  rows: Header {c.Headers:N0}, Episodes {c.Episodes:N0}, OC1 {c.Oc1:N0}, OC2 {c.Oc2:N0}, CPR {c.Cpr:N0}{(c.Other > 0 ? $", other DfE tables {c.Other:N0}" : "")}; {c.Files:N0} files, {result.Bytes / 1e6:F1} MB"));
             if (result.AggregateFile is not null) Console.WriteLine($"  aggregate: {result.AggregateFile}");

@@ -16,6 +16,13 @@ public static class PreviousYearRules
 
     private static bool Same(string? a, string? b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
+    // U1–U6 replaced the legacy foster codes in 2000-01: an open Q1 (relative or friend) recoded U1–U3, or Q2 recoded U4–U6, is the same placement.
+    private static bool Recoded(string field, string? was, string? now) => field == "PLACE" && (was?.ToUpperInvariant(), now?.ToUpperInvariant()) switch
+    {
+        ("Q1", "U1" or "U2" or "U3") or ("Q2", "U4" or "U5" or "U6") => true,
+        _ => false,
+    };
+
     // Last year's latest episode of the child when it was still open at the end of that year.
     private static Episode? OpenLastYear(ChildFacts c, RuleContext ctx) =>
         c.Episodes.Count > 0 && ctx.Previous?.LatestOf(c.Id) is { Dec: null } last ? last : null;
@@ -37,7 +44,7 @@ public static class PreviousYearRules
                 if (OpenLastYear(c, ctx) is not { } last || c.Episodes.FirstOrDefault(e => e.Decom == last.Decom) is not { } e) return;
                 var changed = new (string Field, string? Was, string? Now)[]
                     { ("RNE", last.Rne, e.Rne), ("LS", last.Ls, e.Ls), ("CIN", last.Cin, e.Cin), ("PLACE", last.Place, e.Place), ("PLACE_PROVIDER", last.PlaceProvider, e.Provider) }
-                    .Where(f => !Same(f.Was, f.Now)).Select(f => $"{f.Field} was {f.Was ?? "blank"}, now {f.Now ?? "blank"}").ToArray();
+                    .Where(f => !Same(f.Was, f.Now) && !Recoded(f.Field, f.Was, f.Now)).Select(f => $"{f.Field} was {f.Was ?? "blank"}, now {f.Now ?? "blank"}").ToArray();
                 if (changed.Length > 0)
                     ctx.Report(rule, e.Row, $"the episode open at the end of last year's return differs from it: {string.Join("; ", changed)}");
             }),
