@@ -108,12 +108,6 @@ public sealed class ChildFacts
 
     // ---- DfE tables other than Header/Episodes (rules ported from the DfE's catalogue, 2022-23 on) ----
 
-    /// <summary>SEX from the first Header row (kept only for the DfE years).</summary>
-    public string? HeaderSex { get; set; }
-
-    /// <summary>MOTHER from the first Header row (kept only for the DfE years).</summary>
-    public string? HeaderMother { get; set; }
-
     // The rows of the DfE's other tables (OC2, OC3, AD1, PlacedAdoption, Missing, UASC, PrevPerm, Reviews, SWEpisodes, DoLo):
     // few children have any, so one list, created on first use, holds them all.
     private List<SourceRow>? dfeRows;

@@ -34,7 +34,6 @@ public sealed class Validator(RuleContext ctx)
             if (facts.HeaderRows.Count == 0)
             {
                 facts.Dob = Codes.Date(row["DOB"]);
-                if (keepDfeRows) (facts.HeaderSex, facts.HeaderMother) = (Code(row["SEX"]), Code(row["MOTHER"]));
                 facts.Sex = Code(row["SEX"]);
                 facts.Mother = Code(row["MOTHER"]);
                 facts.UpnKind = row["UPN"] switch { null => null, "UN1" => "UN1", "UN2" => "UN2", "UN3" => "UN3", "UN4" => "UN4", "UN5" => "UN5", _ => "UPN" };

@@ -55,7 +55,7 @@ public static class IntegrityRules
         Child("INT21", Since2023, "UASC", ["SEX"], "SEX in UASC is the child's SEX in Header",
             (c, ctx, rule) =>
             {
-                if (!c.Has(Tables.Uasc) || c.HeaderRows.Count == 0 || c.HeaderSex is not { } sex) return;
+                if (!c.Has(Tables.Uasc) || c.HeaderRows.Count == 0 || c.Sex is not { } sex) return;
                 foreach (var r in c.Rows(Tables.Uasc))
                     if (r["SEX"] is { } s && !string.Equals(s, sex, StringComparison.OrdinalIgnoreCase)) Flag(ctx, rule, r, "SEX", $"SEX {s} differs from SEX {sex} in Header");
             }),

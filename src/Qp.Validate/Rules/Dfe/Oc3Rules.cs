@@ -106,12 +106,12 @@ public static class Oc3Rules
                     inYear |= e.Decom <= ctx.YearEnd && (e.Dec ?? ctx.YearEnd) >= ctx.YearStart;
                 }
                 if (!any) return;
-                var m = c.HeaderMother;
+                var m = c.Mother;
                 bool oc3 = c.Has(T) && c.Rows(T).Any(HasInfo);
                 string? why = m is not null && m is not ("0" or "1") ? "MOTHER is not 0 or 1"
-                    : m is not null && Male(c.HeaderSex) ? "MOTHER is given for a boy"
-                    : m is null && Female(c.HeaderSex) && inYear ? "MOTHER is blank for a girl looked after in the year"
-                    : m is not null && Female(c.HeaderSex) && !inYear && oc3 ? "MOTHER is given for a care leaver not looked after in the year"
+                    : m is not null && Male(c.Sex) ? "MOTHER is given for a boy"
+                    : m is null && Female(c.Sex) && inYear ? "MOTHER is blank for a girl looked after in the year"
+                    : m is not null && Female(c.Sex) && !inYear && oc3 ? "MOTHER is given for a care leaver not looked after in the year"
                     : null;
                 if (why is null) return;
                 ctx.Report(rule, c.HeaderRows[0], why);
@@ -146,7 +146,7 @@ public static class Oc3Rules
         Child("628", Since2023, "OC3", ["MOTHER"], "MOTHER is blank for a care leaver with no episodes in the return",
             (c, ctx, rule) =>
             {
-                if (c.HeaderRows.Count > 0 && c.Episodes.Count == 0 && !c.HasInvalidEpisodes && c.HeaderMother is not null && c.Rows(T).Any(HasInfo))
+                if (c.HeaderRows.Count > 0 && c.Episodes.Count == 0 && !c.HasInvalidEpisodes && c.Mother is not null && c.Rows(T).Any(HasInfo))
                     ctx.Report(rule, c.HeaderRows[0], "MOTHER is given for a care leaver who has no episodes in the return");
             }),
     ];

@@ -36,7 +36,7 @@ public static class ReviewsRules
             {
                 if (c.Episodes.Count == 0 || c.HasInvalidEpisodes || c.Episodes[0].Ls is not ("V3" or "V4") || !c.Episodes.All(e => e.Ls is "V3" or "V4")) return;
                 bool any = false;
-                if (c.HeaderMother is not null && c.HeaderRows.Count > 0)
+                if (c.Mother is not null && c.HeaderRows.Count > 0)
                 {
                     ctx.Report(rule, c.HeaderRows[0], "MOTHER is given for a child whose episodes are all short breaks (LS V3/V4)");
                     any = true;
@@ -47,7 +47,7 @@ public static class ReviewsRules
                         Flag(ctx, rule, r, "REVIEW", "a review is recorded for a child whose episodes are all short breaks (LS V3/V4)");
                         any = true;
                     }
-                if (any && c.HeaderMother is null && c.HeaderRows.Count > 0) ctx.Report(rule, c.HeaderRows[0], "the child is only on short breaks but has reviews recorded");
+                if (any && c.Mother is null && c.HeaderRows.Count > 0) ctx.Report(rule, c.HeaderRows[0], "the child is only on short breaks but has reviews recorded");
                 if (any)
                     foreach (var e in c.Episodes) FlagEpisode(ctx, rule, e, "the child is only on short breaks but has MOTHER or reviews recorded");
             }),
