@@ -92,15 +92,18 @@ public static class PreviousReturns
     public static PreviousReturn? FromStore(Microsoft.Data.Sqlite.SqliteConnection conn, int laCode, int year) =>
         Qp.Store.ChildReturnStore.EpisodesOf(conn, laCode, year) is { } episodes ? new PreviousReturn(year, episodes) : null;
 
-    /// <summary>The episodes of a return on disk (any format) as validation facts; its own problems are not reported here.</summary>
+    /// <summary>A return on disk (any format) as validation facts: its episodes and its kept tables' rows; its own problems are not reported here.</summary>
     public static PreviousReturn FromFiles(Submission submission, int year)
     {
         var episodes = new List<Qp.Domain.Returns.Episode>();
+        var rows = new List<PreviousRow>();
         var ctx = new RuleContext(year, DateOnly.MaxValue, _ => { });
         SubmissionReader.Read(submission, ctx, row =>
         {
-            if (row.Table == Tables.Episodes && row.Child is not null && Codes.Date(row["DECOM"]) is not null) episodes.Add(RowMapper.Episode(row));
+            if (row.Child is null) return;
+            if (row.Table == Tables.Episodes && Codes.Date(row["DECOM"]) is not null) episodes.Add(RowMapper.Episode(row));
+            if (PreviousReturn.KeptTables.Contains(row.Table.Name)) rows.Add(PreviousRow.From(row));
         });
-        return new PreviousReturn(year, episodes);
+        return new PreviousReturn(year, episodes, rows);
     }
 }
