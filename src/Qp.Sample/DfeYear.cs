@@ -28,6 +28,12 @@ internal static class DfeYear
     public static bool MotherForEveryGirl(int year) => !IsQpEra(year);
 
     /// <summary>
+    /// Whether a young person turning <paramref name="age"/> in <paramref name="year"/> is in that year's care leaver (OC3) cohort:
+    /// 19 only until 2012-13, 19 to 21 from 2013-14, 17 to 21 from 2015-16.
+    /// </summary>
+    public static bool IsOc3Age(int age, int year) => year >= 2016 ? age is >= 17 and <= 21 : year >= 2014 ? age is >= 19 and <= 21 : age == 19;
+
+    /// <summary>
     /// The URN as shown in <paramref name="year"/>'s return: semi-independent living (H5) carries one from 2023-24 only, and
     /// independent living (P2) none until it is shown as supported accommodation (K3) in 2025-26.
     /// </summary>

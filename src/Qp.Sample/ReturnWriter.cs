@@ -72,7 +72,8 @@ internal sealed class ReturnWriter
                 if (child.Episodes.Count == 0) continue;
                 int first = Days.YearOf(child.Episodes[0].Decom);
                 int lastDec = child.Episodes[^1].Dec;
-                int last = lastDec == SimEpisode.Never ? int.MaxValue : Days.YearOf(lastDec);
+                // A care leaver stays in the returns (Header and OC3 only) up to the year of their 21st birthday.
+                int last = lastDec == SimEpisode.Never ? int.MaxValue : Math.Max(Days.YearOf(lastDec), Days.YearOf(Days.Birthday(child.Dob, 21)));
                 for (int i = 0; i < years.Count; i++)
                 {
                     if (years[i] >= first && years[i] <= last) WriteChild(files[i], child, years[i], counts);
@@ -107,7 +108,8 @@ internal sealed class ReturnWriter
     /// The child's rows in year <paramref name="year"/>'s return. Real shape (the DfE's): the episodes open at some time in the
     /// year. Whole shape: every episode of the current period of care (from its latest RNE S episode) and any earlier episode
     /// open in the year — together with the rest of that earlier period, so a child's rows always begin with the RNE S episode
-    /// that started their period. An episode still open at 31 March has no DEC or REC.
+    /// that started their period. An episode still open at 31 March has no DEC or REC. A care leaver in the year's OC3 cohort who
+    /// was not looked after in the year has a Header row and an OC3 row only, as in the DfE's returns.
     /// </summary>
     private void WriteChild(YearFiles f, SimChild child, int year, SampleCounts counts)
     {
@@ -141,9 +143,21 @@ internal sealed class ReturnWriter
                 p = q;
             }
         }
-        if (!inYear) return;
         string id = child.Id;
         bool qp = DfeYear.IsQpEra(year);
+        if (!inYear)
+        {
+            if (!qp && f.Oc3 is { } oc3 && CareLeavers.Oc3Age(child, year) is int leaverAge)
+            {
+                // No MOTHER (or MC_DOB) for a care leaver not looked after in the year: the DfE's 628.
+                _line.Field(id).Field(DfeYear.Sex(child.Sex, year)).Date(child.Dob).Field(child.Ethnic).Field(UpnFor(child, year, false)).Field(null)
+                    .Field(null).WriteTo(f.Header);
+                counts.Headers++;
+                WriteOc3(oc3, child, id, year, leaverAge, counts);
+            }
+            return;
+        }
+        bool uasc = !qp && IsUasc(child);
 
         // Header
         int age = Days.Age(child.Dob, end);
@@ -154,6 +168,11 @@ internal sealed class ReturnWriter
         _line.Field(id).Field(DfeYear.Sex(child.Sex, year)).Date(child.Dob).Field(child.Ethnic).Field(UpnFor(child, year, _slice[^1].IsShortBreak)).Field(mother)
             .Date(mother == "1" ? child.BabyDob : SimEpisode.Never).WriteTo(f.Header);
         counts.Headers++;
+        if (uasc && f.Uasc is { } uascFile)
+        {
+            _line.Field(id).Field(DfeYear.Sex(child.Sex, year)).Date(child.Dob).Date(CareLeavers.Duc(child)).WriteTo(uascFile);
+            counts.Other++;
+        }
 
         // Episodes
         for (int k = 0; k < _slice.Count; k++)
@@ -166,7 +185,8 @@ internal sealed class ReturnWriter
             _line.Field(id).Date(e.Decom).Field(e.Rne == 'S' ? "S" : e.Rne.ToString()).Field(e.Ls).Field(e.Cin)
                 .Field(DfeYear.Place(e.Placement.Place, year, Draw(child, 0, 100)))
                 .Field(e.Placement.Provider).Date(closed ? e.Dec : SimEpisode.Never).Field(closed ? e.Rec : null).Field(reason)
-                .Field(shortBreak ? null : DfeYear.Postcode(child.HomePost, year)).Field(shortBreak ? null : DfeYear.Postcode(e.Placement.PlPost, year))
+                // An unaccompanied asylum-seeking child has no home postcode (nor placement distance: the DfE's 406).
+                .Field(shortBreak || uasc ? null : DfeYear.Postcode(child.HomePost, year)).Field(shortBreak ? null : DfeYear.Postcode(e.Placement.PlPost, year))
                 .Field(shortBreak ? null : DfeYear.Urn(e.Placement.Place, e.Placement.Urn, year)).WriteTo(f.Episodes);
             counts.Episodes++;
         }
@@ -192,6 +212,19 @@ internal sealed class ReturnWriter
             counts.Oc2++;
         }
         if (!qp) WriteDfeTables(f, child, id, year, counts);
+        if (f.Oc3 is { } leavers && CareLeavers.Oc3Age(child, year) is int cohortAge)
+            WriteOc3(leavers, child, id, year, cohortAge, counts);
+    }
+
+    /// <summary>Whether the child is an unaccompanied asylum-seeking child (a draw of the child's own, the same every year).</summary>
+    private bool IsUasc(SimChild child) => CareLeavers.IsUasc(child, Prng.Hash01(_seed, (ulong)_la.LaCode, (ulong)child.Number, 0x0A5C));
+
+    /// <summary>The care leaver's OC3 row: contact, activity and accommodation around the birthday they turn <paramref name="age"/> in the year.</summary>
+    private void WriteOc3(StreamWriter w, SimChild child, string id, int year, int age, SampleCounts counts)
+    {
+        var (inTouch, activ, accom) = CareLeavers.Oc3Codes(age, Draw(child, year, 60), Draw(child, year, 61), Draw(child, year, 62));
+        _line.Field(id).Date(child.Dob).Field(inTouch).Field(activ).Field(accom).WriteTo(w);
+        counts.Other++;
     }
 
     /// <summary>The child's rows in the DfE tables after the QP era (Reviews, AD1, PlacedAdoption, PrevPerm, Missing, SWEpisodes).</summary>
@@ -434,6 +467,8 @@ internal sealed class ReturnWriter
         public StreamWriter? Cpr => _files.GetValueOrDefault("CPR.csv");
         public StreamWriter? Reviews => _files.GetValueOrDefault("Reviews.csv");
         public StreamWriter? Ad1 => _files.GetValueOrDefault("AD1.csv");
+        public StreamWriter? Uasc => _files.GetValueOrDefault("UASC.csv");
+        public StreamWriter? Oc3 => _files.GetValueOrDefault("OC3.csv");
         public StreamWriter? PlacedAdoption => _files.GetValueOrDefault("PlacedAdoption.csv");
         public StreamWriter? PrevPerm => _files.GetValueOrDefault("PrevPerm.csv");
         public StreamWriter? Missing => _files.GetValueOrDefault("Missing.csv");
@@ -467,7 +502,7 @@ public sealed class SampleCounts
     public long Oc2 { get; set; }
     /// <summary>CPR rows.</summary>
     public long Cpr { get; set; }
-    /// <summary>Rows of the DfE's other tables (Reviews, AD1, PlacedAdoption, PrevPerm, Missing, SWEpisodes).</summary>
+    /// <summary>Rows of the DfE's other tables (Reviews, UASC, OC3, AD1, PlacedAdoption, PrevPerm, Missing, SWEpisodes).</summary>
     public long Other { get; set; }
     /// <summary>Files written.</summary>
     public long Files { get; set; }
