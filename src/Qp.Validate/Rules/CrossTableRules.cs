@@ -38,9 +38,14 @@ public static class CrossTableRules
                 if (c.HeaderRows.Count == 0)
                     foreach (var e in c.Episodes) ctx.Report(r, e.Row, "CHILD has episodes but no Header row");
             }) with { DfeCode = "INT03" },
-        // A warning, as the DfE treats it: care leavers and children whose episodes are all in other returns appear so.
-        new("W602", W, "cross-table", ["CHILD"], "Every child in Header should have at least one episode",
-            (c, ctx, r) => { if (c.HeaderRows.Count > 0 && c.Episodes.Count == 0 && !c.HasInvalidEpisodes) ctx.Report(r, c.HeaderRows[0], "CHILD has a Header row but no episodes"); }),
+        // A warning, as the DfE treats it: children whose episodes are all in other returns appear so. Care leavers (an OC3 row) are
+        // expected to have none, and the DfE's OC3 rules (1002, 1010, 1012) judge them.
+        new("W602", W, "cross-table", ["CHILD"], "Every child in Header should have at least one episode, unless an OC3 row says they are a care leaver",
+            (c, ctx, r) =>
+            {
+                if (c.HeaderRows.Count > 0 && c.Episodes.Count == 0 && !c.HasInvalidEpisodes && !c.Has(Tables.Oc3))
+                    ctx.Report(r, c.HeaderRows[0], "CHILD has a Header row but no episodes");
+            }),
         new ChildRule("E603", E, "cross-table", ["DOB", "DECOM"], "The child's DOB must be before every DECOM (the first episode is reported)",
             (c, ctx, r) =>
             {

@@ -32,6 +32,7 @@ public static partial class HeaderRules
         Check("E113", E, T, ["MC_DOB", "DOB"], "MC_DOB must be after DOB",
             (r, _) => Codes.Date(r["MC_DOB"]) is { } mc && Codes.Date(r["DOB"]) is { } dob && mc <= dob ? ("MC_DOB", "MC_DOB is not after the child's DOB") : null) with { DfeCode = "621" },
         Check("W114", W, T, ["DOB"], "A child looked after should be under 18 at the start of the collection year",
-            (r, c) => Codes.Date(r["DOB"]) is { } dob && CollectionYear.AgeOn(dob, c.YearStart) >= 18 ? ("DOB", "the child is 18 or over at the start of the collection year") : null),
+            (r, c) => Codes.Date(r["DOB"]) is { } dob && CollectionYear.AgeOn(dob, c.YearStart) >= 18 ? ("DOB", "the child is 18 or over at the start of the collection year") : null)
+            with { Years = YearsInForce.Until(2022) }, // from 2022-23 Header also lists care leavers aged 17–21 (OC3), so age alone says nothing
     ];
 }

@@ -38,6 +38,23 @@ public class QpRulesInDfeYearsTests
     }
 
     [Fact]
+    public void W602_leaves_out_a_care_leaver_whose_only_row_besides_Header_is_OC3()
+    {
+        // Child 105 (born 01/05/2004, 18 in 2022-23) has a Header row and no episode this year.
+        var headerOnly = DfeOther.DfeBase.Return(2023).Add("Header", "105", "1", "01/05/2004", "WBRI", "A12345678905B", "", "");
+        headerOnly.Validate().Should().ContainSingle(m => m.Code == "W602").Which.Line.Should().Be(6);
+        DfeOther.DfeBase.Return(2023).Add("Header", "105", "1", "01/05/2004", "WBRI", "A12345678905B", "", "")
+            .Add("OC3", "105", "01/05/2004", "YES", "F2", "S2").Validate().Should().NotContain(m => m.Code == "W602");
+    }
+
+    [Fact]
+    public void W114_is_a_QP_era_rule_because_DfE_returns_list_care_leavers_over_18_in_Header()
+    {
+        RuleRegistry.InForce(2022).All.Should().Contain(r => r.Code == "W114");
+        RuleRegistry.InForce(2023).All.Should().NotContain(r => r.Code == "W114");
+    }
+
+    [Fact]
     public void A_male_child_with_an_MC_DOB_breaks_the_DfE_rule_174_not_the_QP_era_E110()
     {
         var codes = DfeFixtures.Base(2023).H(2, "MC_DOB", "01/01/2022").Validate().Select(m => m.Code).ToArray();
