@@ -33,7 +33,7 @@ public static class MissingRules
     /// <summary>Per-child rules.</summary>
     public static readonly IReadOnlyList<ChildRule> Child =
     [
-        Child("580", Since2023, "Missing", ["REC", "MIS_END"], "A child missing when care ended on the 18th birthday (MIS_END = DEC = 18th birthday) must have REC E8",
+        Child("580", Since2023, "Episodes", ["REC", "MIS_END"], "A child missing when care ended on the 18th birthday (MIS_END = DEC = 18th birthday) must have REC E8",
             (c, ctx, rule) =>
             {
                 if (!c.Has(T)) return;

@@ -34,13 +34,13 @@ public static class PreviousChildRules
 
     /// <summary>
     /// Whether UPN may go from <paramref name="last"/> to <paramref name="now"/> (upper-case, null when blank): unchanged; from blank or UN1
-    /// to UN1–UN5 (the child became of school age, or the reason the number is unknown became known); or from blank or UN1–UN5 to a number.
+    /// (not yet of school age) to UN2–UN5 (a reason the number is unknown); or from blank or UN1–UN5 to a number.
     /// </summary>
     public static bool UpnChangeAllowed(string? last, string? now)
     {
         if (now == last) return true;
         bool lastUnknown = last is null || UnknownUpn.Contains(last);
-        if ((last is null || last == "UN1") && now is not null && UnknownUpn.Contains(now)) return true;
+        if ((last is null || last == "UN1") && now is "UN2" or "UN3" or "UN4" or "UN5") return true;
         return lastUnknown && now is not null && !UnknownUpn.Contains(now);
     }
 
@@ -57,7 +57,7 @@ public static class PreviousChildRules
         Row("204", Since2023, H, ["ETHNIC"], "ETHNIC must agree with the child's ethnic origin in last year's return",
             (r, c) => AnyLast(r, c, "Header", l => !string.Equals(l["ETHNIC"], r["ETHNIC"], StringComparison.OrdinalIgnoreCase),
                 "ETHNIC", "ETHNIC differs from the child's ethnic origin in last year's return")),
-        Row("208", Since2023, H, ["UPN"], "UPN must agree with last year's, except from blank or UN1 to UN1–UN5, and from blank or UN1–UN5 to a pupil number",
+        Row("208", Since2023, H, ["UPN"], "UPN must agree with last year's, except from blank or UN1 to UN2–UN5, and from blank or UN1–UN5 to a pupil number",
             (r, c) => AnyLast(r, c, "Header", l => !UpnChangeAllowed(l["UPN"]?.ToUpperInvariant(), r["UPN"]?.ToUpperInvariant()),
                 "UPN", "UPN differs from the child's UPN in last year's return in a way that is not allowed")),
         Row("624", Since2023, H, ["MC_DOB"], "MC_DOB must agree with the date of birth of the child's first child given in last year's return",
@@ -70,7 +70,8 @@ public static class PreviousChildRules
                 : null),
     ];
 
-    private static int? Number(string? v) => int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) ? n : null;
+    // A number as the DfE's tools read one (1 and 1.0 alike); null when blank or not a number.
+    private static decimal? Number(string? v) => decimal.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : null;
 
     /// <summary>PlacedAdoption rules against last year's PlacedAdoption rows of the child.</summary>
     public static readonly IReadOnlyList<RowRule> PlacedAdoption =
@@ -120,7 +121,7 @@ public static class PreviousChildRules
                 if (LastRows(ctx, "Header", c.Id).Any(l => l["MOTHER"] == "1"))
                     FlagHeader(c, ctx, rule, "last year's return records the child as a mother, but MOTHER is not 1");
             }),
-        Child("205A", Since2023, "UASC", ["UASC", "DUC"], "A child who was UASC last year and is not this year must have ceased to be UASC (DUC) within last year",
+        Child("205A", Since2023, "Header", ["UASC", "DUC"], "A child who was UASC last year and is not this year must have ceased to be UASC (DUC) within last year",
             (c, ctx, rule) =>
             {
                 if (!ctx.Has(Tables.Uasc) || !ctx.Has(H) || c.HeaderRows.Count == 0 || c.Has(Tables.Uasc)) return;
@@ -161,7 +162,7 @@ public static class PreviousChildRules
                     if (Dt(r, "DUC") is not null || lastDuc)
                         Flag(ctx, rule, r, "DUC", "a date of ceasing to be UASC is given, but the child is UASC in neither year's Header");
             }),
-        Child("205D", Since2023, "UASC", ["UASC"], "A child UASC this year must have been UASC in last year's return if in it",
+        Child("205D", Since2023, "Header", ["UASC"], "A child UASC this year must have been UASC in last year's return if in it",
             (c, ctx, rule) =>
             {
                 if (!c.Has(Tables.Uasc) || c.HeaderRows.Count == 0 || Last(ctx, "UASC") is not { } p || !p.Holds("Header")) return;
