@@ -133,7 +133,6 @@ public static class PreviousChildRules
             (c, ctx, rule) =>
             {
                 if (!c.Has(Tables.Uasc) || c.HeaderRows.Count == 0 || Last(ctx, "UASC") is not { } p || !UascLastYear(p, c.Id)) return;
-                bool any = false;
                 foreach (var r in c.Rows(Tables.Uasc))
                 {
                     var duc = Dt(r, "DUC");
@@ -145,11 +144,9 @@ public static class PreviousChildRules
                         if (ceasedAt18 && (WithinYear(duc, ctx.Year) || sameAsLast)) continue;
                         Flag(ctx, rule, r, "DUC", ceasedAt18 ? "DUC is neither within the collection year nor last year's DUC"
                             : "the child is UASC in both years, but last year's DUC is not the child's 18th birthday");
-                        any = true;
                         break;
                     }
                 }
-                if (any) FlagHeader(c, ctx, rule, "the child's dates of ceasing to be UASC do not agree across the two years");
             }),
         Child("205C", Since2023, "UASC", ["DUC"], "DUC can be given only for a child who is UASC this year or last year",
             (c, ctx, rule) =>
