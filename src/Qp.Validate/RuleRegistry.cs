@@ -17,15 +17,15 @@ public static class RuleRegistry
     /// <summary>Row rules by table, of every year.</summary>
     public static readonly IReadOnlyDictionary<TableSchema, RowRule[]> RowRules = new Dictionary<TableSchema, RowRule[]>
     {
-        [Tables.Header] = [.. HeaderRules.All, .. DfeHeaderRules.All],
+        [Tables.Header] = [.. HeaderRules.All, .. DfeHeaderRules.All, .. PreviousChildRules.Header],
         [Tables.Episodes] = [.. EpisodeRules.All, .. DfeEpisodeRules.All, .. DfeLocationRules.All],
         [Tables.Oc1] = [.. OtherTableRules.Oc1],
         [Tables.Oc2] = [.. OtherTableRules.Oc2, .. Rules.Dfe.DfeOtherRules.Row[Tables.Oc2]],
         [Tables.Cpr] = [.. OtherTableRules.Cpr],
         // The DfE's rules on its other tables (2022-23 on).
-        [Tables.Oc3] = [.. Rules.Dfe.DfeOtherRules.Row[Tables.Oc3]],
+        [Tables.Oc3] = [.. Rules.Dfe.DfeOtherRules.Row[Tables.Oc3], .. PreviousChildRules.Oc3Rows],
         [Tables.Ad1] = [.. Rules.Dfe.DfeOtherRules.Row[Tables.Ad1]],
-        [Tables.PlacedAdoption] = [.. Rules.Dfe.DfeOtherRules.Row[Tables.PlacedAdoption]],
+        [Tables.PlacedAdoption] = [.. Rules.Dfe.DfeOtherRules.Row[Tables.PlacedAdoption], .. PreviousChildRules.PlacedAdoption],
         [Tables.Missing] = [.. Rules.Dfe.DfeOtherRules.Row[Tables.Missing]],
         [Tables.Reviews] = [.. Rules.Dfe.DfeOtherRules.Row[Tables.Reviews]],
         [Tables.Uasc] = [.. Rules.Dfe.DfeOtherRules.Row[Tables.Uasc]],
@@ -36,7 +36,7 @@ public static class RuleRegistry
 
     /// <summary>Per-child rules of every year: the episode sequence, the cross-table, the previous-year rules and the DfE's per-child rules.</summary>
     public static readonly IReadOnlyList<ChildRule> ChildRules =
-        [.. EpisodeSequenceRules.All, .. CrossTableRules.All, .. PreviousYearRules.All, .. DfeEpisodeSequenceRules.All, .. DfeChildRules.All, .. Rules.Dfe.DfeOtherRules.Child];
+        [.. EpisodeSequenceRules.All, .. CrossTableRules.All, .. PreviousYearRules.All, .. DfeEpisodeSequenceRules.All, .. DfeChildRules.All, .. Rules.Dfe.DfeOtherRules.Child, .. PreviousChildRules.Child];
 
     /// <summary>Every rule of every year, ordered by its number.</summary>
     public static readonly IReadOnlyList<Rule> All =

@@ -144,6 +144,13 @@ public sealed class ReturnFixture
         return this;
     }
 
+    /// <summary>Gives last year's return as it is (episodes and the rows of its kept tables), for the DfE's previous-year rules.</summary>
+    public ReturnFixture WithPrevious(PreviousReturn last)
+    {
+        previous = last;
+        return this;
+    }
+
     /// <summary>Last year's return agreeing with the valid fixture: 1001 and 1002 each in an episode still open at 31 March 2000.</summary>
     public static readonly string[] ConsistentPrevious = ["1001 10/01/1999 S C2 N1 U4 PR1", "1002 01/02/1999 S C2 N2 K2 PR1"];
 

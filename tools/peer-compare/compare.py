@@ -2,10 +2,11 @@
 """Runs the DfE rules of the open validator (a checkout given by path, never vendored) and `qp validate` on the same return,
 and prints, per DfE rule code, the rows both flag, only the peer flags and only qp flags.
 
-    python3 tools/peer-compare/compare.py --peer PEER_CHECKOUT --return FOLDER --year 2023 [--qp "dotnet path/qp.dll"]
+    python3 tools/peer-compare/compare.py --peer PEER_CHECKOUT --return FOLDER --year 2023 [--prev LAST_YEAR] [--qp "dotnet path/qp.dll"]
 
 FOLDER holds the return's CSV files (any names; tables are recognised by their columns). --year is the collection year
-(2023 = 2022-23, the peer's lac2022_23). Needs pandas (Debian's python3-pandas). When the peer's two reference-data packages
+(2023 = 2022-23, the peer's lac2022_23). --prev gives last year's return (its CSV files), to both tools, so that the
+previous-year rules run. Needs pandas (Debian's python3-pandas). When the peer's two reference-data packages
 (postcodes, authorities) are not installed, the script gives the peer empty stand-ins, the same as qp's default of no postcode
 directory: the postcode/distance/placement-LA rules then mean nothing on either side and are listed as reference-data rules.
 `--write-map` regenerates rule-map.csv (DfE code -> qp rule) from `qp rules --format csv`.
@@ -31,6 +32,8 @@ REPO = HERE.parent.parent
 REFERENCE_DATA_RULES = {"164", "169", "179", "218", "230", "392a", "392c", "406", "411", "420", "454", "1015"}
 # Tables qp reads; the peer's DoLo and SWEpisodes files are not given to qp.
 QP_TABLES = {"Header", "Episodes", "Reviews", "UASC", "OC2", "OC3", "AD1", "PlacedAdoption", "PrevPerm", "Missing"}
+# Tables whose rules' unit-test inputs --peer-tests replays (qp reads DoLo from 2026-27).
+TEST_TABLES = QP_TABLES | {"DoLo"}
 
 
 def default_qp():
@@ -84,7 +87,7 @@ def recognise(folder, column_names):
     return tables
 
 
-def run_peer(peer, files, year, la, as_is):
+def run_peer(peer, files, year, la, as_is, prev_files=()):
     """Reads the files and runs every rule of the year's rule set as the peer's own loop does, recording the rows each flags.
     A rule that raises is recorded as crashed (the peer logs and skips it too); a rule returning rows that do not exist is kept
     to the rows that do, where the peer's own loop would stop the whole run."""
@@ -95,6 +98,7 @@ def run_peer(peer, files, year, la, as_is):
     datastore = importlib.import_module("lac_validator.datastore")
     registry = importlib.import_module(f"lac_validator.rules.lac{year - 1}_{str(year)[2:]}").registry
     uploads = [dict(name=f.name, file_content=f.read_bytes(), description="This year") for f in files]
+    uploads += [dict(name=f.name, file_content=f.read_bytes(), description="Prev year") for f in prev_files]
     dfs, extras = ingress.read_from_text(raw_files=uploads)
     metadata = {"collectionYear": str(year), "localAuthority": la}
     metadata.update(extras)
@@ -116,12 +120,19 @@ def run_peer(peer, files, year, la, as_is):
     return registry, flagged, crashed
 
 
-def run_qp(qp, files, tables, year, tmp):
+def run_qp(qp, files, tables, year, tmp, prev_files=()):
     folder = Path(tmp) / "return"
     folder.mkdir()
     for f in files:
         shutil.copy(f, folder / f.name)
-    proc = subprocess.run(qp + ["validate", str(folder), "--year", str(year), "--format", "json"], capture_output=True, text=True)
+    prev = []
+    if prev_files:
+        last = Path(tmp) / "previous"
+        last.mkdir()
+        for f in prev_files:
+            shutil.copy(f, last / f.name)
+        prev = ["--previous", str(last)]
+    proc = subprocess.run(qp + ["validate", str(folder), "--year", str(year), "--format", "json"] + prev, capture_output=True, text=True)
     doc = json.loads(proc.stdout)
     flagged = defaultdict(set)
     for sub in doc["submissions"]:
@@ -142,9 +153,10 @@ def as_csv_value(v):
 
 
 def peer_tests(peer, qp, year, only, column_names):
-    """Replays the inputs of the peer's own unit tests (test_validate of each Header/Episodes rule) through both tools.
+    """Replays the inputs of the peer's own unit tests (test_validate of each rule on the tables qp reads) through both tools.
     Each input the test passes to the rule is captured, given the collection dates of --year, run again through the peer's rule
-    and written as CSV (absent columns blank, an absent Header or Episodes table empty) for qp."""
+    and written as CSV (absent columns blank, an absent Header or Episodes table empty) for qp; its last year's tables
+    (Header_last, …) are written as last year's return and given to qp with --previous."""
     import importlib
     import pandas as pd
     sys.path.insert(0, str(Path(peer).resolve()))
@@ -157,7 +169,9 @@ def peer_tests(peer, qp, year, only, column_names):
     totals = defaultdict(int)
     print(f"{'DfE':6} {'inputs':>6} {'peer':>5} {'qp':>5} {'both':>5} {'peer only':>9} {'qp only':>8}")
     for code, rule in sorted(registry.items(), key=lambda p: p[0].rjust(6, "0")):
-        if (only and code not in only) or code not in by_dfe or not set(rule.tables or []) <= {"Header", "Episodes"}:
+        # The peer's table lists have typos (HEader_last, MIssing, OC2s); read them case-blind, with last year's tables as this year's.
+        read = {t.lower().removesuffix("_last") for t in (rule.tables or [])}
+        if (only and code not in only) or code not in by_dfe or not read <= {t.lower() for t in TEST_TABLES} | {"oc2s"}:
             continue
         module = importlib.import_module(rule.func.__module__)
         if not hasattr(module, "test_validate"):
@@ -177,9 +191,10 @@ def peer_tests(peer, qp, year, only, column_names):
             module.validate = original
         row = dict(inputs=0, peer=0, qp=0, both=0, only_peer=0, only_qp=0)
         qp_codes = {r["code"] for r in by_dfe[code]}
-        cmp_tables = {r["table"] for r in by_dfe[code] if r["table"] in ("Header", "Episodes")}
+        cmp_tables = {r["table"] for r in by_dfe[code] if r["table"] in TEST_TABLES}
         for dfs in captured:
-            tables = {t: dfs[t] for t in ("Header", "Episodes") if t in dfs and hasattr(dfs[t], "columns")}
+            tables = {t: dfs[t] for t in sorted(TEST_TABLES) if t in dfs and hasattr(dfs[t], "columns")}
+            last = {t: dfs[t + "_last"] for t in sorted(TEST_TABLES) if t + "_last" in dfs and hasattr(dfs[t + "_last"], "columns")}
             if not tables:
                 continue
             meta = dict(dfs.get("metadata") or {})
@@ -187,26 +202,35 @@ def peer_tests(peer, qp, year, only, column_names):
             meta.setdefault("localAuthority", "E09000027")
             # The peer's reader upper-cases text and reads "" as blank before its rules run; its unit tests skip the reader, so do it
             # here. qp places an episode in a child's sequence by DECOM: a test without the column gets one neutral DECOM on both sides.
-            tables = {t: df.apply(lambda col: col.map(lambda v: (v.upper() or None) if isinstance(v, str) else v)) for t, df in tables.items()}
+            def upper(frames):
+                return {t: df.apply(lambda col: col.map(lambda v: (v.upper() or None) if isinstance(v, str) else v)) for t, df in frames.items()}
+            tables, last = upper(tables), upper(last)
             if "Episodes" in tables and "DECOM" not in tables["Episodes"].columns:
                 tables["Episodes"] = tables["Episodes"].assign(DECOM=f"01/06/{year - 1}")
             data = {t: df.copy(deep=True) for t, df in tables.items()}
+            data.update({t + "_last": df.copy(deep=True) for t, df in last.items()})
             data["metadata"] = meta
             try:
                 result = original(data) or {}
             except Exception:  # noqa: BLE001
                 continue
-            with tempfile.TemporaryDirectory(prefix="peer-test-") as tmp:
-                folder = Path(tmp) / "return"
+            def write(folder, frames):
                 folder.mkdir()
-                for t in ("Header", "Episodes"):
-                    df = tables.get(t, pd.DataFrame(columns=column_names[t]))
+                for t in sorted({"Header", "Episodes"} | set(frames)):
+                    df = frames.get(t, pd.DataFrame(columns=column_names[t]))
                     with open(folder / f"{t}.csv", "w", newline="") as f:
                         w = csv.writer(f, lineterminator="\n")
                         w.writerow(column_names[t])
                         for _, r in df.iterrows():
                             w.writerow([as_csv_value(r[c]) if c in df.columns else "" for c in column_names[t]])
-                out = subprocess.run(qp + ["validate", str(folder), "--year", str(year), "--format", "json"], capture_output=True, text=True).stdout
+            with tempfile.TemporaryDirectory(prefix="peer-test-") as tmp:
+                write(Path(tmp) / "return", tables)
+                prev = []
+                if last:
+                    write(Path(tmp) / "previous", last)
+                    prev = ["--previous", str(Path(tmp) / "previous")]
+                out = subprocess.run(qp + ["validate", str(Path(tmp) / "return"), "--year", str(year), "--format", "json"] + prev,
+                                     capture_output=True, text=True).stdout
             qrows = {(Path(m["file"]).stem, m["line"] - 2) for sub in json.loads(out)["submissions"] for m in sub["messages"] if m["code"] in qp_codes}
             prows = set()
             for t, labels in result.items():
@@ -232,12 +256,13 @@ def main():
     ap.add_argument("--peer", help="checkout of the peer validator (its root, holding lac_validator/)")
     ap.add_argument("--return", dest="ret", help="folder of the return's CSV files")
     ap.add_argument("--year", type=int, help="collection year, e.g. 2023 for 2022-23")
+    ap.add_argument("--prev", help="folder of last year's return (CSV files), given to both tools for the previous-year rules")
     ap.add_argument("--la", default="E09000027", help="the peer's authority code (only its placement-LA rules use it)")
     ap.add_argument("--qp", help="command that runs qp (default: dotnet src/Qp.Cli/bin/Release/net10.0/qp.dll)")
     ap.add_argument("--only", help="comma-separated DfE codes to report (default: every rule of the year)")
     ap.add_argument("--write-map", action="store_true", help="regenerate rule-map.csv from qp rules and stop")
     ap.add_argument("--peer-tests", action="store_true",
-                    help="instead of a return, replay the inputs of the peer's own unit tests of its Header/Episodes rules (needs --peer, --year)")
+                    help="instead of a return, replay the inputs of the peer's own unit tests of its rules on the tables qp reads (needs --peer, --year)")
     ap.add_argument("--json", help="also write the per-rule results to this file")
     ap.add_argument("--as-is", action="store_true",
                     help="run the peer exactly as it runs (rules see earlier rules' in-place changes) instead of on a clean copy each")
@@ -275,8 +300,11 @@ def main():
         tables = recognise(a.ret, column_names)
         peer_files = [Path(a.ret) / f for f in tables]
         qp_files = [Path(a.ret) / f for f, t in tables.items() if t in QP_TABLES]
-        registry, peer, crashed = run_peer(a.peer, peer_files, a.year, a.la, a.as_is)
-        qp_flags = run_qp(qp, qp_files, tables, a.year, tmp)
+        prev_tables = recognise(a.prev, column_names) if a.prev else {}
+        prev_peer = [Path(a.prev) / f for f in prev_tables]
+        prev_qp = [Path(a.prev) / f for f, t in prev_tables.items() if t in QP_TABLES]
+        registry, peer, crashed = run_peer(a.peer, peer_files, a.year, a.la, a.as_is, prev_peer)
+        qp_flags = run_qp(qp, qp_files, tables, a.year, tmp, prev_qp)
 
     in_force = qp_rules(qp, a.year)
     by_dfe = defaultdict(list)

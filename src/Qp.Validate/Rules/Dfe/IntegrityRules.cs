@@ -89,6 +89,6 @@ public static class DfeOtherRules
     public static readonly IReadOnlyList<ChildRule> Child =
     [
         .. Oc2Rules.Child, .. Oc3Rules.Child, .. Ad1Rules.Child, .. PlacedAdoptionRules.Child, .. MissingRules.Child, .. ReviewsRules.Child,
-        .. PrevPermRules.Child, .. SwEpisodeRules.Child, .. DoLoRules.Child, .. IntegrityRules.Child,
+        .. UascRules.Child, .. PrevPermRules.Child, .. SwEpisodeRules.Child, .. DoLoRules.Child, .. IntegrityRules.Child,
     ];
 }

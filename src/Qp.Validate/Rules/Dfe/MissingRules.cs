@@ -33,6 +33,17 @@ public static class MissingRules
     /// <summary>Per-child rules.</summary>
     public static readonly IReadOnlyList<ChildRule> Child =
     [
+        Child("580", Since2023, "Episodes", ["REC", "MIS_END"], "A child missing when care ended on the 18th birthday (MIS_END = DEC = 18th birthday) must have REC E8",
+            (c, ctx, rule) =>
+            {
+                if (!c.Has(T)) return;
+                var at18 = c.Rows(T).Select(r => Dt(r, "MIS_END") is { } e && Dt(r, "DOB") is { } dob && e == dob.AddYears(18) ? e : (DateOnly?)null)
+                    .Where(d => d is not null).ToHashSet();
+                if (at18.Count == 0) return;
+                foreach (var e in c.Episodes)
+                    if (e.Dec is { } dec && at18.Contains(dec) && e.Rec != "E8")
+                        FlagEpisode(ctx, rule, e, "the child was missing on the 18th birthday when the episode ended, but REC is not E8");
+            }),
         Child("574", Since2023, "Missing", ["MIS_START", "MIS_END"], "A child's missing episodes must not overlap, and only the latest may be open",
             (c, ctx, rule) =>
             {

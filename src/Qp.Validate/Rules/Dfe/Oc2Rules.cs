@@ -17,6 +17,9 @@ public static class Oc2Rules
     /// <summary>Row rules.</summary>
     public static readonly IReadOnlyList<RowRule> Row =
     [
+        Row("542", Since2023, T, ["CONVICTED", "DOB"], "CONVICTED must be blank for a child under 10 at 31 March",
+            (r, c) => r["CONVICTED"] is not null && Dt(r, "DOB") is { } dob && dob.AddYears(10) > c.YearEnd
+                ? ("CONVICTED", "CONVICTED is given but the child was under 10 at 31 March") : null),
         Row("158", Since2023, T, ["INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"], "INTERVENTION_OFFERED must be blank when INTERVENTION_RECEIVED is 1",
             (r, _) => r["INTERVENTION_RECEIVED"] == "1" && r["INTERVENTION_OFFERED"] is not null ? ("INTERVENTION_OFFERED", "the intervention was received (INTERVENTION_RECEIVED 1), so INTERVENTION_OFFERED must be blank") : null),
         Row("159", Since2023, T, ["SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"], "When substance misuse is recorded and no intervention was received, INTERVENTION_OFFERED must be given",

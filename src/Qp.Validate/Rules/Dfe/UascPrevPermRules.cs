@@ -17,6 +17,17 @@ public static class UascRules
         Row("304", Since2023, T, ["DUC", "DOB"], "DUC is not after the child's 18th birthday",
             (r, _) => Dt(r, "DUC") is { } d && Dt(r, "DOB") is { } dob && d > dob.AddYears(18) ? ("DUC", "DUC is after the child's 18th birthday") : null),
     ];
+
+    /// <summary>Per-child rules.</summary>
+    public static readonly IReadOnlyList<ChildRule> Child =
+    [
+        Child("231", "Header", ["DOB"], "An unaccompanied asylum-seeking child is expected to be 11 or over at 31 March: check the DOB",
+            (c, ctx, rule) =>
+            {
+                if (c.Has(T) && c.Dob is { } dob && dob > ctx.YearEnd.AddYears(-11) && c.HeaderRows.Count > 0)
+                    ctx.Report(rule, c.HeaderRows[0], "the child is UASC but under 11 at 31 March; please check the date of birth");
+            }, YearsInForce.Since(2025), W),
+    ];
 }
 
 /// <summary>The DfE's rules on PrevPerm (permanence before the child came into care).</summary>
