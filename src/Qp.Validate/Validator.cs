@@ -92,6 +92,11 @@ public sealed class MessageLog
     /// <summary>The most messages kept for one file.</summary>
     public const int PerFile = 1000;
 
+    private readonly bool capped;
+
+    /// <summary>A log that keeps at most <see cref="PerRule"/> and <see cref="PerFile"/> messages per file, or every message when <paramref name="capped"/> is false.</summary>
+    public MessageLog(bool capped = true) => this.capped = capped;
+
     private readonly List<ValidationMessage> messages = [];
     private readonly Dictionary<(string File, string Code), int> byRule = [];
     private readonly Dictionary<string, int> byFile = new(StringComparer.Ordinal);
@@ -105,7 +110,7 @@ public sealed class MessageLog
         var key = (m.File, m.Code);
         int rule = byRule[key] = byRule.GetValueOrDefault(key) + 1;
         int file = byFile.GetValueOrDefault(m.File);
-        if (rule <= PerRule && file < PerFile)
+        if (!capped || (rule <= PerRule && file < PerFile))
         {
             byFile[m.File] = file + 1;
             messages.Add(m);

@@ -132,7 +132,7 @@ def run_qp(qp, files, tables, year, tmp, prev_files=()):
         for f in prev_files:
             shutil.copy(f, last / f.name)
         prev = ["--previous", str(last)]
-    proc = subprocess.run(qp + ["validate", str(folder), "--year", str(year), "--format", "json"] + prev, capture_output=True, text=True)
+    proc = subprocess.run(qp + ["validate", str(folder), "--year", str(year), "--format", "json", "--all-messages"] + prev, capture_output=True, text=True)
     doc = json.loads(proc.stdout)
     flagged = defaultdict(set)
     for sub in doc["submissions"]:

@@ -19,12 +19,17 @@ public static class ValidateCommand
         {
             Description = "Last year's return of the same authority (folder, .xlsx or .xml) for the previous-year rules (default: the return stored in --db, if the store exists)",
         };
+        var every = new Option<bool>("--all-messages")
+        {
+            Description = "Show every message: no cap of 100 per rule and 1,000 per file (reading a file still stops after 100,000 errors)",
+        };
         format.AcceptOnlyFromAmong("text", "json");
         cmd.Arguments.Add(paths);
         cmd.Options.Add(la);
         cmd.Options.Add(year);
         cmd.Options.Add(format);
         cmd.Options.Add(previous);
+        cmd.Options.Add(every);
         cmd.Options.Add(Cli.Db);
         return cmd.WithAction(parse =>
         {
@@ -47,7 +52,7 @@ public static class ValidateCommand
                 if (Cli.ShowProgress) Console.Error.Write($"\rvalidating {s.Name}…");
                 var last = previousPath is not null ? PreviousReturns.FromFiles(Submission.Find(previousPath).Single(), y - 1)
                     : store is not null && code is { } la ? PreviousReturns.FromStore(store, la, y - 1) : null;
-                reports.Add((code, SubmissionReader.Validate(s, y, ChildLevelPaths.Today, last)));
+                reports.Add((code, SubmissionReader.Validate(s, y, ChildLevelPaths.Today, last, parse.GetValue(every))));
             }
             if (Cli.ShowProgress) Console.Error.Write("\r\x1b[K");
             if (parse.GetValue(format) == "json") WriteJson(reports);

@@ -55,11 +55,12 @@ public static class SubmissionReader
 
     /// <summary>
     /// Validates <paramref name="submission"/> for collection year <paramref name="year"/>: every problem, sorted by file and line;
-    /// with the authority's <paramref name="previous"/> return, the previous-year rules run too.
+    /// with the authority's <paramref name="previous"/> return, the previous-year rules run too. Messages past the per-rule and per-file
+    /// caps of <see cref="MessageLog"/> are only counted unless <paramref name="everyMessage"/> is set.
     /// </summary>
-    public static ValidationReport Validate(Submission submission, int year, DateOnly today, PreviousReturn? previous = null)
+    public static ValidationReport Validate(Submission submission, int year, DateOnly today, PreviousReturn? previous = null, bool everyMessage = false)
     {
-        var log = new MessageLog();
+        var log = new MessageLog(capped: !everyMessage);
         var ctx = new RuleContext(year, today, log.Add) { Previous = previous };
         var validator = new Validator(ctx);
         var files = Read(submission, ctx, validator.Accept);

@@ -153,4 +153,16 @@ public class MalformedCorpusTests
         lines.Should().Contain(l => l.StartsWith("CPR.csv:0:0: error", StringComparison.Ordinal) && l.Contains("… and 150 more", StringComparison.Ordinal));
         lines.Should().Contain(l => l.StartsWith("805_2001: ", StringComparison.Ordinal) && l.Contains("error(s)", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void All_messages_shows_every_message_past_the_caps()
+    {
+        using var t = new TempDir();
+        var ret = Write(t.Path, "805_2001", ("CPR.csv", "CHILD,DOB,REG_DATE,DEREG_DATE,CATEGORY,PREV_REG\n" + string.Concat(Enumerable.Repeat("7007,03/03/1995,31/02/2001,,NEG,0\n", 250))));
+        var run = QpRunner.Run("validate", ret, "--all-messages");
+        run.ExitCode.Should().Be(1);
+        var lines = run.Out.Split('\n');
+        lines.Count(l => l.Contains("error E5", StringComparison.Ordinal) && l.Contains("REG_DATE", StringComparison.Ordinal)).Should().Be(250);
+        lines.Should().NotContain(l => l.Contains("more", StringComparison.Ordinal) && l.Contains("not shown", StringComparison.Ordinal));
+    }
 }
