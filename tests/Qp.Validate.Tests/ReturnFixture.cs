@@ -144,6 +144,28 @@ public sealed class ReturnFixture
         return this;
     }
 
+    /// <summary>Gives <paramref name="last"/> as last year's return, read from its files as <c>--previous</c> reads it.</summary>
+    public ReturnFixture WithPreviousReturn(ReturnFixture last)
+    {
+        var root = Directory.CreateTempSubdirectory("qp-previous-").FullName;
+        try
+        {
+            previous = PreviousReturns.FromFiles(Submission.Find(last.WriteTo(root)).Single(), last.Year);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+        return this;
+    }
+
+    /// <summary>Gives <paramref name="last"/> (any source: files or the store) as last year's return.</summary>
+    public ReturnFixture WithPreviousReturn(PreviousReturn last)
+    {
+        previous = last;
+        return this;
+    }
+
     /// <summary>Last year's return agreeing with the valid fixture: 1001 and 1002 each in an episode still open at 31 March 2000.</summary>
     public static readonly string[] ConsistentPrevious = ["1001 10/01/1999 S C2 N1 U4 PR1", "1002 01/02/1999 S C2 N2 K2 PR1"];
 
