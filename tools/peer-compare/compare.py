@@ -2,13 +2,14 @@
 """Runs the DfE rules of the open validator (a checkout given by path, never vendored) and `qp validate` on the same return,
 and prints, per DfE rule code, the rows both flag, only the peer flags and only qp flags.
 
-    python3 tools/peer-compare/compare.py --peer PEER_CHECKOUT --return FOLDER --year 2023 [--qp "dotnet path/qp.dll"]
+    python3 tools/peer-compare/compare.py --peer PEER_CHECKOUT --return FOLDER --year 2023 [--prev LAST_YEAR_FOLDER] [--qp "dotnet path/qp.dll"]
 
 FOLDER holds the return's CSV files (any names; tables are recognised by their columns). --year is the collection year
 (2023 = 2022-23, the peer's lac2022_23). Needs pandas (Debian's python3-pandas). When the peer's two reference-data packages
 (postcodes, authorities) are not installed, the script gives the peer empty stand-ins, the same as qp's default of no postcode
 directory: the postcode/distance/placement-LA rules then mean nothing on either side and are listed as reference-data rules.
-`--write-map` regenerates rule-map.csv (DfE code -> qp rule) from `qp rules --format csv`.
+With --prev, last year's return is given to both (the peer's "Prev year" upload, qp's --previous), so the rules comparing the
+two years run. `--write-map` regenerates rule-map.csv (DfE code -> qp rule) from `qp rules --format csv`.
 """
 import argparse
 import csv
@@ -84,7 +85,7 @@ def recognise(folder, column_names):
     return tables
 
 
-def run_peer(peer, files, year, la, as_is):
+def run_peer(peer, files, year, la, as_is, prev_files=()):
     """Reads the files and runs every rule of the year's rule set as the peer's own loop does, recording the rows each flags.
     A rule that raises is recorded as crashed (the peer logs and skips it too); a rule returning rows that do not exist is kept
     to the rows that do, where the peer's own loop would stop the whole run."""
@@ -95,6 +96,7 @@ def run_peer(peer, files, year, la, as_is):
     datastore = importlib.import_module("lac_validator.datastore")
     registry = importlib.import_module(f"lac_validator.rules.lac{year - 1}_{str(year)[2:]}").registry
     uploads = [dict(name=f.name, file_content=f.read_bytes(), description="This year") for f in files]
+    uploads += [dict(name=f.name, file_content=f.read_bytes(), description="Prev year") for f in prev_files]
     dfs, extras = ingress.read_from_text(raw_files=uploads)
     metadata = {"collectionYear": str(year), "localAuthority": la}
     metadata.update(extras)
@@ -116,12 +118,19 @@ def run_peer(peer, files, year, la, as_is):
     return registry, flagged, crashed
 
 
-def run_qp(qp, files, tables, year, tmp):
+def run_qp(qp, files, tables, year, tmp, prev_files=()):
     folder = Path(tmp) / "return"
     folder.mkdir()
     for f in files:
         shutil.copy(f, folder / f.name)
-    proc = subprocess.run(qp + ["validate", str(folder), "--year", str(year), "--format", "json"], capture_output=True, text=True)
+    previous = []
+    if prev_files:
+        prev = Path(tmp) / "previous"
+        prev.mkdir()
+        for f in prev_files:
+            shutil.copy(f, prev / f.name)
+        previous = ["--previous", str(prev)]
+    proc = subprocess.run(qp + ["validate", str(folder), "--year", str(year), "--format", "json"] + previous, capture_output=True, text=True)
     doc = json.loads(proc.stdout)
     flagged = defaultdict(set)
     for sub in doc["submissions"]:
@@ -232,6 +241,7 @@ def main():
     ap.add_argument("--peer", help="checkout of the peer validator (its root, holding lac_validator/)")
     ap.add_argument("--return", dest="ret", help="folder of the return's CSV files")
     ap.add_argument("--year", type=int, help="collection year, e.g. 2023 for 2022-23")
+    ap.add_argument("--prev", help="folder of last year's return (the peer's 'Prev year' files, qp's --previous): the previous-year rules run")
     ap.add_argument("--la", default="E09000027", help="the peer's authority code (only its placement-LA rules use it)")
     ap.add_argument("--qp", help="command that runs qp (default: dotnet src/Qp.Cli/bin/Release/net10.0/qp.dll)")
     ap.add_argument("--only", help="comma-separated DfE codes to report (default: every rule of the year)")
@@ -275,8 +285,11 @@ def main():
         tables = recognise(a.ret, column_names)
         peer_files = [Path(a.ret) / f for f in tables]
         qp_files = [Path(a.ret) / f for f, t in tables.items() if t in QP_TABLES]
-        registry, peer, crashed = run_peer(a.peer, peer_files, a.year, a.la, a.as_is)
-        qp_flags = run_qp(qp, qp_files, tables, a.year, tmp)
+        prev_tables = recognise(a.prev, column_names) if a.prev else {}
+        prev_peer = [Path(a.prev) / f for f in prev_tables]
+        prev_qp = [Path(a.prev) / f for f, t in prev_tables.items() if t in QP_TABLES]
+        registry, peer, crashed = run_peer(a.peer, peer_files, a.year, a.la, a.as_is, prev_peer)
+        qp_flags = run_qp(qp, qp_files, tables, a.year, tmp, prev_qp)
 
     in_force = qp_rules(qp, a.year)
     by_dfe = defaultdict(list)

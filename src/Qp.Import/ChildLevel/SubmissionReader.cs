@@ -94,8 +94,13 @@ public static class PreviousReturns
     /// </summary>
     public static PreviousReturn? FromStore(Microsoft.Data.Sqlite.SqliteConnection conn, int laCode, int year) =>
         Qp.Store.ChildReturnStore.FactsOf(conn, laCode, year, PreviousReturn.KeptTables) is { } facts
-            ? new PreviousReturn(year, facts.Episodes, facts.Rows.Select(r => new PreviousRow(r.Table, r.Child, r.Fields)))
+            ? new PreviousReturn(year, facts.Episodes, facts.Rows.Select(AsRead))
             : null;
+
+    // Every column of the table, as a file's row has them (the store keeps only the non-blank cells of the other tables).
+    private static PreviousRow AsRead(Qp.Store.StoredRow r) => Tables.ByName(r.Table) is { } t
+        ? new PreviousRow(t.Name, r.Child, t.Columns.ToDictionary(c => c, c => r.Fields.GetValueOrDefault(c), StringComparer.Ordinal))
+        : new PreviousRow(r.Table, r.Child, r.Fields);
 
     /// <summary>A return on disk (any format) as validation facts: its episodes and its kept tables' rows; its own problems are not reported here.</summary>
     public static PreviousReturn FromFiles(Submission submission, int year)

@@ -69,6 +69,41 @@ public static class PreviousEpisodeRules
                     $"{field} is {Show(n)}, but the episode open at the end of last year's return (since {Codes.Show(last.Decom)}) has {Show(w)}");
             });
 
+    /// <summary>
+    /// Whether this year's and last year's episodes of the child show a relevant or former relevant child: not adopted at the end
+    /// (latest REC E11/E12), and, leaving out short breaks (V3/V4), at least 91 days looked after since the 14th birthday of which
+    /// at least one since the 16th. The same episode in both returns counts once (the copy with a DEC wins); the latest episode still
+    /// open counts to 31 March; an earlier one without DEC does not count.
+    /// </summary>
+    private static bool RelevantOrFormerRelevant(ChildFacts c, PreviousReturn previous, DateOnly dob, RuleContext ctx)
+    {
+        var byDecom = new Dictionary<DateOnly, (DateOnly? Dec, string? Ls, string? Rec)>();
+        foreach (var r in previous.RowsOf(Ep, c.Id))
+            if (Codes.Date(r["DECOM"]) is { } d) Keep(byDecom, d, (Codes.Date(r["DEC"]), r["LS"], r["REC"]));
+        if (previous.RowsOf(Ep, c.Id).Count == 0 && previous.LatestOf(c.Id) is { } l) Keep(byDecom, l.Decom, (l.Dec, l.Ls, l.Rec));
+        foreach (var e in c.Episodes) Keep(byDecom, e.Decom, (e.Dec, e.Ls, e.Rec));
+        if (byDecom.Count == 0) return false;
+        var latest = byDecom.Keys.Max();
+        if (byDecom[latest].Rec?.ToUpperInvariant() is "E11" or "E12") return false;
+        DateOnly at14 = dob.AddYears(14), at16 = dob.AddYears(16);
+        int since14 = 0, since16 = 0;
+        foreach (var (decom, (dec, ls, _)) in byDecom)
+        {
+            if (ls?.ToUpperInvariant() is "V3" or "V4" || (dec ?? (decom == latest ? ctx.YearEnd : null)) is not { } end) continue;
+            since14 += Math.Max(0, end.DayNumber - Max(decom, at14).DayNumber);
+            since16 += Math.Max(0, end.DayNumber - Max(decom, at16).DayNumber);
+        }
+        return since14 >= 91 && since16 >= 1;
+    }
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    private static void Keep(Dictionary<DateOnly, (DateOnly? Dec, string? Ls, string? Rec)> byDecom, DateOnly decom, (DateOnly? Dec, string? Ls, string? Rec) e)
+    {
+        // The copy with the earliest DEC wins, as the DfE's checker keeps it: a DEC over none, an earlier DEC over a later one.
+        if (!byDecom.TryGetValue(decom, out var had) || (e.Dec is { } d && (had.Dec is null || d < had.Dec))) byDecom[decom] = e;
+    }
+
     // The tables rule 1012 allows only for children with episodes (declared before All, which reads it).
     private static readonly TableSchema[] NotWithoutEpisodes =
         [Tables.PlacedAdoption, Tables.Missing, Tables.Reviews, Tables.Ad1, Tables.PrevPerm, Tables.Oc2];
@@ -137,6 +172,16 @@ public static class PreviousEpisodeRules
                     if (e.Decom < ctx.YearStart && (e.Dec is null || e.Dec >= ctx.YearStart))
                         ctx.Report(rule, e.DecomAt, $"the episode began before the collection year ({Codes.Show(e.Decom)}) but last year's return has no episode of this child");
             }),
+        Child("1001", "OC3", Oc3Rules.Fields, "Care leaver information is for relevant or former relevant children: looked after 13 weeks since their 14th birthday, including a day after their 16th, and not adopted",
+            (c, ctx, rule) =>
+            {
+                if (ctx.Previous is not { } previous || !c.Has(Tables.Oc3) || !ctx.Has(Tables.Episodes) || !ctx.Has(Tables.Header)) return;
+                // Only two years of episodes are known: a young person 20 or over at 31 March may have been looked after before them.
+                if (c.Dob is not { } dob || dob.AddYears(20) <= ctx.YearEnd) return;
+                if (RelevantOrFormerRelevant(c, previous, dob, ctx)) return;
+                foreach (var r in c.Rows(Tables.Oc3))
+                    Flag(ctx, rule, r, "IN_TOUCH", "care leaver information, but this year's and last year's episodes show no relevant care since the 14th birthday, or an adoption");
+            }, severity: W),
         Child("1002", "OC3", Oc3Rules.Fields, "Care leaver information is for young people with episodes of care (none this year or in last year's return)",
             (c, ctx, rule) =>
             {
