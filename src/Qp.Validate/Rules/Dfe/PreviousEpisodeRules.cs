@@ -182,7 +182,7 @@ public static class PreviousEpisodeRules
                 foreach (var r in c.Rows(Tables.Oc3))
                     Flag(ctx, rule, r, "IN_TOUCH", "care leaver information, but this year's and last year's episodes show no relevant care since the 14th birthday, or an adoption");
             }, severity: W),
-        Child("1002", "OC3", Oc3Rules.Fields, "Care leaver information is for young people with episodes of care (none this year or in last year's return)",
+        Child("1002", "OC3", Oc3Rules.Fields, "Care leaver information needs episodes of care, this year or in last year's return",
             (c, ctx, rule) =>
             {
                 if (ctx.Previous is not { } previous || HasEpisodes(c) || HadEpisodes(previous, c.Id)) return;
