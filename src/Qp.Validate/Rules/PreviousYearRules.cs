@@ -9,6 +9,8 @@ namespace Qp.Validate.Rules;
 /// (<see cref="RuleContext.Previous"/>) and are warnings: the stored earlier return may since have been corrected at source.
 /// "This year's" episode is matched by DECOM rather than taken as the child's first row, so a return that also carries a
 /// child's earlier episodes (the whole period of care) is compared the same way as one holding only the year's episodes.
+/// W702 and W703 are the QP era's (up to 2021-22); from 2022-23 the DfE's own rules, one per field, take their place
+/// (<see cref="Dfe.PreviousEpisodeRules"/>).
 /// </summary>
 public static class PreviousYearRules
 {
