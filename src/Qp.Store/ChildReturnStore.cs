@@ -41,8 +41,12 @@ public static partial class ChildReturnStore
         return new ChildLevelReturn(laCode, year, headers, episodes, oc1, oc2, cpr);
     }
 
-    /// <summary>The episodes of the stored return for an authority and year (what the previous-year rules compare with), or null when there is none.</summary>
-    public static IReadOnlyList<Episode>? EpisodesOf(SqliteConnection conn, int laCode, int year)
+    /// <summary>
+    /// What the previous-year rules read of the stored return for an authority and year, or null when none is stored: its episodes,
+    /// and the rows of <paramref name="tables"/> as a return writes them (Header from the children table, Episodes from episodes, the
+    /// others from their stored JSON; dates dd/mm/yyyy, blank cells null). One query per table, whatever the number of children.
+    /// </summary>
+    public static StoredFacts? FactsOf(SqliteConnection conn, int laCode, int year, IReadOnlySet<string> tables)
     {
         sqlite3 db = conn.Handle!;
         var pool = new TextPool();
@@ -50,11 +54,47 @@ public static partial class ChildReturnStore
         using (var r = new RawRows(db, "SELECT id FROM submissions WHERE la_code = $1 AND year = $2", pool, laCode, year))
             if (r.Read()) id = r.Long(0);
         if (id is not { } s) return null;
-        return ReadAll(db, pool,
+        var rows = new List<StoredRow>();
+        if (tables.Contains("Header"))
+            rows.AddRange(ReadAll(db, pool, "SELECT child, sex, dob, ethnic, upn, mother, mc_dob FROM children WHERE submission_id = $1 ORDER BY child", s,
+                r => new StoredRow("Header", r.Text(0)!, Fields(HeaderColumns, r.Text(0), r.Text(1), Dmy(r.Date(2)), r.Text(3), r.Text(4), r.Text(5), Dmy(r.Date(6))))));
+        var episodes = ReadAll(db, pool,
             "SELECT child, decom, rne, ls, cin, place, place_provider, dec, rec, reason_place_change, home_post, pl_post, urn " +
             "FROM episodes WHERE submission_id = $1 ORDER BY child, decom", s,
             r => new Episode(r.Text(0)!, r.Date(1)!.Value, r.Text(2)!, r.Text(3)!, r.Text(4), r.Text(5), r.Text(6),
                 r.Date(7), r.Text(8), r.Text(9), r.Text(10), r.Text(11), r.Text(12)));
+        if (tables.Contains("Episodes"))
+            rows.AddRange(episodes.Select(e => new StoredRow("Episodes", e.Child, Fields(EpisodeColumns, e.Child, Dmy(e.Decom), e.Rne, e.Ls, e.Cin, e.Place,
+                e.PlaceProvider, Dmy(e.Dec), e.Rec, e.ReasonPlaceChange, e.HomePost, e.PlPost, e.Urn))));
+        var others = tables.Where(t => t is not ("Header" or "Episodes")).Order(StringComparer.Ordinal).ToArray();
+        if (others.Length > 0)
+        {
+            // Rows of other tables (Reviews, SWEpisodes, …) are skipped before their JSON is decoded.
+            using var r = new RawRows(db, "SELECT table_name, row_json FROM other_rows WHERE submission_id = $1 ORDER BY rowid", pool, s);
+            while (r.Read())
+            {
+                if (r.Text(0) is not { } table || !others.Contains(table)) continue;
+                var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
+                foreach (var (k, v) in System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string?>>(r.Text(1)!) ?? [])
+                    fields[k] = string.IsNullOrWhiteSpace(v) ? null : v.Trim();
+                rows.Add(new StoredRow(table, fields.GetValueOrDefault("CHILD") ?? "", fields));
+            }
+        }
+        return new StoredFacts(episodes, rows);
+    }
+
+    private static readonly string[] HeaderColumns = ["CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"];
+
+    private static readonly string[] EpisodeColumns =
+        ["CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "DEC", "REC", "REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN"];
+
+    private static string? Dmy(DateOnly? d) => d?.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static Dictionary<string, string?> Fields(string[] columns, params string?[] values)
+    {
+        var fields = new Dictionary<string, string?>(columns.Length, StringComparer.Ordinal);
+        for (int i = 0; i < columns.Length; i++) fields[columns[i]] = string.IsNullOrWhiteSpace(values[i]) ? null : values[i]!.Trim();
+        return fields;
     }
 
     private static List<T> ReadAll<T>(sqlite3 db, TextPool pool, string sql, long submissionId, Func<RawRows, T> map)
@@ -98,3 +138,14 @@ public sealed class RegistrationHistory
         return children;
     }
 }
+
+/// <summary>What the previous-year rules read of one stored return.</summary>
+/// <param name="Episodes">Its episodes, ordered by child and DECOM.</param>
+/// <param name="Rows">The rows of the tables asked for, by table, as a return writes them.</param>
+public sealed record StoredFacts(IReadOnlyList<Episode> Episodes, IReadOnlyList<StoredRow> Rows);
+
+/// <summary>One stored row as a return writes it.</summary>
+/// <param name="Table">The table's name (Header, Episodes, UASC, …).</param>
+/// <param name="Child">The child's identifier.</param>
+/// <param name="Fields">The values by column name (dates dd/mm/yyyy; blank cells null).</param>
+public sealed record StoredRow(string Table, string Child, IReadOnlyDictionary<string, string?> Fields);

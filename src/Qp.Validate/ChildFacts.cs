@@ -30,6 +30,15 @@ public sealed record EpisodeFact(Location Row, Location DecomAt, Location RneAt,
     /// <summary>A hash of PL_POST alone (equal keys mean the same placement postcode), for the DfE's rule 383.</summary>
     public int PlPostKey { get; init; }
 
+    /// <summary>The placement's Ofsted URN (a provider's number, not the child's), for the DfE's previous-year rule 503F.</summary>
+    public string? Urn { get; init; }
+
+    /// <summary>The placement's authority (PL_LA) as the postcode directory gives it for PL_POST, or null when unknown or no directory is loaded.</summary>
+    public string? PlLa { get; init; }
+
+    /// <summary>The miles from home to placement (PL_DISTANCE) as the postcode directory gives them, or null when unknown or no directory is loaded.</summary>
+    public double? PlDistance { get; init; }
+
     /// <summary>Whether the episode is open on <paramref name="d"/>.</summary>
     public bool IsOpenOn(DateOnly d) => Decom <= d && (Dec is null || Dec.Value > d);
 }

@@ -52,6 +52,10 @@ public sealed class Validator(RuleContext ctx)
                     PlPostKey = row["PL_POST"]?.GetHashCode() ?? 0,
                     HasHomePost = row["HOME_POST"] is not null,
                     HasPlPost = row["PL_POST"] is not null,
+                    Urn = Code(row["URN"]),
+                    // The DfE derives PL_LA and PL_DISTANCE from the postcodes; only the previous-year rules compare them.
+                    PlLa = ctx.Postcodes.IsEmpty || row["PL_POST"] is not { } pl ? null : ctx.Postcodes.Find(pl)?.Authority,
+                    PlDistance = ctx.Postcodes.IsEmpty ? null : ctx.Postcodes.Distance(row["HOME_POST"], row["PL_POST"]),
                 });
             else facts.HasInvalidEpisodes = true;
         }

@@ -144,6 +144,24 @@ public sealed class ReturnFixture
         return this;
     }
 
+    /// <summary>Gives <paramref name="last"/> as last year's return, read from its files as <c>--previous</c> reads it.</summary>
+    public ReturnFixture WithPreviousReturn(ReturnFixture last)
+    {
+        var root = Directory.CreateTempSubdirectory("qp-previous-").FullName;
+        try
+        {
+            previous = PreviousReturns.FromFiles(Submission.Find(last.WriteTo(root)).Single(), last.Year);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+        return this;
+    }
+
+    /// <summary>Gives <paramref name="last"/> (any source: files or the store) as last year's return.</summary>
+    public ReturnFixture WithPreviousReturn(PreviousReturn last) => WithPrevious(last);
+
     /// <summary>Gives last year's return as it is (episodes and the rows of its kept tables), for the DfE's previous-year rules.</summary>
     public ReturnFixture WithPrevious(PreviousReturn last)
     {

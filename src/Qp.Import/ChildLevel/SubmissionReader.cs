@@ -89,9 +89,19 @@ public sealed record ValidationReport(Submission Submission, int Year, IReadOnly
 /// <summary>Where the previous-year rules find last year's return: the store, or a return given on the command line.</summary>
 public static class PreviousReturns
 {
-    /// <summary>The authority's stored return for <paramref name="year"/> as validation facts, or null when none is stored.</summary>
+    /// <summary>
+    /// The authority's stored return for <paramref name="year"/> as validation facts, or null when none is stored: the same facts as
+    /// <see cref="FromFiles"/> gives for that return's files (episodes, and the kept tables' rows with values as a return writes them).
+    /// </summary>
     public static PreviousReturn? FromStore(Microsoft.Data.Sqlite.SqliteConnection conn, int laCode, int year) =>
-        Qp.Store.ChildReturnStore.EpisodesOf(conn, laCode, year) is { } episodes ? new PreviousReturn(year, episodes) : null;
+        Qp.Store.ChildReturnStore.FactsOf(conn, laCode, year, PreviousReturn.KeptTables) is { } facts
+            ? new PreviousReturn(year, facts.Episodes, facts.Rows.Select(AsRead))
+            : null;
+
+    // Every column of the table, as a file's row has them (the store keeps only the non-blank cells of the other tables).
+    private static PreviousRow AsRead(Qp.Store.StoredRow r) => Tables.ByName(r.Table) is { } t
+        ? new PreviousRow(t.Name, r.Child, t.Columns.ToDictionary(c => c, c => r.Fields.GetValueOrDefault(c), StringComparer.Ordinal))
+        : new PreviousRow(r.Table, r.Child, r.Fields);
 
     /// <summary>A return on disk (any format) as validation facts: its episodes and its kept tables' rows; its own problems are not reported here.</summary>
     public static PreviousReturn FromFiles(Submission submission, int year)

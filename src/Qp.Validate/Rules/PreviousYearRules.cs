@@ -9,10 +9,15 @@ namespace Qp.Validate.Rules;
 /// (<see cref="RuleContext.Previous"/>) and are warnings: the stored earlier return may since have been corrected at source.
 /// "This year's" episode is matched by DECOM rather than taken as the child's first row, so a return that also carries a
 /// child's earlier episodes (the whole period of care) is compared the same way as one holding only the year's episodes.
+/// W702 and W703 are the QP era's (up to 2021-22); from 2022-23 the DfE's own rules, one per field, take their place
+/// (<see cref="Dfe.PreviousEpisodeRules"/>).
 /// </summary>
 public static class PreviousYearRules
 {
     private const string T = "previous";
+
+    // From 2022-23 the DfE's own rules take over, one per field (Rules.Dfe.PreviousEpisodeRules: 503A–J, 562, NoE).
+    private const int QpEraEnd = Dfe.DfeTables.FirstYear - 1;
 
     private static bool Same(string? a, string? b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
@@ -37,7 +42,7 @@ public static class PreviousYearRules
                 var first = c.Ordered.FirstOrDefault(e => e.Dec is null || e.Dec >= ctx.YearStart) ?? c.Ordered[0];
                 ctx.Report(rule, first.DecomAt, $"last year's return ended with an episode open since {Codes.Show(last.Decom)}, but no episode here starts on that date");
             }) with { DfeCode = "502" },
-        new("W702", W, T, ["RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER"],
+        new ChildRule("W702", W, T, ["RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER"],
             "The episode open at the end of last year's return must keep its RNE, LS, CIN, PLACE and PLACE_PROVIDER in this year's (DfE 503A–E)",
             (c, ctx, rule) =>
             {
@@ -47,7 +52,7 @@ public static class PreviousYearRules
                     .Where(f => !Same(f.Was, f.Now) && !Recoded(f.Field, f.Was, f.Now)).Select(f => $"{f.Field} was {f.Was ?? "blank"}, now {f.Now ?? "blank"}").ToArray();
                 if (changed.Length > 0)
                     ctx.Report(rule, e.Row, $"the episode open at the end of last year's return differs from it: {string.Join("; ", changed)}");
-            }),
+            }) with { Years = YearsInForce.Until(QpEraEnd) },
         new ChildRule("W703", W, T, ["DECOM"], "An episode open on 1 April must be the latest episode of the child in last year's return (DfE 562 and NoE)",
             (c, ctx, rule) =>
             {
@@ -59,6 +64,6 @@ public static class PreviousYearRules
                     ctx.Report(rule, carried.DecomAt, $"the episode began before the collection year ({Codes.Show(carried.Decom)}) but last year's return has no episode of this child");
                 else if (last.Dec is not null && last.Decom != carried.Decom)
                     ctx.Report(rule, carried.DecomAt, $"the episode began before the collection year ({Codes.Show(carried.Decom)}) but is missing from last year's return, whose latest episode of this child began {Codes.Show(last.Decom)}");
-            }) with { DfeCode = "562" },
+            }) with { DfeCode = "562", Years = YearsInForce.Until(QpEraEnd) },
     ];
 }
