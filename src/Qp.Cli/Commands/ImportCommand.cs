@@ -29,8 +29,19 @@ public static class ImportCommand
             var authorities = AuthorityStore.Authorities(conn);
             var totals = new Totals();
             int exit = ExitCode.Success;
+            // Ofsted's lists given together form one set (the children's homes list and the social care providers list).
+            var providerLists = all.Where(ReferenceImports.IsProviderList).ToList();
+            if (providerLists.Count > 0)
+            {
+                int code = ReferenceImports.ImportProviders(conn, providerLists);
+                if (code == ExitCode.Success) totals.Accepted += providerLists.Count;
+                else totals.Rejected += providerLists.Count;
+                exit = Math.Max(exit, code);
+            }
+            ReferenceSet? reference = null;
             foreach (var path in all)
             {
+                if (providerLists.Contains(path)) continue;
                 if (ChildLevelPaths.NotReadable(path) is { } unreadable)
                 {
                     Console.Error.WriteLine(unreadable);
@@ -50,7 +61,11 @@ public static class ImportCommand
                 {
                     var (laCode, y) = ChildLevelPaths.Resolve(s, parse.GetValue(la), parse.GetValue(year), authorities, laRequired: true);
                     if (Cli.ShowProgress) Console.Error.Write($"\rimporting {s.Name}…\x1b[K");
-                    var result = ChildLevelImporter.Import(conn, s, laCode!.Value, y, ChildLevelPaths.Today);
+                    // Loaded after the reference files given in the same command are stored, and once for all the returns.
+                    reference ??= ReferenceSet.Load(conn);
+                    ImportResult result;
+                    using (reference.Use(laCode, authorities))
+                        result = ChildLevelImporter.Import(conn, s, laCode!.Value, y, ChildLevelPaths.Today);
                     if (Cli.ShowProgress) Console.Error.Write("\r\x1b[K");
                     exit = Math.Max(exit, Report(s, laCode.Value, y, result, several: found.Count > 1, totals));
                 }
