@@ -113,9 +113,9 @@ public static class PostcodeDirectoryFile
             return new PostcodeRead(PostcodeTable.Empty, errors, []);
         }
         var skipped = new List<string>();
-        if (noGrid > 0) skipped.Add($"{noGrid:N0} postcodes without a grid reference left out");
-        if (noCountry > 0) skipped.Add($"{noCountry:N0} postcodes outside England, Scotland, Wales and Northern Ireland (or with no authority) left out");
-        if (rows - noGrid - noCountry > table.Count) skipped.Add($"{rows - noGrid - noCountry - table.Count:N0} repeated postcodes left out (the first is kept)");
+        if (noGrid > 0) skipped.Add($"{noGrid:N0} postcode(s) without a grid reference left out");
+        if (noCountry > 0) skipped.Add($"{noCountry:N0} postcode(s) outside England, Scotland, Wales and Northern Ireland (or with no authority) left out");
+        if (rows - noGrid - noCountry > table.Count) skipped.Add($"{rows - noGrid - noCountry - table.Count:N0} repeated postcode(s) left out (the first is kept)");
         return new PostcodeRead(table, errors, skipped);
     }
 
