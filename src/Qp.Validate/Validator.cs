@@ -52,7 +52,7 @@ public sealed class Validator(RuleContext ctx)
                     PlPostKey = row["PL_POST"]?.GetHashCode() ?? 0,
                     HasHomePost = row["HOME_POST"] is not null,
                     HasPlPost = row["PL_POST"] is not null,
-                    HasDistance = !ctx.Postcodes.IsEmpty && ctx.Postcodes.Distance(row["HOME_POST"], row["PL_POST"]) is not null,
+                    HasDistance = keepDfeRows && !ctx.Postcodes.IsEmpty && ctx.Postcodes.Distance(row["HOME_POST"], row["PL_POST"]) is not null,
                 });
             else facts.HasInvalidEpisodes = true;
         }

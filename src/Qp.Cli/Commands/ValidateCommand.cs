@@ -42,7 +42,7 @@ public static class ValidateCommand
             if (previousPath is not null && Submission.Find(previousPath).Count != 1) throw new UsageException($"{previousPath}: --previous must name exactly one return");
             // validate stores nothing: an existing store is opened read-only for last year's returns, and a missing one is not created.
             using var store = File.Exists(parse.GetValue(Cli.Db)!) ? Cli.OpenStoreReadOnly(parse, "qp import") : null;
-            var reference = ReferenceSet.Load(store);
+            var reference = ReferenceSet.Load(store, lazy: true);
             foreach (var (s, (code, y)) in resolved)
             {
                 if (Cli.ShowProgress) Console.Error.Write($"\rvalidating {s.Name}…");

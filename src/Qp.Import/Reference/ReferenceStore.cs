@@ -38,8 +38,22 @@ public static class ReferenceStore
     /// <summary>The stored postcode directory, or an empty one when none has been imported.</summary>
     public static PostcodeTable Postcodes(SqliteConnection conn)
     {
-        var data = conn.ExecuteScalar<byte[]?>("SELECT data FROM reference_postcodes WHERE id = 1");
-        return data is null ? PostcodeTable.Empty : PostcodeTable.FromBytes(data);
+        if (conn.ExecuteScalar<long>("SELECT count(*) FROM reference_postcodes WHERE id = 1") == 0) return PostcodeTable.Empty;
+        // Read in place: the blob (tens of MB for the whole ONS directory) is never copied into memory whole.
+        using var blob = new SqliteBlob(conn, "reference_postcodes", "data", 1, readOnly: true);
+        return PostcodeTable.FromStream(blob);
+    }
+
+    /// <summary>The stored postcode directory, read only when a rule first asks for it (returns of the QP era never do).</summary>
+    public static IPostcodeDirectory LazyPostcodes(SqliteConnection conn) => new LazyDirectory(() => Postcodes(conn));
+
+    private sealed class LazyDirectory(Func<PostcodeTable> load) : IPostcodeDirectory
+    {
+        private readonly Lazy<PostcodeTable> table = new(load);
+
+        public bool IsEmpty => table.Value.IsEmpty;
+
+        public PostcodeInfo? Find(string postcode) => table.Value.Find(postcode);
     }
 
     /// <summary>The stored provider lists, or an empty directory when none has been imported.</summary>
