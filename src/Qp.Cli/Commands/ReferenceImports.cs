@@ -78,7 +78,8 @@ public static class ReferenceImports
     /// <summary>Whether <paramref name="path"/> is one of Ofsted's provider lists (CSV, or .xlsx by its first sheet's header row).</summary>
     public static bool IsProviderList(string path)
     {
-        if (!File.Exists(path) || Path.GetExtension(path).ToLowerInvariant() is not (".csv" or ".xlsx")) return false;
+        // A named pipe or device is never opened here: the import reports it as unreadable.
+        if (!File.Exists(path) || Path.GetExtension(path).ToLowerInvariant() is not (".csv" or ".xlsx") || LocalFile.NotARegularFile(path) is not null) return false;
         try { return ProviderListFile.Recognise(Table.ReadHeaders(path)); }
         catch (Exception e) when (e is not IOException and not UnauthorizedAccessException) { return false; }
     }
