@@ -27,6 +27,9 @@ public sealed record EpisodeFact(Location Row, Location DecomAt, Location RneAt,
     /// <summary>Whether PL_POST is given.</summary>
     public bool HasPlPost { get; init; }
 
+    /// <summary>Whether the DfE would derive PL_DISTANCE: both postcodes are in the loaded postcode directory (rule 406).</summary>
+    public bool HasDistance { get; init; }
+
     /// <summary>A hash of PL_POST alone (equal keys mean the same placement postcode), for the DfE's rule 383.</summary>
     public int PlPostKey { get; init; }
 

@@ -66,3 +66,84 @@ public static class PostcodeDirectory
         public PostcodeInfo? Find(string postcode) => null;
     }
 }
+
+/// <summary>What Ofsted's provider lists say about one registered provider (children's home, secure unit, supported accommodation …).</summary>
+/// <param name="Urn">Ofsted's unique reference number, upper case.</param>
+/// <param name="Places">The SSDA903 placement types (PLACE) the DfE maps the provider to, e.g. K2; empty when the list gives none.</param>
+/// <param name="Providers">The placement-provider codes (PLACE_PROVIDER, PR0–PR5) the DfE maps the provider to; empty when the list gives none.</param>
+/// <param name="Registered">The date Ofsted registered the provider, when the list gives it.</param>
+/// <param name="Closed">The date the provider closed (deregistered), or null while it is open.</param>
+/// <param name="Postcode">The setting's postcode, upper case without spaces, or null when the list gives none.</param>
+public sealed record ProviderInfo(string Urn, IReadOnlyList<string> Places, IReadOnlyList<string> Providers, DateOnly? Registered, DateOnly? Closed, string? Postcode);
+
+/// <summary>
+/// Ofsted's provider lists as the DfE's URN rules (1008, 219, 221, 224, 227, 228, 229) read them.
+/// The default knows no provider, so those rules stay silent rather than flag every URN.
+/// </summary>
+public interface IProviderDirectory
+{
+    /// <summary>Whether the directory holds any provider; the URN rules are skipped when it does not.</summary>
+    bool IsEmpty { get; }
+
+    /// <summary>The provider with <paramref name="urn"/> (any case, surrounding spaces ignored), or null when Ofsted's lists do not hold it.</summary>
+    ProviderInfo? Find(string urn);
+}
+
+/// <summary>Provider directories.</summary>
+public static class ProviderDirectory
+{
+    /// <summary>A directory that knows no provider (the default until Ofsted's lists are imported).</summary>
+    public static readonly IProviderDirectory None = new ProviderTable([]);
+
+    private static readonly AsyncLocal<IProviderDirectory?> Ambient = new();
+
+    /// <summary>The directory rule contexts use by default in this flow of execution: the one set by <see cref="Use"/>, else <see cref="None"/>.</summary>
+    public static IProviderDirectory Current => Ambient.Value ?? None;
+
+    /// <summary>Makes <paramref name="directory"/> the default of new rule contexts until the scope is disposed.</summary>
+    public static IDisposable Use(IProviderDirectory directory)
+    {
+        var before = Ambient.Value;
+        Ambient.Value = directory;
+        return new Scope(() => Ambient.Value = before);
+    }
+
+    /// <summary>The upper-tier authority the provider lies in, found from its postcode in <paramref name="postcodes"/>, or null when unknown.</summary>
+    public static string? AuthorityOf(this ProviderInfo provider, IPostcodeDirectory postcodes) =>
+        provider.Postcode is { } p ? postcodes.Find(p)?.Authority : null;
+
+    private sealed class Scope(Action end) : IDisposable
+    {
+        public void Dispose() => end();
+    }
+}
+
+/// <summary>An in-memory provider directory; a URN listed twice (e.g. in both of Ofsted's lists) has the union of its codes, and is open if either entry is.</summary>
+public sealed class ProviderTable : IProviderDirectory
+{
+    private readonly Dictionary<string, ProviderInfo> byUrn = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Builds the directory of <paramref name="providers"/>.</summary>
+    public ProviderTable(IEnumerable<ProviderInfo> providers)
+    {
+        foreach (var p in providers)
+            byUrn[p.Urn] = byUrn.TryGetValue(p.Urn, out var q)
+                ? new ProviderInfo(q.Urn, [.. q.Places.Union(p.Places)], [.. q.Providers.Union(p.Providers)],
+                    q.Registered ?? p.Registered, q.Closed is null || p.Closed is null ? null : Max(q.Closed.Value, p.Closed.Value), q.Postcode ?? p.Postcode)
+                : p;
+    }
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    /// <summary>How many providers the directory holds.</summary>
+    public int Count => byUrn.Count;
+
+    /// <summary>Every provider, in no particular order.</summary>
+    public IEnumerable<ProviderInfo> All => byUrn.Values;
+
+    /// <inheritdoc />
+    public bool IsEmpty => byUrn.Count == 0;
+
+    /// <inheritdoc />
+    public ProviderInfo? Find(string urn) => byUrn.GetValueOrDefault(urn.Trim());
+}

@@ -19,6 +19,9 @@ public sealed class RuleContext
     /// <summary>Postcode reference data for the DfE's placement-location rules; <see cref="PostcodeDirectory.Current"/> (none unless set) by default.</summary>
     public IPostcodeDirectory Postcodes { get; init; } = PostcodeDirectory.Current;
 
+    /// <summary>Ofsted's provider lists for the DfE's URN rules; <see cref="ProviderDirectory.Current"/> (none unless set) by default.</summary>
+    public IProviderDirectory Providers { get; init; } = ProviderDirectory.Current;
+
     /// <summary>The returning authority's ONS upper-tier code (e.g. E06000001) when known, for the DfE's placement-LA rules.</summary>
     public string? AuthorityCode { get; init; } = PostcodeDirectory.CurrentAuthority;
 

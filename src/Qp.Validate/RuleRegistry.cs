@@ -18,7 +18,7 @@ public static class RuleRegistry
     public static readonly IReadOnlyDictionary<TableSchema, RowRule[]> RowRules = new Dictionary<TableSchema, RowRule[]>
     {
         [Tables.Header] = [.. HeaderRules.All, .. DfeHeaderRules.All, .. PreviousChildRules.Header],
-        [Tables.Episodes] = [.. EpisodeRules.All, .. DfeEpisodeRules.All, .. DfeLocationRules.All],
+        [Tables.Episodes] = [.. EpisodeRules.All, .. DfeEpisodeRules.All, .. DfeLocationRules.All, .. DfeProviderRules.All],
         [Tables.Oc1] = [.. OtherTableRules.Oc1],
         [Tables.Oc2] = [.. OtherTableRules.Oc2, .. Rules.Dfe.DfeOtherRules.Row[Tables.Oc2]],
         [Tables.Cpr] = [.. OtherTableRules.Cpr],
@@ -37,7 +37,7 @@ public static class RuleRegistry
     /// <summary>Per-child rules of every year: the episode sequence, the cross-table, the previous-year rules and the DfE's per-child rules.</summary>
     public static readonly IReadOnlyList<ChildRule> ChildRules =
         [.. EpisodeSequenceRules.All, .. CrossTableRules.All, .. PreviousYearRules.All, .. DfeEpisodeSequenceRules.All, .. DfeChildRules.All, .. Rules.Dfe.DfeOtherRules.Child,
-         .. PreviousChildRules.Child, .. PreviousEpisodeRules.All];
+         .. PreviousChildRules.Child, .. PreviousEpisodeRules.All, .. DfeProviderRules.Child];
 
     /// <summary>Every rule of every year, ordered by its number.</summary>
     public static readonly IReadOnlyList<Rule> All =

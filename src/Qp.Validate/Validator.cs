@@ -56,6 +56,7 @@ public sealed class Validator(RuleContext ctx)
                     // The DfE derives PL_LA and PL_DISTANCE from the postcodes; only the previous-year rules compare them.
                     PlLa = ctx.Postcodes.IsEmpty || row["PL_POST"] is not { } pl ? null : ctx.Postcodes.Find(pl)?.Authority,
                     PlDistance = ctx.Postcodes.IsEmpty ? null : ctx.Postcodes.Distance(row["HOME_POST"], row["PL_POST"]),
+                    HasDistance = keepDfeRows && !ctx.Postcodes.IsEmpty && ctx.Postcodes.Distance(row["HOME_POST"], row["PL_POST"]) is not null,
                 });
             else facts.HasInvalidEpisodes = true;
         }

@@ -79,6 +79,13 @@ public sealed class ReturnFixture
         return this;
     }
 
+    /// <summary>Adds (or replaces) a whole table: its header row, then its data rows.</summary>
+    public ReturnFixture AddTable(string table, params string[][] rows)
+    {
+        tables[table] = [.. rows.Select(r => r.ToList())];
+        return this;
+    }
+
     /// <summary>Adds a column (header and a value on every row).</summary>
     public ReturnFixture AddColumn(string table, string name, string value)
     {
@@ -169,6 +176,13 @@ public sealed class ReturnFixture
         return this;
     }
 
+    /// <summary>Gives last year's return (collection year <paramref name="year"/>) as rows of its other tables only, e.g. its UASC table.</summary>
+    public ReturnFixture WithPreviousRows(int year, params PreviousRow[] rows)
+    {
+        previous = new PreviousReturn(year, [], rows);
+        return this;
+    }
+
     /// <summary>Last year's return agreeing with the valid fixture: 1001 and 1002 each in an episode still open at 31 March 2000.</summary>
     public static readonly string[] ConsistentPrevious = ["1001 10/01/1999 S C2 N1 U4 PR1", "1002 01/02/1999 S C2 N2 K2 PR1"];
 
@@ -207,10 +221,14 @@ public sealed class ReturnFixture
     /// <summary>Postcode reference data (and the returning authority's ONS code) the validation uses; none by default.</summary>
     public (IPostcodeDirectory Directory, string? Authority) Postcodes { get; set; } = (PostcodeDirectory.None, null);
 
+    /// <summary>Ofsted's provider lists the validation uses; none by default.</summary>
+    public IProviderDirectory Providers { get; set; } = ProviderDirectory.None;
+
     /// <summary>Writes the return and validates it.</summary>
     public IReadOnlyList<ValidationMessage> Validate()
     {
         using var reference = PostcodeDirectory.Use(Postcodes.Directory, Postcodes.Authority);
+        using var providers = ProviderDirectory.Use(Providers);
         var root = Directory.CreateTempSubdirectory("qp-validate-").FullName;
         try
         {

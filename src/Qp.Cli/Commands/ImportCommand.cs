@@ -10,7 +10,7 @@ public static class ImportCommand
     public static Command Create()
     {
         var cmd = new Command("import",
-            "Import child-level returns (CSV folder, .xlsx, .xml, or a folder of NNN_YYYY returns) and reference files (aggregate, published, neighbours). " +
+            "Import child-level returns (CSV folder, .xlsx, .xml, or a folder of NNN_YYYY returns) and reference files (aggregate, published, neighbours, ONS postcode directory, Ofsted's provider lists given together). " +
             "A rejected return changes nothing in the store; an identical re-import is a no-op; a resubmission replaces the earlier return.");
         var paths = new Argument<string[]>("PATH") { Description = "Files or folders to import", Arity = ArgumentArity.OneOrMore };
         var la = CliOptions.La("Authority code for child-level returns (default: from the NNN_YYYY name)");
@@ -29,8 +29,19 @@ public static class ImportCommand
             var authorities = AuthorityStore.Authorities(conn);
             var totals = new Totals();
             int exit = ExitCode.Success;
+            // Ofsted's lists given together form one set (the children's homes list and the social care providers list).
+            var providerLists = all.Where(ReferenceImports.IsProviderList).ToList();
+            if (providerLists.Count > 0)
+            {
+                int code = ReferenceImports.ImportProviders(conn, providerLists);
+                if (code == ExitCode.Success) totals.Accepted += providerLists.Count;
+                else totals.Rejected += providerLists.Count;
+                exit = Math.Max(exit, code);
+            }
+            ReferenceSet? reference = null;
             foreach (var path in all)
             {
+                if (providerLists.Contains(path)) continue;
                 if (ChildLevelPaths.NotReadable(path) is { } unreadable)
                 {
                     Console.Error.WriteLine(unreadable);
@@ -50,7 +61,12 @@ public static class ImportCommand
                 {
                     var (laCode, y) = ChildLevelPaths.Resolve(s, parse.GetValue(la), parse.GetValue(year), authorities, laRequired: true);
                     if (Cli.ShowProgress) Console.Error.Write($"\rimporting {s.Name}…\x1b[K");
-                    var result = ChildLevelImporter.Import(conn, s, laCode!.Value, y, ChildLevelPaths.Today);
+                    // Loaded after the reference files given in the same command are stored, once for all the returns, and only
+                    // for the DfE's years (no QP-era rule reads it); eagerly, as the import's own transactions use this connection.
+                    var refs = y >= Qp.Validate.Rules.Dfe.DfeTables.FirstYear ? reference ??= ReferenceSet.Load(conn, lazy: false) : ReferenceSet.None;
+                    ImportResult result;
+                    using (refs.Use(laCode, authorities))
+                        result = ChildLevelImporter.Import(conn, s, laCode!.Value, y, ChildLevelPaths.Today);
                     if (Cli.ShowProgress) Console.Error.Write("\r\x1b[K");
                     exit = Math.Max(exit, Report(s, laCode.Value, y, result, several: found.Count > 1, totals));
                 }

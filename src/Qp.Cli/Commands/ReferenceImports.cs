@@ -37,6 +37,9 @@ public static class ReferenceImports
         try { headers = Table.ReadHeaders(path); }
         catch (Exception e) when (e is not IOException and not UnauthorizedAccessException) { return null; }
 
+        if (PostcodeDirectoryFile.Recognise(headers)) return ImportPostcodes(conn, path);
+        if (ProviderListFile.Recognise(headers)) return ImportProviders(conn, [path]);
+
         var authorities = AuthorityStore.Authorities(conn).Select(a => a.Code).ToHashSet();
         if (StatisticalNeighbourFile.Recognise(headers))
         {
@@ -69,6 +72,56 @@ public static class ReferenceImports
         AggregateStore.Import(conn, kind, path, figures.Items, line);
         Console.WriteLine($"{Path.GetFileName(path)}: {line}");
         foreach (var s in figures.Skipped) Console.WriteLine($"{Path.GetFileName(path)}: note: {s}");
+        return ExitCode.Success;
+    }
+
+    /// <summary>Whether <paramref name="path"/> is one of Ofsted's provider lists (CSV, or .xlsx by its first sheet's header row).</summary>
+    public static bool IsProviderList(string path)
+    {
+        // A named pipe or device is never opened here: the import reports it as unreadable.
+        if (!File.Exists(path) || Path.GetExtension(path).ToLowerInvariant() is not (".csv" or ".xlsx") || LocalFile.NotARegularFile(path) is not null) return false;
+        try { return ProviderListFile.Recognise(Table.ReadHeaders(path)); }
+        catch (Exception e) when (e is not IOException and not UnauthorizedAccessException) { return false; }
+    }
+
+    /// <summary>
+    /// Reads Ofsted's provider lists in <paramref name="paths"/> (e.g. the children's homes and the social care providers lists, given
+    /// together) and stores them as one set replacing the stored one; an error in any file rejects them all and changes nothing.
+    /// </summary>
+    public static int ImportProviders(SqliteConnection conn, IReadOnlyList<string> paths)
+    {
+        try
+        {
+            var all = new List<Qp.Validate.ProviderInfo>();
+            foreach (var path in paths)
+            {
+                var read = ProviderListFile.Read(path);
+                if (!read.Accepted) return Reject(path, read.Errors);
+                all.AddRange(read.Items);
+            }
+            var table = new Qp.Validate.ProviderTable(all);
+            var closed = table.All.Count(p => p.Closed is not null);
+            var line = $"Ofsted provider lists: {table.Count:N0} providers ({closed:N0} closed), replacing the stored lists";
+            ReferenceStore.ReplaceProviders(conn, paths, [.. table.All], line);
+            Console.WriteLine($"{string.Join(", ", paths.Select(Path.GetFileName))}: {line}");
+            return ExitCode.Success;
+        }
+        catch (Exception e) when (e is CsvHelper.CsvFormatException or FormatException or InvalidOperationException or ArgumentException or InvalidDataException)
+        {
+            Console.Error.WriteLine($"{string.Join(", ", paths.Select(Path.GetFileName))}: cannot be read: {e.Message}");
+            Console.Error.WriteLine($"{string.Join(", ", paths.Select(Path.GetFileName))}: rejected; the database is unchanged");
+            return ExitCode.Rejected;
+        }
+    }
+
+    private static int ImportPostcodes(SqliteConnection conn, string path)
+    {
+        var read = PostcodeDirectoryFile.Read(path);
+        if (!read.Accepted) return Reject(path, read.Errors);
+        var line = $"postcode directory: {read.Table.Count:N0} postcodes, replacing the stored directory";
+        ReferenceStore.ReplacePostcodes(conn, path, read.Table, line);
+        Console.WriteLine($"{Path.GetFileName(path)}: {line}");
+        foreach (var s in read.Skipped) Console.WriteLine($"{Path.GetFileName(path)}: note: {s}");
         return ExitCode.Success;
     }
 

@@ -67,6 +67,8 @@ public static class SampleCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  rows: Header {c.Headers:N0}, Episodes {c.Episodes:N0}, OC1 {c.Oc1:N0}, OC2 {c.Oc2:N0}, CPR {c.Cpr:N0}{(c.Other > 0 ? $", other DfE tables {c.Other:N0}" : "")}; {c.Files:N0} files, {result.Bytes / 1e6:F1} MB"));
             if (result.AggregateFile is not null) Console.WriteLine($"  aggregate: {result.AggregateFile}");
+            // The DfE's URN and postcode rules (2022-23 on) need reference data: synthetic files matching these returns.
+            foreach (var f in SampleReference.Write(outDir, authorities)) Console.WriteLine($"  SYNTHETIC reference data: {f}");
             return ExitCode.Success;
         });
     }

@@ -47,12 +47,14 @@ public static class ValidateCommand
             if (previousPath is not null && Submission.Find(previousPath).Count != 1) throw new UsageException($"{previousPath}: --previous must name exactly one return");
             // validate stores nothing: an existing store is opened read-only for last year's returns, and a missing one is not created.
             using var store = File.Exists(parse.GetValue(Cli.Db)!) ? Cli.OpenStoreReadOnly(parse, "qp import") : null;
+            var reference = ReferenceSet.Load(store, lazy: true);
             foreach (var (s, (code, y)) in resolved)
             {
                 if (Cli.ShowProgress) Console.Error.Write($"\rvalidating {s.Name}…");
                 var last = previousPath is not null ? PreviousReturns.FromFiles(Submission.Find(previousPath).Single(), y - 1)
                     : store is not null && code is { } la ? PreviousReturns.FromStore(store, la, y - 1) : null;
-                reports.Add((code, SubmissionReader.Validate(s, y, ChildLevelPaths.Today, last, parse.GetValue(every))));
+                using (reference.Use(code, authorities))
+                    reports.Add((code, SubmissionReader.Validate(s, y, ChildLevelPaths.Today, last, parse.GetValue(every))));
             }
             if (Cli.ShowProgress) Console.Error.Write("\r\x1b[K");
             if (parse.GetValue(format) == "json") WriteJson(reports);

@@ -19,7 +19,8 @@ public sealed class FakePostcodes(Dictionary<string, PostcodeInfo> known) : IPos
     public bool IsEmpty => known.Count == 0;
 
     /// <inheritdoc />
-    public PostcodeInfo? Find(string postcode) => known.GetValueOrDefault(postcode);
+    public PostcodeInfo? Find(string postcode) => known.GetValueOrDefault(postcode)
+        ?? known.FirstOrDefault(k => k.Key.Replace(" ", "").Equals(postcode.Replace(" ", ""), StringComparison.OrdinalIgnoreCase)).Value;
 }
 
 /// <summary>Cases of the DfE's placement-location rules, on the base return validated with <see cref="FakePostcodes.Sample"/> for authority E06000001.</summary>
