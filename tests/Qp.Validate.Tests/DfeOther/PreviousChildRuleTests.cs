@@ -21,6 +21,15 @@ public class PreviousChildRuleTests
     }
 
     [Fact]
+    public void Rule_624_compares_only_two_given_dates_as_a_blank_MC_DOB_is_required_of_some_care_leavers()
+    {
+        // Girl 101 has MC_DOB blank this year; last year gave 01/01/2021.
+        var last = R("Header", "101", "SEX=2", "DOB=10/06/2012", "MOTHER=1", "MC_DOB=01/01/2021");
+        Found(DfeBase.Return().WithPrevious(Prev(2023, last)), "624").Should().BeEmpty();
+        Found(DfeBase.Return().Set("Header", 2, "MC_DOB", "02/01/2021").WithPrevious(Prev(2023, last)), "624").Should().Equal((2, 7));
+    }
+
+    [Fact]
     public void Previous_year_rules_are_silent_when_the_return_given_is_not_last_years()
     {
         DfeBase.Return().WithPrevious(Prev(2023, Girl101("1"))).Validate().Should().Contain(m => m.Code == "202");

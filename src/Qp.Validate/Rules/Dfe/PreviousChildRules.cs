@@ -61,7 +61,8 @@ public static class PreviousChildRules
             (r, c) => AnyLast(r, c, "Header", l => !UpnChangeAllowed(l["UPN"]?.ToUpperInvariant(), r["UPN"]?.ToUpperInvariant()),
                 "UPN", "UPN differs from the child's UPN in last year's return in a way that is not allowed")),
         Row("624", Since2023, H, ["MC_DOB"], "MC_DOB must agree with the date of birth of the child's first child given in last year's return",
-            (r, c) => AnyLast(r, c, "Header", l => l["MC_DOB"] is not null && !SameDate(l["MC_DOB"], r["MC_DOB"]),
+            // A blank MC_DOB contradicts nothing: the DfE's 628 and 612 require it blank for a care leaver without episodes.
+            (r, c) => AnyLast(r, c, "Header", l => l["MC_DOB"] is not null && r["MC_DOB"] is not null && !SameDate(l["MC_DOB"], r["MC_DOB"]),
                 "MC_DOB", "MC_DOB differs from the date of birth of the child's first child given in last year's return")),
         Row("626", Since2023, H, ["MOTHER", "MC_DOB"], "A child who was not a mother last year (MOTHER 0) cannot now be one whose first child was born before the year began",
             (r, c) => Codes.Date(r["MC_DOB"]) is { } mc && mc < c.YearStart && Number(r["MOTHER"]) == 1
