@@ -318,8 +318,9 @@ def main():
             continue
         qrules = by_dfe.get(code, [])
         qrows = set().union(*[qp_flags.get(r["code"], set()) for r in qrules]) if qrules else set()
-        # Compare on the tables qp reports this rule on; the peer often flags the Header row as well as the episodes.
-        cmp_tables = {r["table"] for r in qrules if r["table"] in column_names} or {t for t, _ in qrows} or {t for t, _ in peer.get(code, set())}
+        # Compare on the tables qp reports this rule on (its own table and any other it flags rows of): the peer often flags the
+        # Header row as well as the episodes, which qp leaves out.
+        cmp_tables = ({r["table"] for r in qrules if r["table"] in column_names} | {t for t, _ in qrows}) or {t for t, _ in peer.get(code, set())}
         prows = {x for x in peer.get(code, set()) if x[0] in cmp_tables}
         status = ("peer crashed" if code in crashed else "reference data" if code in REFERENCE_DATA_RULES and stubbed
                   else "shared" if qrules else "peer only")
