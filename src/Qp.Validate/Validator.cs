@@ -44,6 +44,9 @@ public sealed class Validator(RuleContext ctx)
         else if (row.Table == Tables.Episodes)
         {
             if (Codes.Date(row["DECOM"]) is { } decom)
+            {
+                // The DfE derives PL_LA and PL_DISTANCE from the postcodes; the previous-year rules compare them.
+                var distance = ctx.Postcodes.IsEmpty ? null : ctx.Postcodes.Distance(row["HOME_POST"], row["PL_POST"]);
                 facts.AddEpisode(new EpisodeFact(row.Row, row.At("DECOM"), row.At("RNE"), decom, Codes.Date(row["DEC"]),
                     Code(row["RNE"]), Code(row["LS"]), Code(row["PLACE"]), Code(row["REC"]),
                     HashCode.Combine(row["PLACE"], row["PLACE_PROVIDER"], row["PL_POST"], row["URN"]), Code(row["CIN"]), Code(row["PLACE_PROVIDER"]))
@@ -53,11 +56,11 @@ public sealed class Validator(RuleContext ctx)
                     HasHomePost = row["HOME_POST"] is not null,
                     HasPlPost = row["PL_POST"] is not null,
                     Urn = Code(row["URN"]),
-                    // The DfE derives PL_LA and PL_DISTANCE from the postcodes; only the previous-year rules compare them.
                     PlLa = ctx.Postcodes.IsEmpty || row["PL_POST"] is not { } pl ? null : ctx.Postcodes.Find(pl)?.Authority,
-                    PlDistance = ctx.Postcodes.IsEmpty ? null : ctx.Postcodes.Distance(row["HOME_POST"], row["PL_POST"]),
-                    HasDistance = keepDfeRows && !ctx.Postcodes.IsEmpty && ctx.Postcodes.Distance(row["HOME_POST"], row["PL_POST"]) is not null,
+                    PlDistance = distance,
+                    HasDistance = keepDfeRows && distance is not null,
                 });
+            }
             else facts.HasInvalidEpisodes = true;
         }
         else if (row.Table == Tables.Oc1) facts.AddOc1(row.Row);
