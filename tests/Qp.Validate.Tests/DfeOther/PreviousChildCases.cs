@@ -28,6 +28,10 @@ public sealed class PreviousChildCases : IRuleCaseSet
     private static ReturnFixture Hd(params string[] changed) => WithLast(H101(changed));
 
     // 101 a mother this year whose first child was born before the year began.
+    // 101 a mother this year (first child born 01/01/2022) and last year, when the first child's date given was lastMcDob.
+    private static ReturnFixture MotherWithFirstChild(string lastMcDob) =>
+        B().Set("Header", 2, "MOTHER", "1").Set("Header", 2, "MC_DOB", "01/01/2022").WithPrevious(Prev(2023, H101("MOTHER=1", "MC_DOB=" + lastMcDob)));
+
     private static ReturnFixture Mother(string lastMother) =>
         B().Set("Header", 2, "MOTHER", "1").Set("Header", 2, "MC_DOB", "01/01/2022").WithPrevious(Prev(2023, H101("MOTHER=" + lastMother)));
 
@@ -47,7 +51,8 @@ public sealed class PreviousChildCases : IRuleCaseSet
         new("203", () => Hd("DOB=11/06/2012"), A("Header", 2, "DOB"), () => Hd("DOB=10/06/2012")),
         new("204", () => Hd("ETHNIC=WIRI"), A("Header", 2, "ETHNIC"), () => Hd("ETHNIC=wbri")),
         new("208", () => Hd("UPN=A12345678901C"), A("Header", 2, "UPN"), () => Hd("UPN=UN3")),
-        new("624", () => Hd("MC_DOB=01/01/2021"), A("Header", 2, "MC_DOB"), () => Hd()),
+        // 624 compares two given dates (a blank MC_DOB this year contradicts nothing: see PreviousChildRuleTests).
+        new("624", () => MotherWithFirstChild("01/01/2021"), A("Header", 2, "MC_DOB"), () => MotherWithFirstChild("01/01/2022")),
         new("626", () => Mother("0"), A("Header", 2, "MOTHER"), () => Mother("")),
         new("207", () => Hd("MOTHER=1"), A("Header", 2), () => Hd("MOTHER=0")),
         // 102 was UASC last year, with no date of ceasing within that year, and is not UASC now.
