@@ -44,7 +44,7 @@ internal static class DfeYear
     /// </summary>
     public static string Urn(string place, string urn, int year, int decom) => place switch
     {
-        "H5" when year < 2024 || decom < RegisteredFrom => "",
+        "H5" when year < 2024 || (year < 2026 && decom < RegisteredFrom) => "",
         "P2" when year < 2026 => "",
         _ => urn,
     };

@@ -149,7 +149,8 @@ public class CareLeaverRowsTests(ModernRun run) : IClassFixture<ModernRun>
             // A Header row without episodes is a care leaver's, and then nothing else is reported for them (DfE 1012).
             var leavers = oc3.Select(r => r["CHILD"]).ToHashSet();
             foreach (var child in header.Keys.Where(c => !episodes.ContainsKey(c))) leavers.Should().Contain(child, $"{folder} {child}");
-            foreach (var table in new[] { "Reviews", "Missing", "OC2", "AD1", "PlacedAdoption", "PrevPerm", "UASC", "SWEpisodes" })
+            // UASC is not among the DfE's 1012 tables: a UASC care leaver keeps their row up to the year of the DUC (see the UASC test).
+            foreach (var table in new[] { "Reviews", "Missing", "OC2", "AD1", "PlacedAdoption", "PrevPerm", "SWEpisodes" })
             {
                 string path = Path.Combine(folder, table + ".csv");
                 if (File.Exists(path)) ReadTable(path).Select(x => x["CHILD"]).Where(c => !episodes.ContainsKey(c)).Should().BeEmpty($"{folder} {table} (DfE 1012)");
@@ -163,12 +164,13 @@ public class CareLeaverRowsTests(ModernRun run) : IClassFixture<ModernRun>
     [Fact]
     public void UASC_rows_are_for_children_looked_after_in_the_year_with_DUC_the_18th_birthday_and_no_home_postcode()
     {
-        int rows = 0, boys = 0, children = 0;
+        int rows = 0, boys = 0, children = 0, leavers = 0;
         var seen = new HashSet<string>();
         foreach (var (folder, year) in All(run))
         {
             var header = ReadTable(Path.Combine(folder, "Header.csv")).ToDictionary(r => r["CHILD"]);
             var episodes = ReadTable(Path.Combine(folder, "Episodes.csv")).ToLookup(r => r["CHILD"]);
+            var oc3 = ReadTable(Path.Combine(folder, "OC3.csv")).Select(r => r["CHILD"]).ToHashSet();
             children += header.Count;
             foreach (var r in ReadTable(Path.Combine(folder, "UASC.csv")))
             {
@@ -178,15 +180,47 @@ public class CareLeaverRowsTests(ModernRun run) : IClassFixture<ModernRun>
                 var dob = Date(r["DOB"])!.Value;
                 Date(r["DUC"]).Should().Be(dob.AddYears(18), where + " (DfE 205B, 304)");
                 Date(r["DUC"])!.Value.Should().BeOnOrAfter(new DateOnly(year - 1, 4, 1), where + " (DfE 104)");
-                episodes[r["CHILD"]].Should().NotBeEmpty(where).And.OnlyContain(e => e["HOME_POST"] == "", where + " (no distance: DfE 406)");
+                if (!episodes[r["CHILD"]].Any())
+                {
+                    // A UASC care leaver not looked after in the year: Header and OC3 only, and the row up to the DUC's year.
+                    oc3.Should().Contain(r["CHILD"], where);
+                    leavers++;
+                    continue;
+                }
+                episodes[r["CHILD"]].Should().OnlyContain(e => e["HOME_POST"] == "", where + " (no distance: DfE 406)");
                 // Came into care aged 14 or more.
                 CollectionYearAge(dob, episodes[r["CHILD"]].Min(e => Date(e["DECOM"])!.Value)).Should().BeGreaterThanOrEqualTo(14, where);
                 if (seen.Add(r["CHILD"]) && r["SEX"] is "1" or "M") boys++;
             }
         }
+        leavers.Should().BeGreaterThan(0, "some UASC care leavers turn 18 the year after they left care");
         rows.Should().BeGreaterThan(20);
         children.Should().BeGreaterThan(rows * 10);
         boys.Should().BeGreaterThan(seen.Count * 8 / 10, "most unaccompanied asylum-seeking children are boys");
+    }
+
+    [Fact]
+    public void A_UASC_child_in_next_years_Header_has_a_UASC_row_there_unless_the_DUC_fell_in_this_year()
+    {
+        // The DfE's 205A: UASC last year and not this year only when last year's DUC was within last year.
+        int checkedChildren = 0;
+        foreach (var returns in new[] { ModernRun.Returns(run.Real), ModernRun.Returns(run.Whole) })
+        {
+            var byFolder = returns.ToDictionary(r => (Path.GetFileName(r.Folder).Split('_')[0], r.Year), r => r.Folder);
+            foreach (var ((la, year), folder) in byFolder)
+            {
+                if (!byFolder.TryGetValue((la, year + 1), out var next)) continue;
+                var nextHeader = ReadTable(Path.Combine(next, "Header.csv")).Select(r => r["CHILD"]).ToHashSet();
+                var nextUasc = ReadTable(Path.Combine(next, "UASC.csv")).Select(r => r["CHILD"]).ToHashSet();
+                foreach (var r in ReadTable(Path.Combine(folder, "UASC.csv")))
+                {
+                    if (!nextHeader.Contains(r["CHILD"]) || Date(r["DUC"]) <= new DateOnly(year, 3, 31)) continue;
+                    checkedChildren++;
+                    nextUasc.Should().Contain(r["CHILD"], $"{next} {r["CHILD"]}: DUC {r["DUC"]} after {year}'s year (DfE 205A)");
+                }
+            }
+        }
+        checkedChildren.Should().BeGreaterThan(0);
     }
 
     [Fact]
