@@ -102,6 +102,47 @@ public class CareLeaverFactsTests
     }
 }
 
+/// <summary>Codes and dates of the DfE years that the generator derives from a child's history or authority, on cases built by hand.</summary>
+public class DfeYearCodeTests
+{
+    [Fact]
+    public void LA_PERM_gives_the_code_an_authority_had_before_the_reorganisations()
+    {
+        // The DfE's 633 list has Bournemouth 836, Northamptonshire 928 and Cumbria 909, not BCP 839, North/West Northants 940/941, Westmorland 943.
+        DfeYear.LaPerm(839).Should().Be("836");
+        DfeYear.LaPerm(838).Should().Be("835");
+        DfeYear.LaPerm(940).Should().Be("928");
+        DfeYear.LaPerm(941).Should().Be("928");
+        DfeYear.LaPerm(943).Should().Be("909");
+        DfeYear.LaPerm(202).Should().Be("202");
+    }
+
+    [Fact]
+    public void An_H5_episode_from_before_28_October_2023_keeps_a_blank_URN_until_it_is_shown_as_K3()
+    {
+        int before = new DateOnly(2023, 1, 24).DayNumber, after = new DateOnly(2023, 10, 28).DayNumber;
+        DfeYear.Urn("H5", "SC206184", 2023, before).Should().Be("");
+        DfeYear.Urn("H5", "SC206184", 2024, before).Should().Be("", "the same blank as in the 2022-23 return (DfE 503F)");
+        DfeYear.Urn("H5", "SC206184", 2024, after).Should().Be("SC206184", "registered from 28/10/2023 (DfE 230)");
+        DfeYear.Urn("H5", "SC206184", 2026, before).Should().Be("SC206184", "shown as K3 with its URN");
+        DfeYear.Urn("P2", "SC206184", 2025, before).Should().Be("");
+    }
+
+    [Fact]
+    public void A_baby_born_after_an_episode_of_that_year_ended_is_not_reported_in_DfE_years()
+    {
+        var girl = new SimChild { Number = 1, Sex = '2', Dob = new DateOnly(2006, 5, 1).DayNumber, Ethnic = "WBRI", Upn = null, HomePost = "AB1 2CD" };
+        girl.Episodes.Add(new SimEpisode { Decom = new DateOnly(2022, 9, 1).DayNumber, Dec = new DateOnly(2023, 6, 1).DayNumber, Rne = 'S', Rec = "E8", Ls = "C2", Cin = "N1", Placement = new Placement("U4", "PR1", "SC123456", "AB3 4EF") });
+        girl.BabyDob = new DateOnly(2023, 7, 1).DayNumber; // after the DEC of 01/06/2023 in 2023-24 (DfE 625)
+        ReturnWriter.BabyDob(girl, 2024).Should().Be(SimEpisode.Never);
+        ReturnWriter.BabyDob(girl, 2025).Should().Be(SimEpisode.Never, "the same every year (DfE 626)");
+        girl.BabyDob = new DateOnly(2023, 5, 1).DayNumber; // before that DEC
+        ReturnWriter.BabyDob(girl, 2024).Should().Be(girl.BabyDob);
+        girl.BabyDob = new DateOnly(2023, 3, 1).DayNumber; // in 2022-23, before any DEC of that year
+        ReturnWriter.BabyDob(girl, 2024).Should().Be(girl.BabyDob);
+    }
+}
+
 /// <summary>OC3 and UASC rows in generated returns of both shapes, checked against the DfE's rules on the files.</summary>
 public class CareLeaverRowsTests(ModernRun run) : IClassFixture<ModernRun>
 {
