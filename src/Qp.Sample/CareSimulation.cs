@@ -189,10 +189,17 @@ internal sealed class CareSimulation
             nextLs = Math.Max(nextLs, cur.Decom + 1);
             nextMove = Math.Max(nextMove, cur.Decom + 1);
             placeForAdoption = Math.Max(placeForAdoption, cur.Decom + 1);
-            int next = Math.Min(Math.Min(nextLs, nextMove), Math.Min(placeForAdoption, end));
+            // On 28 October 2023 supported accommodation came under Ofsted registration: a P2 or H5 placement open that day ends
+            // and the young person stays with the same provider as H5 (RNE T), now with the provider's URN in the returns.
+            int p2Ends = cur.Placement.Place is "P2" or "H5" && cur.Decom < P2Ends ? P2Ends : SimEpisode.Never;
+            int next = Math.Min(Math.Min(Math.Min(nextLs, nextMove), Math.Min(placeForAdoption, end)), p2Ends);
             if (next >= end) break;
             int ageNow = Days.Age(child.Dob, next);
-            if (next == placeForAdoption)
+            if (next == p2Ends)
+            {
+                cur = Add(child, cur, Step(cur, next, 'T', cur.Ls, cur.Placement with { Place = "H5" }));
+            }
+            else if (next == placeForAdoption)
             {
                 cur = Add(child, cur, AdoptionPlacement(rng, child, cur, next));
                 placeForAdoption = nextLs = nextMove = SimEpisode.Never; // adoptive placements hold until the order
@@ -239,6 +246,7 @@ internal sealed class CareSimulation
             if (SameDistrict(tempPlacement.PlPost, before.PlPost)) tempPlacement = tempPlacement with { PlPost = OtherPostcode(rng, before.PlPost) };
             cur = Add(child, cur, Step(cur, day, 'P', cur.Ls, tempPlacement));
             int back = day + rng.Between(1, temp == "T0" ? 14 : 7);
+            if (before.Place == "P2" && back >= P2Ends) before = before with { Place = "H5" };
             // The DfE expects a child to go back to the placement they had before a temporary one.
             return Add(child, cur, Step(cur, back, 'P', cur.Ls, before));
         }

@@ -33,13 +33,18 @@ internal static class DfeYear
     /// </summary>
     public static bool IsOc3Age(int age, int year) => year >= 2016 ? age is >= 17 and <= 21 : year >= 2014 ? age is >= 19 and <= 21 : age == 19;
 
+    /// <summary>Supported accommodation came under Ofsted registration on 28 October 2023 (the simulation ends P2 and H5 episodes then).</summary>
+    public static readonly int RegisteredFrom = new DateOnly(2023, 10, 28).DayNumber;
+
     /// <summary>
-    /// The URN as shown in <paramref name="year"/>'s return: semi-independent living (H5) carries one from 2023-24 only, and
-    /// independent living (P2) none until it is shown as supported accommodation (K3) in 2025-26.
+    /// The URN as shown in <paramref name="year"/>'s return of an episode starting on <paramref name="decom"/>: semi-independent
+    /// living (H5) carries one from 2023-24 only, and only on episodes starting from 28 October 2023 (so an episode open across
+    /// 1 April 2023 shows the same blank URN in both years' returns: the DfE's 503F); independent living (P2) none until it is
+    /// shown as supported accommodation (K3) in 2025-26.
     /// </summary>
-    public static string Urn(string place, string urn, int year) => place switch
+    public static string Urn(string place, string urn, int year, int decom) => place switch
     {
-        "H5" when year < 2024 => "",
+        "H5" when year < 2024 || (year < 2026 && decom < RegisteredFrom) => "",
         "P2" when year < 2026 => "",
         _ => urn,
     };
@@ -57,4 +62,18 @@ internal static class DfeYear
         "Z1" when year >= 2026 => "Z1" + (1 + (int)(draw * 4)).ToString(System.Globalization.CultureInfo.InvariantCulture),
         _ => place,
     };
+
+    /// <summary>
+    /// The code an order made years ago by authority <paramref name="laCode"/> carries in PrevPerm's LA_PERM: the DfE's list is of
+    /// authorities before the 2019–2023 reorganisations, so a new authority gives the code of the one it replaced (BCP 839 → Bournemouth
+    /// 836, Dorset 838 → 835, North and West Northamptonshire 940/941 → Northamptonshire 928, Cumberland and Westmorland 942/943 → Cumbria 909).
+    /// </summary>
+    public static string LaPerm(int laCode) => ((laCode % 1000) switch
+    {
+        839 => 836,
+        838 => 835,
+        940 or 941 => 928,
+        942 or 943 => 909,
+        var c => c,
+    }).ToString("D3", System.Globalization.CultureInfo.InvariantCulture);
 }

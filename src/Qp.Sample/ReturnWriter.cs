@@ -153,6 +153,9 @@ internal sealed class ReturnWriter
                 _line.Field(id).Field(DfeYear.Sex(child.Sex, year)).Date(child.Dob).Field(child.Ethnic).Field(UpnFor(child, year, false)).Field(null)
                     .Field(null).WriteTo(f.Header);
                 counts.Headers++;
+                // A UASC care leaver keeps their UASC row up to the year of their 18th birthday (the DUC), which the DfE's 205A then finds
+                // within last year.
+                WriteUasc(f, child, id, year, counts);
                 WriteOc3(oc3, child, id, year, leaverAge, counts);
             }
             return;
@@ -164,15 +167,11 @@ internal sealed class ReturnWriter
         bool girl = child.Sex == '2';
         // The DfE asks motherhood of every girl looked after (short breaks aside); the QP era of girls 12 and over.
         bool modern = DfeYear.MotherForEveryGirl(year);
-        string? mother = girl && (modern ? !_slice[^1].IsShortBreak : age >= 12) ? (child.BabyDob <= end ? "1" : "0") : null;
+        string? mother = girl && (modern ? !_slice[^1].IsShortBreak : age >= 12) ? (BabyDob(child, year) <= end ? "1" : "0") : null;
         _line.Field(id).Field(DfeYear.Sex(child.Sex, year)).Date(child.Dob).Field(child.Ethnic).Field(UpnFor(child, year, _slice[^1].IsShortBreak)).Field(mother)
             .Date(mother == "1" ? child.BabyDob : SimEpisode.Never).WriteTo(f.Header);
         counts.Headers++;
-        if (uasc && f.Uasc is { } uascFile)
-        {
-            _line.Field(id).Field(DfeYear.Sex(child.Sex, year)).Date(child.Dob).Date(CareLeavers.Duc(child)).WriteTo(uascFile);
-            counts.Other++;
-        }
+        if (uasc) WriteUasc(f, child, id, year, counts);
 
         // Episodes
         for (int k = 0; k < _slice.Count; k++)
@@ -187,7 +186,7 @@ internal sealed class ReturnWriter
                 .Field(e.Placement.Provider).Date(closed ? e.Dec : SimEpisode.Never).Field(closed ? e.Rec : null).Field(reason)
                 // An unaccompanied asylum-seeking child has no home postcode (nor placement distance: the DfE's 406).
                 .Field(shortBreak || uasc ? null : DfeYear.Postcode(child.HomePost, year)).Field(shortBreak ? null : DfeYear.Postcode(e.Placement.PlPost, year))
-                .Field(shortBreak ? null : DfeYear.Urn(e.Placement.Place, e.Placement.Urn, year)).WriteTo(f.Episodes);
+                .Field(shortBreak ? null : DfeYear.Urn(e.Placement.Place, e.Placement.Urn, year, e.Decom)).WriteTo(f.Episodes);
             counts.Episodes++;
         }
 
@@ -216,6 +215,17 @@ internal sealed class ReturnWriter
             WriteOc3(leavers, child, id, year, cohortAge, counts);
     }
 
+    /// <summary>
+    /// The child's UASC row, when the child came into care as an unaccompanied asylum-seeking child, the year has the table and the
+    /// DUC (18th birthday) is not before the year's start (the DfE's 104): a UASC row every year up to and including that of the DUC.
+    /// </summary>
+    private void WriteUasc(YearFiles f, SimChild child, string id, int year, SampleCounts counts)
+    {
+        if (f.Uasc is not { } uascFile || !IsUasc(child) || CareLeavers.Duc(child) < Days.Start(year)) return;
+        _line.Field(id).Field(DfeYear.Sex(child.Sex, year)).Date(child.Dob).Date(CareLeavers.Duc(child)).WriteTo(uascFile);
+        counts.Other++;
+    }
+
     /// <summary>Whether the child is an unaccompanied asylum-seeking child (a draw of the child's own, the same every year).</summary>
     private bool IsUasc(SimChild child) => CareLeavers.IsUasc(child, Prng.Hash01(_seed, (ulong)_la.LaCode, (ulong)child.Number, 0x0A5C));
 
@@ -223,6 +233,9 @@ internal sealed class ReturnWriter
     private void WriteOc3(StreamWriter w, SimChild child, string id, int year, int age, SampleCounts counts)
     {
         var (inTouch, activ, accom) = CareLeavers.Oc3Codes(age, Draw(child, year, 60), Draw(child, year, 61), Draw(child, year, 62));
+        // A care leaver reported as having died stays so in every later cohort year (the DfE's 348).
+        for (int y = year - 1; inTouch != "DIED" && y > DfeYear.LastQpYear && CareLeavers.Oc3Age(child, y) is int before; y--)
+            if (CareLeavers.Oc3Codes(before, Draw(child, y, 60), Draw(child, y, 61), Draw(child, y, 62)).InTouch == "DIED") (inTouch, activ, accom) = ("DIED", "0", "0");
         _line.Field(id).Date(child.Dob).Field(inTouch).Field(activ).Field(accom).WriteTo(w);
         counts.Other++;
     }
@@ -243,7 +256,7 @@ internal sealed class ReturnWriter
             {
                 string kind = u < 0.02 ? "P1" : u < 0.04 ? "P2" : "P3";
                 int made = earliest + (int)(u / 0.06 * (latest - earliest));
-                _line.Field(id).Date(child.Dob).Field(kind).Field((_la.LaCode % 1000).ToString("D3", System.Globalization.CultureInfo.InvariantCulture))
+                _line.Field(id).Date(child.Dob).Field(kind).Field(DfeYear.LaPerm(_la.LaCode))
                     .Date(made).WriteTo(pp);
             }
             else _line.Field(id).Date(child.Dob).Field("Z1").Field(null).Field(null).WriteTo(pp);
@@ -381,6 +394,21 @@ internal sealed class ReturnWriter
             _line.Field(id).Date(child.Dob).Field(Worker(0)).Date(from).Field(null).Field(first).WriteTo(w);
             counts.Other++;
         }
+    }
+
+    /// <summary>
+    /// The birth of the young person's first child as <paramref name="year"/>'s return knows it. After the QP era a baby born in a
+    /// DfE year after an episode of that year ended is left out of every DfE year's return (the DfE's 625 wants MC_DOB no later than
+    /// the latest DEC, and its 626 the same motherhood every year), so the girl is reported as no mother.
+    /// </summary>
+    internal static int BabyDob(SimChild child, int year)
+    {
+        int baby = child.BabyDob;
+        if (DfeYear.IsQpEra(year) || baby == SimEpisode.Never || DfeYear.IsQpEra(Days.YearOf(baby))) return baby;
+        int start = Days.Start(Days.YearOf(baby));
+        foreach (var e in child.Episodes)
+            if (e.Dec >= start && e.Dec < baby) return SimEpisode.Never;
+        return baby;
     }
 
     /// <summary>The start of the period of care the child is in at <paramref name="day"/> (its latest RNE S episode by then).</summary>

@@ -102,6 +102,47 @@ public class CareLeaverFactsTests
     }
 }
 
+/// <summary>Codes and dates of the DfE years that the generator derives from a child's history or authority, on cases built by hand.</summary>
+public class DfeYearCodeTests
+{
+    [Fact]
+    public void LA_PERM_gives_the_code_an_authority_had_before_the_reorganisations()
+    {
+        // The DfE's 633 list has Bournemouth 836, Northamptonshire 928 and Cumbria 909, not BCP 839, North/West Northants 940/941, Westmorland 943.
+        DfeYear.LaPerm(839).Should().Be("836");
+        DfeYear.LaPerm(838).Should().Be("835");
+        DfeYear.LaPerm(940).Should().Be("928");
+        DfeYear.LaPerm(941).Should().Be("928");
+        DfeYear.LaPerm(943).Should().Be("909");
+        DfeYear.LaPerm(202).Should().Be("202");
+    }
+
+    [Fact]
+    public void An_H5_episode_from_before_28_October_2023_keeps_a_blank_URN_until_it_is_shown_as_K3()
+    {
+        int before = new DateOnly(2023, 1, 24).DayNumber, after = new DateOnly(2023, 10, 28).DayNumber;
+        DfeYear.Urn("H5", "SC206184", 2023, before).Should().Be("");
+        DfeYear.Urn("H5", "SC206184", 2024, before).Should().Be("", "the same blank as in the 2022-23 return (DfE 503F)");
+        DfeYear.Urn("H5", "SC206184", 2024, after).Should().Be("SC206184", "registered from 28/10/2023 (DfE 230)");
+        DfeYear.Urn("H5", "SC206184", 2026, before).Should().Be("SC206184", "shown as K3 with its URN");
+        DfeYear.Urn("P2", "SC206184", 2025, before).Should().Be("");
+    }
+
+    [Fact]
+    public void A_baby_born_after_an_episode_of_that_year_ended_is_not_reported_in_DfE_years()
+    {
+        var girl = new SimChild { Number = 1, Sex = '2', Dob = new DateOnly(2006, 5, 1).DayNumber, Ethnic = "WBRI", Upn = null, HomePost = "AB1 2CD" };
+        girl.Episodes.Add(new SimEpisode { Decom = new DateOnly(2022, 9, 1).DayNumber, Dec = new DateOnly(2023, 6, 1).DayNumber, Rne = 'S', Rec = "E8", Ls = "C2", Cin = "N1", Placement = new Placement("U4", "PR1", "SC123456", "AB3 4EF") });
+        girl.BabyDob = new DateOnly(2023, 7, 1).DayNumber; // after the DEC of 01/06/2023 in 2023-24 (DfE 625)
+        ReturnWriter.BabyDob(girl, 2024).Should().Be(SimEpisode.Never);
+        ReturnWriter.BabyDob(girl, 2025).Should().Be(SimEpisode.Never, "the same every year (DfE 626)");
+        girl.BabyDob = new DateOnly(2023, 5, 1).DayNumber; // before that DEC
+        ReturnWriter.BabyDob(girl, 2024).Should().Be(girl.BabyDob);
+        girl.BabyDob = new DateOnly(2023, 3, 1).DayNumber; // in 2022-23, before any DEC of that year
+        ReturnWriter.BabyDob(girl, 2024).Should().Be(girl.BabyDob);
+    }
+}
+
 /// <summary>OC3 and UASC rows in generated returns of both shapes, checked against the DfE's rules on the files.</summary>
 public class CareLeaverRowsTests(ModernRun run) : IClassFixture<ModernRun>
 {
@@ -149,7 +190,8 @@ public class CareLeaverRowsTests(ModernRun run) : IClassFixture<ModernRun>
             // A Header row without episodes is a care leaver's, and then nothing else is reported for them (DfE 1012).
             var leavers = oc3.Select(r => r["CHILD"]).ToHashSet();
             foreach (var child in header.Keys.Where(c => !episodes.ContainsKey(c))) leavers.Should().Contain(child, $"{folder} {child}");
-            foreach (var table in new[] { "Reviews", "Missing", "OC2", "AD1", "PlacedAdoption", "PrevPerm", "UASC", "SWEpisodes" })
+            // UASC is not among the DfE's 1012 tables: a UASC care leaver keeps their row up to the year of the DUC (see the UASC test).
+            foreach (var table in new[] { "Reviews", "Missing", "OC2", "AD1", "PlacedAdoption", "PrevPerm", "SWEpisodes" })
             {
                 string path = Path.Combine(folder, table + ".csv");
                 if (File.Exists(path)) ReadTable(path).Select(x => x["CHILD"]).Where(c => !episodes.ContainsKey(c)).Should().BeEmpty($"{folder} {table} (DfE 1012)");
@@ -163,12 +205,13 @@ public class CareLeaverRowsTests(ModernRun run) : IClassFixture<ModernRun>
     [Fact]
     public void UASC_rows_are_for_children_looked_after_in_the_year_with_DUC_the_18th_birthday_and_no_home_postcode()
     {
-        int rows = 0, boys = 0, children = 0;
+        int rows = 0, boys = 0, children = 0, leavers = 0;
         var seen = new HashSet<string>();
         foreach (var (folder, year) in All(run))
         {
             var header = ReadTable(Path.Combine(folder, "Header.csv")).ToDictionary(r => r["CHILD"]);
             var episodes = ReadTable(Path.Combine(folder, "Episodes.csv")).ToLookup(r => r["CHILD"]);
+            var oc3 = ReadTable(Path.Combine(folder, "OC3.csv")).Select(r => r["CHILD"]).ToHashSet();
             children += header.Count;
             foreach (var r in ReadTable(Path.Combine(folder, "UASC.csv")))
             {
@@ -178,15 +221,47 @@ public class CareLeaverRowsTests(ModernRun run) : IClassFixture<ModernRun>
                 var dob = Date(r["DOB"])!.Value;
                 Date(r["DUC"]).Should().Be(dob.AddYears(18), where + " (DfE 205B, 304)");
                 Date(r["DUC"])!.Value.Should().BeOnOrAfter(new DateOnly(year - 1, 4, 1), where + " (DfE 104)");
-                episodes[r["CHILD"]].Should().NotBeEmpty(where).And.OnlyContain(e => e["HOME_POST"] == "", where + " (no distance: DfE 406)");
+                if (!episodes[r["CHILD"]].Any())
+                {
+                    // A UASC care leaver not looked after in the year: Header and OC3 only, and the row up to the DUC's year.
+                    oc3.Should().Contain(r["CHILD"], where);
+                    leavers++;
+                    continue;
+                }
+                episodes[r["CHILD"]].Should().OnlyContain(e => e["HOME_POST"] == "", where + " (no distance: DfE 406)");
                 // Came into care aged 14 or more.
                 CollectionYearAge(dob, episodes[r["CHILD"]].Min(e => Date(e["DECOM"])!.Value)).Should().BeGreaterThanOrEqualTo(14, where);
                 if (seen.Add(r["CHILD"]) && r["SEX"] is "1" or "M") boys++;
             }
         }
+        leavers.Should().BeGreaterThan(0, "some UASC care leavers turn 18 the year after they left care");
         rows.Should().BeGreaterThan(20);
         children.Should().BeGreaterThan(rows * 10);
         boys.Should().BeGreaterThan(seen.Count * 8 / 10, "most unaccompanied asylum-seeking children are boys");
+    }
+
+    [Fact]
+    public void A_UASC_child_in_next_years_Header_has_a_UASC_row_there_unless_the_DUC_fell_in_this_year()
+    {
+        // The DfE's 205A: UASC last year and not this year only when last year's DUC was within last year.
+        int checkedChildren = 0;
+        foreach (var returns in new[] { ModernRun.Returns(run.Real), ModernRun.Returns(run.Whole) })
+        {
+            var byFolder = returns.ToDictionary(r => (Path.GetFileName(r.Folder).Split('_')[0], r.Year), r => r.Folder);
+            foreach (var ((la, year), folder) in byFolder)
+            {
+                if (!byFolder.TryGetValue((la, year + 1), out var next)) continue;
+                var nextHeader = ReadTable(Path.Combine(next, "Header.csv")).Select(r => r["CHILD"]).ToHashSet();
+                var nextUasc = ReadTable(Path.Combine(next, "UASC.csv")).Select(r => r["CHILD"]).ToHashSet();
+                foreach (var r in ReadTable(Path.Combine(folder, "UASC.csv")))
+                {
+                    if (!nextHeader.Contains(r["CHILD"]) || Date(r["DUC"]) <= new DateOnly(year, 3, 31)) continue;
+                    checkedChildren++;
+                    nextUasc.Should().Contain(r["CHILD"], $"{next} {r["CHILD"]}: DUC {r["DUC"]} after {year}'s year (DfE 205A)");
+                }
+            }
+        }
+        checkedChildren.Should().BeGreaterThan(0);
     }
 
     [Fact]

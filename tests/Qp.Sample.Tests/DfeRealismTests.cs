@@ -54,7 +54,8 @@ public class DfeRealismTests(ModernRun run) : IClassFixture<ModernRun>
             if (r["PLACE"] != "P1" && r["HOME_POST"] != "" && r["HOME_POST"] == r["PL_POST"]) problems.Add($"{where}: placed at the home postcode but not with parents (DfE 392d)");
             if (r["PLACE"] is "A5" or "A6" && year >= 2007 && r["LS"] != "E1") problems.Add($"{where}: placed for adoption under a placement order without LS E1 (DfE 408)");
             if (!NoUrn.Contains(r["PLACE"]) && r["LS"] is not ("V3" or "V4") && r["PLACE"] is not ("H5" or "P2") && r["URN"] == "") problems.Add($"{where}: no URN on {r["PLACE"]} (DfE 218)");
-            if (r["PLACE"] == "P2" && Date(r["DECOM"]) >= new DateOnly(2023, 10, 28)) problems.Add($"{where}: P2 placement after 28/10/2023 (DfE 217)");
+            if (r["PLACE"] == "P2" && year >= 2024 && (Date(r["DEC"]) ?? DateOnly.MaxValue) > new DateOnly(2023, 10, 28)) problems.Add($"{where}: P2 placement open after 28/10/2023 (DfE 217t)");
+            if (r["PLACE"] == "H5" && year == 2024 && (Date(r["DEC"]) ?? DateOnly.MaxValue) > new DateOnly(2023, 10, 28) && r["URN"] == "") problems.Add($"{where}: H5 open after 28/10/2023 without URN (DfE 230)");
         }
         rows.Should().BeGreaterThan(5000);
         problems.Should().BeEmpty();
