@@ -67,6 +67,12 @@ public sealed class ChildFacts
     /// <summary>Whether the child has a row in the UASC table (is or was an unaccompanied asylum-seeking child).</summary>
     public bool IsUasc { get; set; }
 
+    /// <summary>Whether the child has an OC3 row (a care leaver), in any year the return carries the table.</summary>
+    public bool IsCareLeaver { get; set; }
+
+    /// <summary>Where the child's first Header row gives DOB (the row when the column is absent).</summary>
+    public Location DobAt { get; set; }
+
     /// <summary>SEX from the first Header row (a code, not an identifier).</summary>
     public string? Sex { get; set; }
 

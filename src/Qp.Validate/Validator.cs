@@ -25,15 +25,17 @@ public sealed class Validator(RuleContext ctx)
             foreach (var rule in rowRules) rule.Apply(row, ctx);
         if (keepDfeRows && row.Table != lastTable) ctx.Saw(lastTable = row.Table);
         bool dfeRow = keepDfeRows && Rules.Dfe.DfeTables.Kept.Contains(row.Table);
-        if (row.Child is not { } child || !(row.Table.Core || dfeRow || row.Table == Tables.Uasc)) return;
+        if (row.Child is not { } child || !(row.Table.Core || dfeRow || row.Table == Tables.Uasc || row.Table == Tables.Oc3)) return;
         if (!children.TryGetValue(child, out var facts)) children[child] = facts = new ChildFacts { Id = child };
         if (dfeRow) facts.AddDfeRow(row);
         if (row.Table == Tables.Uasc) facts.IsUasc = true;
+        if (row.Table == Tables.Oc3) facts.IsCareLeaver = true;
         if (row.Table == Tables.Header)
         {
             if (facts.HeaderRows.Count == 0)
             {
                 facts.Dob = Codes.Date(row["DOB"]);
+                facts.DobAt = row.At("DOB");
                 facts.Sex = Code(row["SEX"]);
                 facts.Mother = Code(row["MOTHER"]);
                 facts.UpnKind = row["UPN"] switch { null => null, "UN1" => "UN1", "UN2" => "UN2", "UN3" => "UN3", "UN4" => "UN4", "UN5" => "UN5", _ => "UPN" };

@@ -43,9 +43,16 @@ public static class CrossTableRules
         new("W602", W, "cross-table", ["CHILD"], "Every child in Header should have at least one episode, unless an OC3 row says they are a care leaver",
             (c, ctx, r) =>
             {
-                if (c.HeaderRows.Count > 0 && c.Episodes.Count == 0 && !c.HasInvalidEpisodes && !c.Has(Tables.Oc3))
+                if (c.HeaderRows.Count > 0 && c.Episodes.Count == 0 && !c.HasInvalidEpisodes && !c.IsCareLeaver)
                     ctx.Report(r, c.HeaderRows[0], "CHILD has a Header row but no episodes");
             }),
+        // Header also lists care leavers (an OC3 row) aged up to 21, so only other children are checked.
+        new ChildRule("W114", W, "Header", ["DOB"], "A child looked after (not a care leaver with an OC3 row) should be under 18 at the start of the collection year",
+            (c, ctx, r) =>
+            {
+                if (c.HeaderRows.Count > 0 && !c.IsCareLeaver && c.Dob is { } dob && Qp.Domain.CollectionYear.AgeOn(dob, ctx.YearStart) >= 18)
+                    ctx.Report(r, c.DobAt, "the child is 18 or over at the start of the collection year");
+            }) { Years = YearsInForce.Until(2022) },
         new ChildRule("E603", E, "cross-table", ["DOB", "DECOM"], "The child's DOB must be before every DECOM (the first episode is reported)",
             (c, ctx, r) =>
             {

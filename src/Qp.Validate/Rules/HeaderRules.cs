@@ -31,8 +31,5 @@ public static partial class HeaderRules
             (r, _) => r["UPN"] is { } u && !UpnFormat().IsMatch(u) ? ("UPN", "UPN is not in the UPN format (letter, 11 digits, digit or letter; or UN1–UN5)") : null) with { Years = YearsInForce.Until(2022) }, // the DfE's 168 from 2022-23
         Check("E113", E, T, ["MC_DOB", "DOB"], "MC_DOB must be after DOB",
             (r, _) => Codes.Date(r["MC_DOB"]) is { } mc && Codes.Date(r["DOB"]) is { } dob && mc <= dob ? ("MC_DOB", "MC_DOB is not after the child's DOB") : null) with { DfeCode = "621" },
-        Check("W114", W, T, ["DOB"], "A child looked after should be under 18 at the start of the collection year",
-            (r, c) => Codes.Date(r["DOB"]) is { } dob && CollectionYear.AgeOn(dob, c.YearStart) >= 18 ? ("DOB", "the child is 18 or over at the start of the collection year") : null)
-            with { Years = YearsInForce.Until(2022) }, // from 2022-23 Header also lists care leavers aged 17–21 (OC3), so age alone says nothing
     ];
 }

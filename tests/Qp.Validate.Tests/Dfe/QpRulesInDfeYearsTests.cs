@@ -48,6 +48,17 @@ public class QpRulesInDfeYearsTests
     }
 
     [Fact]
+    public void In_2021_22_a_care_leaver_with_only_Header_and_OC3_rows_raises_neither_W602_nor_W114()
+    {
+        // Child 105 (born 01/05/2002, 19 on 1 April 2021) has a Header row and no episode in 2021-22.
+        var leaver = DfeOther.DfeBase.Return(2022).Add("Header", "105", "1", "01/05/2002", "WBRI", "A12345678905B", "", "");
+        leaver.Validate().Where(m => m.Code is "W602" or "W114").Select(m => (m.Code, m.Line, m.Column))
+            .Should().BeEquivalentTo([("W602", 6, 0), ("W114", 6, 3)]);
+        DfeOther.DfeBase.Return(2022).Add("Header", "105", "1", "01/05/2002", "WBRI", "A12345678905B", "", "")
+            .Add("OC3", "105", "01/05/2002", "YES", "F2", "S2").Validate().Should().NotContain(m => m.Code == "W602" || m.Code == "W114");
+    }
+
+    [Fact]
     public void W114_is_a_QP_era_rule_because_DfE_returns_list_care_leavers_over_18_in_Header()
     {
         RuleRegistry.InForce(2022).All.Should().Contain(r => r.Code == "W114");
