@@ -80,7 +80,12 @@ public static partial class ChildReturnStore
                 rows.Add(new StoredRow(table, fields.GetValueOrDefault("CHILD") ?? "", fields));
             }
         }
-        return new StoredFacts(episodes, rows);
+        // Children looked after in any return stored before this one: care the two compared years cannot show.
+        var earlier = new HashSet<string>(StringComparer.Ordinal);
+        using (var r = new RawRows(db, "SELECT DISTINCT e.child FROM episodes e JOIN submissions s ON s.id = e.submission_id WHERE s.la_code = $1 AND s.year < $2",
+                   pool, laCode, year))
+            while (r.Read()) earlier.Add(r.Text(0)!);
+        return new StoredFacts(episodes, rows) { EarlierInCare = earlier };
     }
 
     private static readonly string[] HeaderColumns = ["CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"];
@@ -142,7 +147,11 @@ public sealed class RegistrationHistory
 /// <summary>What the previous-year rules read of one stored return.</summary>
 /// <param name="Episodes">Its episodes, ordered by child and DECOM.</param>
 /// <param name="Rows">The rows of the tables asked for, by table, as a return writes them.</param>
-public sealed record StoredFacts(IReadOnlyList<Episode> Episodes, IReadOnlyList<StoredRow> Rows);
+public sealed record StoredFacts(IReadOnlyList<Episode> Episodes, IReadOnlyList<StoredRow> Rows)
+{
+    /// <summary>The children with an episode in a return of the same authority stored for an earlier year than this one.</summary>
+    public IReadOnlySet<string> EarlierInCare { get; init; } = new HashSet<string>();
+}
 
 /// <summary>One stored row as a return writes it.</summary>
 /// <param name="Table">The table's name (Header, Episodes, UASC, …).</param>

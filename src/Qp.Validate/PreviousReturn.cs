@@ -40,6 +40,13 @@ public sealed class PreviousReturn
         }
     }
 
+    /// <summary>
+    /// The children looked after in a return stored for a year before the previous one (empty when only last year's return is
+    /// known, as with <c>--previous</c>): their care began before the two years compared, so rules that judge a care leaver's
+    /// whole history from those two years (the DfE's 1001, 1002) leave them alone.
+    /// </summary>
+    public IReadOnlySet<string> EarlierInCare { get; init; } = new HashSet<string>();
+
     /// <summary>The collection year of the previous return.</summary>
     public int Year { get; }
 

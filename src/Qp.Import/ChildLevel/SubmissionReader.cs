@@ -95,7 +95,7 @@ public static class PreviousReturns
     /// </summary>
     public static PreviousReturn? FromStore(Microsoft.Data.Sqlite.SqliteConnection conn, int laCode, int year) =>
         Qp.Store.ChildReturnStore.FactsOf(conn, laCode, year, PreviousReturn.KeptTables) is { } facts
-            ? new PreviousReturn(year, facts.Episodes, facts.Rows.Select(AsRead))
+            ? new PreviousReturn(year, facts.Episodes, facts.Rows.Select(AsRead)) { EarlierInCare = facts.EarlierInCare }
             : null;
 
     // Every column of the table, as a file's row has them (the store keeps only the non-blank cells of the other tables).

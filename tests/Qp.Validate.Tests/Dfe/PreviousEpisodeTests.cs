@@ -63,6 +63,16 @@ public class PreviousEpisodeTests
     }
 
     [Fact]
+    public void Rules_1001_and_1002_leave_out_a_care_leaver_looked_after_in_a_return_before_last_years()
+    {
+        // Care leaver 109 has an OC3 row, no episode this year and none in last year's return.
+        var leaver = () => DfeBase.Return().Set("OC3", 2, "CHILD", "109");
+        leaver().WithPrevious(new PreviousReturn(2022, [])).Validate().Should().ContainSingle(m => m.Code == "1002");
+        leaver().WithPrevious(new PreviousReturn(2022, []) { EarlierInCare = new HashSet<string> { "109" } }).Validate()
+            .Should().NotContain(m => m.Code == "1002" || m.Code == "1001");
+    }
+
+    [Fact]
     public void Last_years_return_read_from_the_store_gives_the_same_facts_and_findings_as_its_files()
     {
         // Last year's return (DfeBase 2022-23, every table) imported into a store, and the same files given as --previous.
@@ -86,6 +96,7 @@ public class PreviousEpisodeTests
                         o => o.WithStrictOrdering(), $"{table} rows of {child}");
             }
             fromStore.Holds("OC3").Should().BeTrue();
+            fromStore.EarlierInCare.Should().BeEmpty("no return is stored before 2022-23");
             fromStore.RowsOf("Header", "102").Single()["DOB"].Should().Be("05/03/2005");
             fromStore.RowsOf("Episodes", "103").Select(r => r["DEC"]).Should().Equal("01/03/2022", "15/12/2022");
             fromStore.RowsOf("UASC", "104").Single()["DUC"].Should().BeNull();

@@ -176,6 +176,7 @@ public static class PreviousEpisodeRules
             (c, ctx, rule) =>
             {
                 if (ctx.Previous is not { } previous || !c.Has(Tables.Oc3) || !ctx.Has(Tables.Episodes) || !ctx.Has(Tables.Header)) return;
+                if (previous.EarlierInCare.Contains(c.Id)) return;
                 // Only two years of episodes are known: a young person 20 or over at 31 March may have been looked after before them.
                 if (c.Dob is not { } dob || dob.AddYears(20) <= ctx.YearEnd) return;
                 if (RelevantOrFormerRelevant(c, previous, dob, ctx)) return;
@@ -185,7 +186,7 @@ public static class PreviousEpisodeRules
         Child("1002", "OC3", Oc3Rules.Fields, "Care leaver information needs episodes of care, this year or in last year's return",
             (c, ctx, rule) =>
             {
-                if (ctx.Previous is not { } previous || HasEpisodes(c) || HadEpisodes(previous, c.Id)) return;
+                if (ctx.Previous is not { } previous || HasEpisodes(c) || HadEpisodes(previous, c.Id) || previous.EarlierInCare.Contains(c.Id)) return;
                 foreach (var r in c.Rows(Tables.Oc3))
                     Flag(ctx, rule, r, "IN_TOUCH", "care leaver information for a young person with no episode this year or in last year's return");
             }, severity: W),
