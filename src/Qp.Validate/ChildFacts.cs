@@ -30,6 +30,9 @@ public sealed record EpisodeFact(Location Row, Location DecomAt, Location RneAt,
     /// <summary>Whether the DfE would derive PL_DISTANCE: both postcodes are in the loaded postcode directory (rule 406).</summary>
     public bool HasDistance { get; init; }
 
+    /// <summary>Where the episode's PL_POST is (the row when the column is absent).</summary>
+    public Location PlPostAt { get; init; }
+
     /// <summary>A hash of PL_POST alone (equal keys mean the same placement postcode), for the DfE's rule 383.</summary>
     public int PlPostKey { get; init; }
 

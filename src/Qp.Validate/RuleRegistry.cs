@@ -37,7 +37,7 @@ public static class RuleRegistry
     /// <summary>Per-child rules of every year: the episode sequence, the cross-table, the previous-year rules and the DfE's per-child rules.</summary>
     public static readonly IReadOnlyList<ChildRule> ChildRules =
         [.. EpisodeSequenceRules.All, .. CrossTableRules.All, .. PreviousYearRules.All, .. DfeEpisodeSequenceRules.All, .. DfeChildRules.All, .. Rules.Dfe.DfeOtherRules.Child,
-         .. PreviousChildRules.Child, .. PreviousEpisodeRules.All, .. DfeProviderRules.Child];
+         .. PreviousChildRules.Child, .. PreviousEpisodeRules.All, .. DfeProviderRules.Child, .. DfeLocationRules.Child];
 
     /// <summary>Every rule of every year, ordered by its number.</summary>
     public static readonly IReadOnlyList<Rule> All =

@@ -61,6 +61,7 @@ public sealed class Validator(RuleContext ctx)
                     PlLa = ctx.Postcodes.IsEmpty || row["PL_POST"] is not { } pl ? null : ctx.Postcodes.Find(pl)?.Authority,
                     PlDistance = distance,
                     HasDistance = keepDfeRows && distance is not null,
+                    PlPostAt = row.At("PL_POST"),
                 });
             }
             else facts.HasInvalidEpisodes = true;

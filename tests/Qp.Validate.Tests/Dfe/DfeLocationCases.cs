@@ -26,7 +26,7 @@ public sealed class FakePostcodes(Dictionary<string, PostcodeInfo> known) : IPos
 /// <summary>Cases of the DfE's placement-location rules, on the base return validated with <see cref="FakePostcodes.Sample"/> for authority E06000001.</summary>
 public sealed class DfeLocationCases : IRuleCaseSet
 {
-    private static ReturnFixture B(int year = 2023)
+    internal static ReturnFixture B(int year = 2023)
     {
         var f = DfeFixtures.Base(year);
         f.Postcodes = (FakePostcodes.Sample, "E06000001");
@@ -52,6 +52,19 @@ public sealed class DfeLocationCases : IRuleCaseSet
 
 public class DfeLocationTests
 {
+    [Fact]
+    public void Rule_392a_exempts_a_child_who_is_or_was_UASC()
+    {
+        // Child 1001 (Episodes lines 2–3) with no HOME_POST has no distance: flagged, unless the UASC table lists him.
+        DfeLocationCases.B().E(2, "HOME_POST", "").Validate().Where(m => m.Code == "392a").Select(m => (m.Line, m.Column))
+            .Should().Equal((2, 12));
+        DfeLocationCases.B().E(2, "HOME_POST", "").AddTable("UASC", ["CHILD", "SEX", "DOB", "DUC"], ["1001", "1", "01/01/2006", ""])
+            .Validate().Should().NotContain(m => m.Code == "392a");
+        DfeLocationCases.B().E(2, "HOME_POST", "")
+            .WithPreviousRows(2022, new PreviousRow("UASC", "1001", new Dictionary<string, string?> { ["CHILD"] = "1001", ["DUC"] = null }))
+            .Validate().Should().NotContain(m => m.Code == "392a");
+    }
+
     [Theory]
     [InlineData(2023)]
     [InlineData(2026)]
@@ -78,3 +91,4 @@ public class DfeLocationTests
         dir.Distance(null, "B1 1BB").Should().BeNull();
     }
 }
+

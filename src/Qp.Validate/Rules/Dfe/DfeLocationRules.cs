@@ -24,9 +24,6 @@ public static class DfeLocationRules
         Row("179", T, ["PL_POST"], "Whether the placement is inside or outside the authority must be known from PL_POST unless on a short break",
             (r, c) => Known(c) && !IsShortBreak(r["LS"]) && (r["PL_POST"] is not { } p || c.Postcodes.Find(p) is null)
                 ? ("PL_POST", "PL_POST does not tell whether the placement is inside or outside the authority") : null),
-        Row("392a", T, ["HOME_POST", "PL_POST"], "The placement distance must be computable from HOME_POST and PL_POST unless the child is on a short break",
-            (r, c) => Known(c) && !IsShortBreak(r["LS"]) && c.Postcodes.Distance(r["HOME_POST"], r["PL_POST"]) is null
-                ? ("PL_POST", "no placement distance: a postcode is blank or unknown") : null),
         Row("392c", T, ["HOME_POST", "PL_POST"], "HOME_POST and PL_POST, when given, must be postcodes in the directory",
             (r, c) => !Known(c) ? null
                 : r["HOME_POST"] is { } h && c.Postcodes.Find(h) is null ? ("HOME_POST", "HOME_POST is not a known postcode")
@@ -42,5 +39,18 @@ public static class DfeLocationRules
                       && r["PLACE"] is { } pl && pl is not ("A3" or "A4" or "A5" or "A6" or "U1" or "U2" or "U3" or "U4" or "U5" or "U6")
                       && (r["PL_POST"] is not { } p || c.Postcodes.Find(p)?.Authority != la)
                 ? ("PL_POST", "own provision (PR1) placed outside the authority") : null),
+    ];
+
+    /// <summary>The placement-location rules that need the whole child: 392a exempts a child who is or was UASC (no distance is derived for them).</summary>
+    public static readonly IReadOnlyList<ChildRule> Child =
+    [
+        D.Child("392a", Since2023, "Episodes", ["HOME_POST", "PL_POST"],
+            "The placement distance must be computable from HOME_POST and PL_POST unless the child is on a short break or is or was UASC",
+            (c, ctx, rule) =>
+            {
+                if (!Known(ctx) || c.IsUasc || ctx.Previous?.RowsOf("UASC", c.Id).Count > 0) return;
+                foreach (var e in c.Ordered)
+                    if (!IsShortBreak(e.Ls) && !e.HasDistance) ctx.Report(rule, e.PlPostAt, "no placement distance: a postcode is blank or unknown");
+            }),
     ];
 }
