@@ -99,7 +99,8 @@ public static class PreviousReturns
             : null;
 
     // Every column of the table, as a file's row has them (the store keeps only the non-blank cells of the other tables).
-    private static PreviousRow AsRead(Qp.Store.StoredRow r) => Tables.ByName(r.Table) is { } t
+    // Header and Episodes rows come with every column already: only the other tables' rows are completed (one dictionary a row).
+    private static PreviousRow AsRead(Qp.Store.StoredRow r) => Tables.ByName(r.Table) is { } t && r.Fields.Count != t.Columns.Count
         ? new PreviousRow(t.Name, r.Child, t.Columns.ToDictionary(c => c, c => r.Fields.GetValueOrDefault(c), StringComparer.Ordinal))
         : new PreviousRow(r.Table, r.Child, r.Fields);
 
