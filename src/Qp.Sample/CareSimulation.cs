@@ -24,6 +24,9 @@ internal sealed class CareSimulation
     // Independent living (P2) ended as a placement type on 28 October 2023 (the DfE's rule 217): later moves go to H5.
     private static readonly int P2Ends = new DateOnly(2023, 10, 28).DayNumber;
 
+    // The DfE's age rules on legal status and staying put (358, 460) are applied from here, so QP-era output stays as it was.
+    private static readonly int AgeRulesFrom = new DateOnly(2005, 4, 1).DayNumber;
+
     private readonly ulong _seed;
     private readonly AuthorityParameters _la;
 
@@ -144,6 +147,8 @@ internal sealed class CareSimulation
         int eighteen = Days.Birthday(child.Dob, 18);
         string cin = rng.Pick<string>([("N1", 0.62), ("N2", 0.04), ("N3", 0.04), ("N4", 0.09), ("N5", 0.09), ("N6", 0.04), ("N7", 0.02), ("N8", 0.06)]);
         string ls = EntryLegalStatus(rng, age);
+        // Youth justice statuses need a child over 10 (DfE 358): on the 10th birthday itself, accommodation under section 20 instead.
+        if (ls[0] == 'J' && start >= AgeRulesFrom && start <= Days.Birthday(child.Dob, 10)) ls = "V2";
         double childFactor = rng.Pick<double>([(0.15, 0.45), (1.0, 0.35), (2.0, 0.20)]);
 
         // Young children may follow an adoption plan: placed for adoption after a year or so, adopted months later.
@@ -225,7 +230,9 @@ internal sealed class CareSimulation
                 nextMove = cur.Decom + MoveWait(rng, cur.Decom, start, childFactor, ageNow);
             }
         }
-        end = AvoidFirstOfApril(end, cur.Decom);
+        int avoided = AvoidFirstOfApril(end, cur.Decom);
+        // Staying put (E17) needs 18 at DEC (DfE 460): an 18th birthday on 1 April (or 31 March) moves the day after it, never before.
+        end = rec == "E17" && end >= AgeRulesFrom && avoided < eighteen ? end + (DateOnly.FromDayNumber(end) is { Month: 3, Day: 31 } ? 2 : 1) : avoided;
         // Special guardianship is granted to the child's foster carers (the DfE expects a U placement before E43–E46).
         if (rec is "E43" or "E44" or "E45" or "E46" && cur.Placement.Place[0] != 'U') rec = "E4A";
         cur.Dec = end;

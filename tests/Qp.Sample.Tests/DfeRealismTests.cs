@@ -290,3 +290,40 @@ public class DfeRealismTests(ModernRun run) : IClassFixture<ModernRun>
         finally { TestSupport.Delete(dir); }
     }
 }
+
+/// <summary>The DfE's age rules on legal status (358) and staying put (460) at the edges of a birthday, on England-scale returns.</summary>
+public class AgeEdgeTests
+{
+    [Fact]
+    public void No_youth_justice_status_on_the_10th_birthday_and_no_staying_put_before_the_18th()
+    {
+        // These five authorities' 2024-25 England-scale returns (seed 1) had a J1/J2 episode starting on the 10th birthday (391, 879)
+        // or an E17 DEC moved off 1 April to the 30 March before the 18th birthday (874, 891, 933).
+        string dir = TestSupport.NewDir();
+        try
+        {
+            SampleGenerator.Generate(dir, TestSupport.Pick(391, 874, 879, 891, 933), new SampleOptions([2025], SampleScale.England, 1, AggregateYears: []));
+            var problems = new List<string>();
+            int e17 = 0, j = 0;
+            foreach (var folder in Directory.GetDirectories(dir))
+            {
+                var dob = ReadTable(Path.Combine(folder, "Header.csv")).ToDictionary(h => h["CHILD"], h => Date(h["DOB"])!.Value);
+                foreach (var e in ReadTable(Path.Combine(folder, "Episodes.csv")))
+                {
+                    var born = dob[e["CHILD"]];
+                    if (e["LS"].StartsWith('J') && ++j > 0 && Date(e["DECOM"])!.Value <= born.AddYears(10))
+                        problems.Add($"{folder} {e["CHILD"]}: {e["LS"]} from {e["DECOM"]}, not over 10 (DfE 358)");
+                    if (e["REC"] == "E17" && ++e17 > 0 && Date(e["DEC"])!.Value < born.AddYears(18))
+                        problems.Add($"{folder} {e["CHILD"]}: E17 on {e["DEC"]}, before the 18th birthday (DfE 460)");
+                }
+            }
+            problems.Should().BeEmpty();
+            e17.Should().BeGreaterThan(0);
+            j.Should().BeGreaterThan(0);
+        }
+        finally
+        {
+            TestSupport.Delete(dir);
+        }
+    }
+}
