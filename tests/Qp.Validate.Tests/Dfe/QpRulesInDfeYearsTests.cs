@@ -105,7 +105,7 @@ public class QpRulesInDfeYearsTests
     public void Rule_218_exempts_a_placement_the_postcode_directory_puts_outside_England()
     {
         var messages = new List<Qp.Domain.Validation.ValidationMessage>();
-        var dir = new FakeDirectory(new() { ["EH1 1AA"] = new PostcodeInfo(325000, 673000, "SCO") });
+        var dir = new FakePostcodes(new() { ["EH1 1AA"] = new PostcodeInfo(325000, 673000, "SCO") });
         var ctx = new RuleContext(2023, ReturnFixture.Today, messages.Add) { Postcodes = dir };
         var rule = RuleRegistry.InForce(2023).RowRules[Tables.Episodes].Single(r => r.Code == "218");
         rule.Apply(EpisodeRow("EH1 1AA"), ctx);
@@ -119,13 +119,6 @@ public class QpRulesInDfeYearsTests
         var loc = new Location("Episodes.csv", 2, 0);
         string?[] values = ["1001", "01/06/2022", "P", "C2", "N1", "U5", "PR1", null, null, null, "TS24 8AA", plPost, null];
         return new SourceRow(Tables.Episodes, loc, values, values.Select((_, i) => loc with { Column = i + 1 }).ToArray());
-    }
-
-    private sealed class FakeDirectory(Dictionary<string, PostcodeInfo> known) : IPostcodeDirectory
-    {
-        public bool IsEmpty => known.Count == 0;
-
-        public PostcodeInfo? Find(string postcode) => known.GetValueOrDefault(postcode);
     }
 }
 
