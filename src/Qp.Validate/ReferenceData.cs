@@ -47,7 +47,11 @@ public static class PostcodeDirectory
 
     /// <summary>Miles between two postcodes as the DfE computes PL_DISTANCE (straight line on the OS grid, one decimal), or null unless both are known.</summary>
     public static double? Distance(this IPostcodeDirectory dir, string? home, string? placement) =>
-        home is null || placement is null || dir.Find(home) is not { } h || dir.Find(placement) is not { } p ? null
+        home is null || placement is null ? null : Miles(dir.Find(home), dir.Find(placement));
+
+    /// <summary>Miles between two looked-up postcodes, as <see cref="Distance"/>, or null unless both are known.</summary>
+    public static double? Miles(PostcodeInfo? home, PostcodeInfo? placement) =>
+        home is not { } h || placement is not { } p ? null
             : Math.Round(Math.Sqrt(Math.Pow(h.Easting - p.Easting, 2) + Math.Pow(h.Northing - p.Northing, 2)) / 1000 / 1.6093, 1);
 
     private sealed class Scope(Action end) : IDisposable

@@ -47,8 +47,9 @@ public sealed class Validator(RuleContext ctx)
         {
             if (Codes.Date(row["DECOM"]) is { } decom)
             {
-                // The DfE derives PL_LA and PL_DISTANCE from the postcodes; the previous-year rules compare them.
-                var distance = ctx.Postcodes.IsEmpty ? null : ctx.Postcodes.Distance(row["HOME_POST"], row["PL_POST"]);
+                // The DfE derives PL_LA and PL_DISTANCE from the postcodes; the previous-year rules compare them. Each postcode is looked up once.
+                var placed = ctx.Postcodes.IsEmpty || row["PL_POST"] is not { } pl ? null : ctx.Postcodes.Find(pl);
+                var distance = placed is null || row["HOME_POST"] is not { } home ? null : PostcodeDirectory.Miles(ctx.Postcodes.Find(home), placed);
                 facts.AddEpisode(new EpisodeFact(row.Row, row.At("DECOM"), row.At("RNE"), decom, Codes.Date(row["DEC"]),
                     Code(row["RNE"]), Code(row["LS"]), Code(row["PLACE"]), Code(row["REC"]),
                     HashCode.Combine(row["PLACE"], row["PLACE_PROVIDER"], row["PL_POST"], row["URN"]), Code(row["CIN"]), Code(row["PLACE_PROVIDER"]))
@@ -58,7 +59,7 @@ public sealed class Validator(RuleContext ctx)
                     HasHomePost = row["HOME_POST"] is not null,
                     HasPlPost = row["PL_POST"] is not null,
                     Urn = Code(row["URN"]),
-                    PlLa = ctx.Postcodes.IsEmpty || row["PL_POST"] is not { } pl ? null : ctx.Postcodes.Find(pl)?.Authority,
+                    PlLa = placed?.Authority,
                     PlDistance = distance,
                     HasDistance = keepDfeRows && distance is not null,
                     PlPostAt = row.At("PL_POST"),

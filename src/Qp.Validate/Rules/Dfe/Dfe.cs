@@ -30,4 +30,7 @@ internal static partial class D
     public static bool IsTemp(string? place) => place is "T0" or "T1" or "T2" or "T3" or "T4";
 
     public static bool IsShortBreak(string? ls) => ls is "V3" or "V4";
+
+    /// <summary>Whether the child is UASC this year (a UASC row) or was last year (a UASC row in last year's return, when known).</summary>
+    public static bool IsOrWasUasc(ChildFacts c, RuleContext ctx) => c.IsUasc || ctx.Previous?.RowsOf("UASC", c.Id).Count > 0;
 }

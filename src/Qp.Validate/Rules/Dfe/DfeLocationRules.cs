@@ -48,7 +48,7 @@ public static class DfeLocationRules
             "The placement distance must be computable from HOME_POST and PL_POST unless the child is on a short break or is or was UASC",
             (c, ctx, rule) =>
             {
-                if (!Known(ctx) || c.IsUasc || ctx.Previous?.RowsOf("UASC", c.Id).Count > 0) return;
+                if (!Known(ctx) || IsOrWasUasc(c, ctx)) return;
                 foreach (var e in c.Ordered)
                     if (!IsShortBreak(e.Ls) && !e.HasDistance) ctx.Report(rule, e.PlPostAt, "no placement distance: a postcode is blank or unknown");
             }),

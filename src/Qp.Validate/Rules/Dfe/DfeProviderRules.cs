@@ -63,7 +63,7 @@ public static class DfeProviderRules
         D.Child("406", "Episodes", ["HOME_POST", "PL_POST"], "A child who is or was UASC has no placement distance: HOME_POST and PL_POST must not both be known postcodes",
             (c, ctx, rule) =>
             {
-                if (ctx.Postcodes.IsEmpty || !(c.IsUasc || ctx.Previous?.RowsOf("UASC", c.Id).Count > 0)) return;
+                if (ctx.Postcodes.IsEmpty || !D.IsOrWasUasc(c, ctx)) return;
                 foreach (var e in c.Ordered)
                     if (e.HasDistance) ctx.Report(rule, e.Row, "the child is or was UASC, but HOME_POST and PL_POST give a placement distance");
             }),
