@@ -44,6 +44,9 @@ internal sealed unsafe class RawRows : IDisposable
     /// <summary>The text of column <paramref name="i"/>, or null; equal short values share one string.</summary>
     public string? Text(int i) => Utf8(i, out var bytes) ? pool.Get(bytes) : null;
 
+    /// <summary>The text of column <paramref name="i"/>, or null, as a string of its own: for values that rarely repeat (URNs, postcodes), which would only fill the pool.</summary>
+    public string? UniqueText(int i) => Utf8(i, out var bytes) ? Encoding.UTF8.GetString(bytes) : null;
+
     /// <summary>The 64-bit integer in column <paramref name="i"/> (0 when NULL).</summary>
     public long Long(int i) => Native.sqlite3_column_int64(handle, i);
 
@@ -55,6 +58,9 @@ internal sealed unsafe class RawRows : IDisposable
 
     /// <summary>The ISO yyyy-mm-dd date in column <paramref name="i"/>, or null.</summary>
     public DateOnly? Date(int i) => Utf8(i, out var bytes) ? IsoDate(bytes) : null;
+
+    /// <summary>The UTF-8 text of column <paramref name="i"/> in place (valid until the next <see cref="Read"/>); false when NULL.</summary>
+    public bool Bytes(int i, out ReadOnlySpan<byte> bytes) => Utf8(i, out bytes);
 
     // sqlite3_column_text is NULL exactly when the value is NULL (an empty text gives a pointer to ""); the length is read after it, as SQLite requires.
     private bool Utf8(int i, out ReadOnlySpan<byte> bytes)

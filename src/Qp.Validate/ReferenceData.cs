@@ -52,7 +52,10 @@ public static class PostcodeDirectory
     /// <summary>Miles between two looked-up postcodes, as <see cref="Distance"/>, or null unless both are known.</summary>
     public static double? Miles(PostcodeInfo? home, PostcodeInfo? placement) =>
         home is not { } h || placement is not { } p ? null
-            : Math.Round(Math.Sqrt(Math.Pow(h.Easting - p.Easting, 2) + Math.Pow(h.Northing - p.Northing, 2)) / 1000 / 1.6093, 1);
+            : Math.Round(Math.Sqrt(Square(h.Easting - p.Easting) + Square(h.Northing - p.Northing)) / 1000 / 1.6093, 1);
+
+    // Exact for any grid difference (well under 2^26 metres), as Math.Pow(d, 2) was.
+    private static double Square(double d) => d * d;
 
     private sealed class Scope(Action end) : IDisposable
     {
@@ -122,32 +125,108 @@ public static class ProviderDirectory
     }
 }
 
-/// <summary>An in-memory provider directory; a URN listed twice (e.g. in both of Ofsted's lists) has the union of its codes, and is open if either entry is.</summary>
+/// <summary>
+/// An in-memory provider directory; a URN listed twice (e.g. in both of Ofsted's lists) has the union of its codes, and is open if
+/// either entry is. Compact: a provider is its URN and postcode strings, two indexes into the few distinct code lists and two day
+/// numbers (about 120 bytes, against 500 as a record with its own lists), so a list of any size stays a few tens of MB.
+/// </summary>
 public sealed class ProviderTable : IProviderDirectory
 {
-    private readonly Dictionary<string, ProviderInfo> byUrn = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int> byUrn = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<string> urns = [];
+    private readonly List<string?> postcodes = [];
+    private readonly List<ushort> placesOf = [], providersOf = [];
+    private readonly List<int> registered = [], closed = [];
+
+    // The distinct code lists ("K1/K2", "PR4"): a few dozen, shared by every provider that has them.
+    private readonly List<string[]> codeLists = [];
+    private readonly Dictionary<string, ushort> codeListIndex = new(StringComparer.Ordinal);
+
+    private const int NoDate = int.MinValue;
+
+    // The last provider found: the URN rules of one row ask for the same URN one after another.
+    private sealed record Found(string Urn, ProviderInfo? Info);
+
+    private Found? last;
 
     /// <summary>Builds the directory of <paramref name="providers"/>.</summary>
     public ProviderTable(IEnumerable<ProviderInfo> providers)
     {
-        foreach (var p in providers)
-            byUrn[p.Urn] = byUrn.TryGetValue(p.Urn, out var q)
-                ? new ProviderInfo(q.Urn, [.. q.Places.Union(p.Places)], [.. q.Providers.Union(p.Providers)],
-                    q.Registered ?? p.Registered, q.Closed is null || p.Closed is null ? null : Max(q.Closed.Value, p.Closed.Value), q.Postcode ?? p.Postcode)
-                : p;
+        foreach (var p in providers) Add(p.Urn, p.Places, p.Providers, p.Registered, p.Closed, p.Postcode);
     }
 
-    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+    /// <summary>An empty directory to fill one provider at a time.</summary>
+    public ProviderTable()
+    {
+    }
+
+    /// <summary>Adds one provider, or merges it into the one already held with the same URN (codes united, open if either is open).</summary>
+    public void Add(string urn, IReadOnlyList<string> places, IReadOnlyList<string> providers, DateOnly? registeredOn, DateOnly? closedOn, string? postcode)
+    {
+        last = null;
+        if (byUrn.TryGetValue(urn, out int i))
+        {
+            placesOf[i] = Codes([.. codeLists[placesOf[i]].Union(places)]);
+            providersOf[i] = Codes([.. codeLists[providersOf[i]].Union(providers)]);
+            if (registered[i] == NoDate && registeredOn is { } r) registered[i] = r.DayNumber;
+            closed[i] = closed[i] == NoDate || closedOn is null ? NoDate : Math.Max(closed[i], closedOn.Value.DayNumber);
+            postcodes[i] ??= postcode;
+            return;
+        }
+        Add(urn, Codes(places), Codes(providers), registeredOn, closedOn, postcode);
+    }
+
+    /// <summary>Adds one provider whose placement types and provider codes are each given joined with '/' (as the store keeps them).</summary>
+    public void Add(string urn, string places, string providers, DateOnly? registeredOn, DateOnly? closedOn, string? postcode)
+    {
+        if (byUrn.ContainsKey(urn)) Add(urn, Split(places), Split(providers), registeredOn, closedOn, postcode);
+        else Add(urn, Codes(places), Codes(providers), registeredOn, closedOn, postcode);
+    }
+
+    private static string[] Split(string joined) => joined.Length == 0 ? [] : joined.Split('/');
+
+    private void Add(string urn, ushort places, ushort providers, DateOnly? registeredOn, DateOnly? closedOn, string? postcode)
+    {
+        byUrn[urn] = urns.Count;
+        urns.Add(urn);
+        postcodes.Add(postcode);
+        placesOf.Add(places);
+        providersOf.Add(providers);
+        registered.Add(registeredOn?.DayNumber ?? NoDate);
+        closed.Add(closedOn?.DayNumber ?? NoDate);
+    }
+
+    private ushort Codes(IReadOnlyList<string> codes) => Codes(string.Join('/', codes));
+
+    private ushort Codes(string key)
+    {
+        if (codeListIndex.TryGetValue(key, out var k)) return k;
+        if (codeLists.Count == ushort.MaxValue) throw new InvalidDataException("more than 65,535 distinct lists of placement codes in the provider lists");
+        codeListIndex[key] = k = (ushort)codeLists.Count;
+        codeLists.Add(Split(key));
+        return k;
+    }
 
     /// <summary>How many providers the directory holds.</summary>
-    public int Count => byUrn.Count;
+    public int Count => urns.Count;
 
-    /// <summary>Every provider, in no particular order.</summary>
-    public IEnumerable<ProviderInfo> All => byUrn.Values;
-
-    /// <inheritdoc />
-    public bool IsEmpty => byUrn.Count == 0;
+    /// <summary>Every provider, in the order first added.</summary>
+    public IEnumerable<ProviderInfo> All => Enumerable.Range(0, urns.Count).Select(Info);
 
     /// <inheritdoc />
-    public ProviderInfo? Find(string urn) => byUrn.GetValueOrDefault(urn.Trim());
+    public bool IsEmpty => urns.Count == 0;
+
+    /// <inheritdoc />
+    public ProviderInfo? Find(string urn)
+    {
+        var seen = last;
+        if (seen is not null && string.Equals(seen.Urn, urn, StringComparison.Ordinal)) return seen.Info;
+        var info = byUrn.TryGetValue(urn.Trim(), out int i) ? Info(i) : null;
+        last = new Found(urn, info);
+        return info;
+    }
+
+    private ProviderInfo Info(int i) => new(urns[i], codeLists[placesOf[i]], codeLists[providersOf[i]], Day(registered[i]), Day(closed[i]), postcodes[i]);
+
+    private static DateOnly? Day(int n) => n == NoDate ? null : DateOnly.FromDayNumber(n);
 }

@@ -57,9 +57,26 @@ public static class ReferenceStore
     }
 
     /// <summary>The stored provider lists, or an empty directory when none has been imported.</summary>
-    public static ProviderTable Providers(SqliteConnection conn) => new(SqlRows.Read(conn,
-        "SELECT urn, places, providers, registered, closed, postcode FROM reference_providers",
-        r => new ProviderInfo(r.GetString(0), Split(r.GetString(1)), Split(r.GetString(2)), Date(r.TextOrNull(3)), Date(r.TextOrNull(4)), r.TextOrNull(5))));
+    public static ProviderTable Providers(SqliteConnection conn)
+    {
+        // Read in place (RawRows): through SqliteDataReader a list of Ofsted's size took a noticeable part of a whole England validation.
+        var table = new ProviderTable();
+        using var r = new RawRows(conn.Handle!, "SELECT urn, places, providers, registered, closed, postcode FROM reference_providers", new TextPool());
+        while (r.Read()) table.Add(r.UniqueText(0)!, r.Text(1)!, r.Text(2)!, r.Date(3), r.Date(4), r.UniqueText(5));
+        return table;
+    }
+
+    /// <summary>The stored provider lists, read only when a rule first asks for them (returns before 2022-23 never do).</summary>
+    public static IProviderDirectory LazyProviders(SqliteConnection conn) => new LazyProviderList(() => Providers(conn));
+
+    private sealed class LazyProviderList(Func<ProviderTable> load) : IProviderDirectory
+    {
+        private readonly Lazy<ProviderTable> table = new(load);
+
+        public bool IsEmpty => table.Value.IsEmpty;
+
+        public ProviderInfo? Find(string urn) => table.Value.Find(urn);
+    }
 
     /// <summary>What reference data is stored: postcodes and providers counted, with the file each came from.</summary>
     public static (int Postcodes, string? PostcodeFile, int Providers, string? ProviderFiles) Describe(SqliteConnection conn) =>
@@ -67,8 +84,6 @@ public static class ReferenceStore
          conn.ExecuteScalar<string?>("SELECT f.file_name FROM reference_postcodes r JOIN import_files f ON f.import_id = r.import_id"),
          conn.ExecuteScalar<int>("SELECT count(*) FROM reference_providers"),
          conn.ExecuteScalar<string?>("SELECT group_concat(f.file_name, ', ') FROM import_files f WHERE f.import_id IN (SELECT DISTINCT import_id FROM reference_providers)"));
-
-    private static string[] Split(string s) => s.Length == 0 ? [] : s.Split('/');
 
     private static DateOnly? Date(string? s) => s is null ? null : DateOnly.ParseExact(s, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

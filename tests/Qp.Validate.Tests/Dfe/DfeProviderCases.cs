@@ -160,4 +160,30 @@ public class DfeProviderTests
         p.Postcode.Should().Be("AB11AA");
         t.Count.Should().Be(1);
     }
+
+    [Fact]
+    public void Providers_added_with_joined_codes_read_back_as_lists_and_merge_like_records()
+    {
+        var t = new ProviderTable();
+        t.Add("SC2", "K1/K2", "PR4", new DateOnly(2015, 5, 1), new DateOnly(2021, 3, 1), "TS11AA");
+        t.Add("SC3", "", "", null, null, null);
+        t.Add("sc2", "U1", "PR4/PR5", new DateOnly(2010, 1, 1), new DateOnly(2022, 6, 30), null);
+        t.Find("SC2").Should().BeEquivalentTo(new ProviderInfo("SC2", ["K1", "K2", "U1"], ["PR4", "PR5"], new DateOnly(2015, 5, 1), new DateOnly(2022, 6, 30), "TS11AA"),
+            "the first registration date and postcode are kept and the later closure wins when both entries closed");
+        t.Find("SC3").Should().BeEquivalentTo(new ProviderInfo("SC3", [], [], null, null, null));
+        t.Count.Should().Be(2);
+    }
+
+    [Fact]
+    public void Looking_providers_up_in_turn_gives_each_its_own_entry()
+    {
+        // Find keeps the last answer for the next rule on the same row: asking for others in between must not return it.
+        var t = DfeProviderCases.Sample;
+        var urns = t.All.Select(p => p.Urn).Take(3).ToArray();
+        urns.Should().HaveCount(3);
+        foreach (var u in urns.Concat(urns).Append("NOT-A-URN").Concat(urns.Reverse()))
+            t.Find(u)?.Urn.Should().Be(u);
+        t.Find("NOT-A-URN").Should().BeNull();
+        t.Find(urns[0]).Should().NotBeNull();
+    }
 }
