@@ -42,11 +42,12 @@ public static partial class ChildReturnStore
     }
 
     /// <summary>
-    /// What the previous-year rules read of the stored return for an authority and year, or null when none is stored: its episodes,
-    /// and the rows of <paramref name="tables"/> as a return writes them (Header from the children table, Episodes from episodes, the
-    /// others from their stored JSON; dates dd/mm/yyyy, blank cells null). One query per table, whatever the number of children.
+    /// What the previous-year rules read of the stored return for an authority and year, or null when none is stored: the rows of
+    /// <paramref name="tables"/> as a return writes them, each row's values in the order of the columns given for
+    /// its table (Header from the children table, Episodes from episodes, the others from their stored JSON; dates dd/mm/yyyy,
+    /// blank cells null, columns the store does not hold null). One query per table, whatever the number of children.
     /// </summary>
-    public static StoredFacts? FactsOf(SqliteConnection conn, int laCode, int year, IReadOnlySet<string> tables)
+    public static StoredFacts? FactsOf(SqliteConnection conn, int laCode, int year, IReadOnlyDictionary<string, IReadOnlyList<string>> tables)
     {
         sqlite3 db = conn.Handle!;
         var pool = new TextPool();
@@ -55,29 +56,57 @@ public static partial class ChildReturnStore
             if (r.Read()) id = r.Long(0);
         if (id is not { } s) return null;
         var rows = new List<StoredRow>();
-        if (tables.Contains("Header"))
-            rows.AddRange(ReadAll(db, pool, "SELECT child, sex, dob, ethnic, upn, mother, mc_dob FROM children WHERE submission_id = $1 ORDER BY child", s,
-                r => new StoredRow("Header", r.Text(0)!, Fields(HeaderColumns, r.Text(0), r.Text(1), Dmy(r.Date(2)), r.Text(3), r.Text(4), r.Text(5), Dmy(r.Date(6))))));
-        var episodes = ReadAll(db, pool,
-            "SELECT child, decom, rne, ls, cin, place, place_provider, dec, rec, reason_place_change, home_post, pl_post, urn " +
-            "FROM episodes WHERE submission_id = $1 ORDER BY child, decom", s,
-            r => new Episode(r.Text(0)!, r.Date(1)!.Value, r.Text(2)!, r.Text(3)!, r.Text(4), r.Text(5), r.Text(6),
-                r.Date(7), r.Text(8), r.Text(9), r.Text(10), r.Text(11), r.Text(12)));
-        if (tables.Contains("Episodes"))
-            rows.AddRange(episodes.Select(e => new StoredRow("Episodes", e.Child, Fields(EpisodeColumns, e.Child, Dmy(e.Decom), e.Rne, e.Ls, e.Cin, e.Place,
-                e.PlaceProvider, Dmy(e.Dec), e.Rec, e.ReasonPlaceChange, e.HomePost, e.PlPost, e.Urn))));
-        var others = tables.Where(t => t is not ("Header" or "Episodes")).Order(StringComparer.Ordinal).ToArray();
-        if (others.Length > 0)
+        var dates = new DmyDates();
+        if (tables.TryGetValue("Header", out var headerColumns))
         {
-            // Rows of other tables (Reviews, SWEpisodes, …) are skipped before their JSON is decoded.
+            var at = Positions(HeaderColumns, headerColumns);
+            using var r = new RawRows(db, "SELECT child, sex, dob, ethnic, upn, mother, mc_dob FROM children WHERE submission_id = $1 ORDER BY child", pool, s);
+            while (r.Read())
+            {
+                var v = new string?[headerColumns.Count];
+                Put(v, at, 0, r.Text(0));
+                Put(v, at, 1, r.Text(1));
+                Put(v, at, 2, dates.Of(r.Date(2)));
+                Put(v, at, 3, r.Text(3));
+                Put(v, at, 4, r.Text(4));
+                Put(v, at, 5, r.Text(5));
+                Put(v, at, 6, dates.Of(r.Date(6)));
+                rows.Add(new StoredRow("Header", r.Text(0)!, v));
+            }
+        }
+        if (tables.TryGetValue("Episodes", out var episodeColumns))
+        {
+            var at = Positions(EpisodeColumns, episodeColumns);
+            using var r = new RawRows(db,
+                "SELECT child, decom, rne, ls, cin, place, place_provider, dec, rec, reason_place_change, home_post, pl_post, urn " +
+                "FROM episodes WHERE submission_id = $1 ORDER BY child, decom", pool, s);
+            while (r.Read())
+            {
+                var v = new string?[episodeColumns.Count];
+                for (int i = 0; i < EpisodeColumns.Length; i++) Put(v, at, i, i is 1 or 7 ? dates.Of(r.Date(i)) : r.Text(i));
+                rows.Add(new StoredRow("Episodes", r.Text(0)!, v));
+            }
+        }
+        var others = tables.Where(t => t.Key is not ("Header" or "Episodes"))
+            .ToDictionary(t => t.Key, t => (Columns: t.Value, Index: t.Value.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal)), StringComparer.Ordinal);
+        if (others.Count > 0)
+        {
+            // Rows of other tables (Reviews, SWEpisodes, …) are skipped before their JSON is decoded; the JSON is read in place.
             using var r = new RawRows(db, "SELECT table_name, row_json FROM other_rows WHERE submission_id = $1 ORDER BY rowid", pool, s);
             while (r.Read())
             {
-                if (r.Text(0) is not { } table || !others.Contains(table)) continue;
-                var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
-                foreach (var (k, v) in System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string?>>(r.Text(1)!) ?? [])
-                    fields[k] = string.IsNullOrWhiteSpace(v) ? null : v.Trim();
-                rows.Add(new StoredRow(table, fields.GetValueOrDefault("CHILD") ?? "", fields));
+                if (r.Text(0) is not { } table || !others.TryGetValue(table, out var t) || !r.Bytes(1, out var json)) continue;
+                var v = new string?[t.Columns.Count];
+                var reader = new System.Text.Json.Utf8JsonReader(json);
+                reader.Read();
+                while (reader.Read() && reader.TokenType == System.Text.Json.JsonTokenType.PropertyName)
+                {
+                    int i = t.Index.GetValueOrDefault(reader.GetString()!, -1);
+                    reader.Read();
+                    if (i >= 0 && reader.TokenType == System.Text.Json.JsonTokenType.String) v[i] = Clean(reader.GetString());
+                }
+                int child = t.Index.GetValueOrDefault("CHILD", -1);
+                rows.Add(new StoredRow(table, child >= 0 ? v[child] ?? "" : "", v));
             }
         }
         // Children looked after in any return stored before this one: care the two compared years cannot show.
@@ -85,7 +114,7 @@ public static partial class ChildReturnStore
         using (var r = new RawRows(db, "SELECT DISTINCT e.child FROM episodes e JOIN submissions s ON s.id = e.submission_id WHERE s.la_code = $1 AND s.year < $2",
                    pool, laCode, year))
             while (r.Read()) earlier.Add(r.Text(0)!);
-        return new StoredFacts(episodes, rows) { EarlierInCare = earlier };
+        return new StoredFacts(rows) { EarlierInCare = earlier };
     }
 
     private static readonly string[] HeaderColumns = ["CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"];
@@ -93,13 +122,30 @@ public static partial class ChildReturnStore
     private static readonly string[] EpisodeColumns =
         ["CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "DEC", "REC", "REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN"];
 
-    private static string? Dmy(DateOnly? d) => d?.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+    // Where each stored column goes among the columns asked for (-1: not asked for).
+    private static int[] Positions(string[] stored, IReadOnlyList<string> asked) =>
+        stored.Select(c => asked.Select((a, i) => (a, i)).FirstOrDefault(p => p.a == c, (a: "", i: -1)).i).ToArray();
 
-    private static Dictionary<string, string?> Fields(string[] columns, params string?[] values)
+    private static void Put(string?[] values, int[] at, int column, string? value)
     {
-        var fields = new Dictionary<string, string?>(columns.Length, StringComparer.Ordinal);
-        for (int i = 0; i < columns.Length; i++) fields[columns[i]] = string.IsNullOrWhiteSpace(values[i]) ? null : values[i]!.Trim();
-        return fields;
+        if (at[column] >= 0) values[at[column]] = Clean(value);
+    }
+
+    // Blank cells are null and values are trimmed, as a return's reader gives them.
+    private static string? Clean(string? v) =>
+        string.IsNullOrEmpty(v) ? null : !char.IsWhiteSpace(v[0]) && !char.IsWhiteSpace(v[^1]) ? v : string.IsNullOrWhiteSpace(v) ? null : v.Trim();
+
+    // Dates as a return writes them (dd/mm/yyyy); a return has few distinct dates, so each is formatted once.
+    private sealed class DmyDates
+    {
+        private readonly Dictionary<DateOnly, string> formatted = [];
+
+        public string? Of(DateOnly? d)
+        {
+            if (d is not { } x) return null;
+            if (!formatted.TryGetValue(x, out var s)) formatted[x] = s = x.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+            return s;
+        }
     }
 
     private static List<T> ReadAll<T>(sqlite3 db, TextPool pool, string sql, long submissionId, Func<RawRows, T> map)
@@ -145,16 +191,17 @@ public sealed class RegistrationHistory
 }
 
 /// <summary>What the previous-year rules read of one stored return.</summary>
-/// <param name="Episodes">Its episodes, ordered by child and DECOM.</param>
 /// <param name="Rows">The rows of the tables asked for, by table, as a return writes them.</param>
-public sealed record StoredFacts(IReadOnlyList<Episode> Episodes, IReadOnlyList<StoredRow> Rows)
+public sealed record StoredFacts(IReadOnlyList<StoredRow> Rows)
 {
     /// <summary>The children with an episode in a return of the same authority stored for an earlier year than this one.</summary>
     public IReadOnlySet<string> EarlierInCare { get; init; } = new HashSet<string>();
 }
 
-/// <summary>One stored row as a return writes it.</summary>
+/// <summary>One stored row as a return writes it, its values in the order of the columns asked for.</summary>
 /// <param name="Table">The table's name (Header, Episodes, UASC, …).</param>
 /// <param name="Child">The child's identifier.</param>
-/// <param name="Fields">The values by column name (dates dd/mm/yyyy; blank cells null).</param>
-public sealed record StoredRow(string Table, string Child, IReadOnlyDictionary<string, string?> Fields);
+/// <param name="Values">The values in the order of the columns asked for (dates dd/mm/yyyy; blank cells null).</param>
+public sealed record StoredRow(string Table, string Child, string?[] Values);
+
+

@@ -94,28 +94,22 @@ public static class PreviousReturns
     /// <see cref="FromFiles"/> gives for that return's files (episodes, and the kept tables' rows with values as a return writes them).
     /// </summary>
     public static PreviousReturn? FromStore(Microsoft.Data.Sqlite.SqliteConnection conn, int laCode, int year) =>
-        Qp.Store.ChildReturnStore.FactsOf(conn, laCode, year, PreviousReturn.KeptTables) is { } facts
-            ? new PreviousReturn(year, facts.Episodes, facts.Rows.Select(AsRead)) { EarlierInCare = facts.EarlierInCare }
+        Qp.Store.ChildReturnStore.FactsOf(conn, laCode, year, PreviousReturn.KeptColumns) is { } facts
+            ? PreviousReturn.FromRows(year, facts.Rows.Select(r => new PreviousRow(KeptSchemas[r.Table], r.Child, r.Values)), facts.EarlierInCare)
             : null;
 
-    // Every column of the table, as a file's row has them (the store keeps only the non-blank cells of the other tables).
-    // Header and Episodes rows come with every column already: only the other tables' rows are completed (one dictionary a row).
-    private static PreviousRow AsRead(Qp.Store.StoredRow r) => Tables.ByName(r.Table) is { } t && r.Fields.Count != t.Columns.Count
-        ? new PreviousRow(t.Name, r.Child, t.Columns.ToDictionary(c => c, c => r.Fields.GetValueOrDefault(c), StringComparer.Ordinal))
-        : new PreviousRow(r.Table, r.Child, r.Fields);
+    private static readonly Dictionary<string, TableSchema> KeptSchemas =
+        PreviousReturn.KeptTables.ToDictionary(t => t, t => Tables.ByName(t)!, StringComparer.Ordinal);
 
-    /// <summary>A return on disk (any format) as validation facts: its episodes and its kept tables' rows; its own problems are not reported here.</summary>
+    /// <summary>A return on disk (any format) as validation facts: its kept tables' rows; its own problems are not reported here.</summary>
     public static PreviousReturn FromFiles(Submission submission, int year)
     {
-        var episodes = new List<Qp.Domain.Returns.Episode>();
         var rows = new List<PreviousRow>();
         var ctx = new RuleContext(year, DateOnly.MaxValue, _ => { });
         SubmissionReader.Read(submission, ctx, row =>
         {
-            if (row.Child is null) return;
-            if (row.Table == Tables.Episodes && Codes.Date(row["DECOM"]) is not null) episodes.Add(RowMapper.Episode(row));
-            if (PreviousReturn.KeptTables.Contains(row.Table.Name)) rows.Add(PreviousRow.From(row));
+            if (row.Child is not null && PreviousReturn.KeptTables.Contains(row.Table.Name)) rows.Add(PreviousRow.From(row));
         });
-        return new PreviousReturn(year, episodes, rows);
+        return PreviousReturn.FromRows(year, rows);
     }
 }

@@ -100,6 +100,10 @@ public class PreviousEpisodeTests
             fromStore.RowsOf("Header", "102").Single()["DOB"].Should().Be("05/03/2005");
             fromStore.RowsOf("Episodes", "103").Select(r => r["DEC"]).Should().Equal("01/03/2022", "15/12/2022");
             fromStore.RowsOf("UASC", "104").Single()["DUC"].Should().BeNull();
+            // Each child's latest episode is read from its Episodes rows, from the store as from the files.
+            fromStore.LatestOf("103").Should().BeEquivalentTo(fromFiles.LatestOf("103"));
+            fromStore.LatestOf("103")!.Dec.Should().Be(new DateOnly(2022, 12, 15));
+            fromStore.LatestOf("no such child").Should().BeNull();
 
             // This year's return (the same children a year on) breaks several previous-year rules: the findings must be the same.
             var findings = (PreviousReturn last) => DfeBase.Return(2024).WithPreviousReturn(last).Validate()
