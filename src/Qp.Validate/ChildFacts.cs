@@ -152,6 +152,20 @@ public sealed class ChildFacts
         foreach (var r in rows) if (r.Table == table) yield return r;
     }
 
+    // What rules derive from the child once and share between them (e.g. its social worker episodes in order).
+    private List<(object Key, object Value)>? derived;
+
+    /// <summary>The value <paramref name="make"/> gives for this child, made on the first call with <paramref name="key"/> and shared by later ones.</summary>
+    public T Derived<T>(object key, Func<ChildFacts, T> make) where T : class
+    {
+        if (derived is not null)
+            foreach (var (k, v) in derived)
+                if (ReferenceEquals(k, key)) return (T)v;
+        var made = make(this);
+        (derived ??= new(1)).Add((key, made));
+        return made;
+    }
+
     /// <summary>Episodes ordered by DECOM, dropping nothing.</summary>
     public IReadOnlyList<EpisodeFact> Ordered => ordered ??= Episodes.OrderBy(e => e.Decom).ThenBy(e => e.Row.Line).ToArray();
 

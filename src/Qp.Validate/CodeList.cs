@@ -18,8 +18,10 @@ public sealed class CodeList
     public CodeList With(YearsInForce years, params string[] codes) => new([.. entries, .. codes.Select(c => (c, years))]);
 
     /// <summary>The codes valid in collection year <paramref name="year"/>.</summary>
-    public IReadOnlySet<string> In(int year) => byYear.GetOrAdd(year, y =>
-        new HashSet<string>(entries.Where(e => e.Years.Contains(y)).Select(e => e.Code), StringComparer.OrdinalIgnoreCase));
+    public IReadOnlySet<string> In(int year) =>
+        // Rules ask once per row: the look-up must not allocate (a capturing factory delegate would, on every call).
+        byYear.TryGetValue(year, out var codes) ? codes : byYear.GetOrAdd(year, static (y, list) =>
+            new HashSet<string>(list.entries.Where(e => e.Years.Contains(y)).Select(e => e.Code), StringComparer.OrdinalIgnoreCase), this);
 
     /// <summary>Whether <paramref name="code"/> is valid in collection year <paramref name="year"/>.</summary>
     public bool Contains(string code, int year) => In(year).Contains(code);

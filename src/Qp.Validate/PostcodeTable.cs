@@ -28,9 +28,24 @@ public sealed class PostcodeTable : IPostcodeDirectory
     /// <inheritdoc />
     public PostcodeInfo? Find(string postcode)
     {
+        // The rules on one episode ask for its two postcodes (home, placement) a dozen times between them: the last two are kept.
+        var a = recent;
+        if (a is not null && string.Equals(a.Postcode, postcode, StringComparison.Ordinal)) return a.Info;
+        var b = older;
+        if (b is not null && string.Equals(b.Postcode, postcode, StringComparison.Ordinal))
+        {
+            (recent, older) = (b, a);
+            return b.Info;
+        }
         int i = Key(postcode) is { } k ? Array.BinarySearch(keys, k) : -1;
-        return i < 0 ? null : new PostcodeInfo(eastings[i], northings[i], authorities[authorityOf[i]]);
+        var info = i < 0 ? null : new PostcodeInfo(eastings[i], northings[i], authorities[authorityOf[i]]);
+        (recent, older) = (new Found(postcode, info), a);
+        return info;
     }
+
+    private sealed record Found(string Postcode, PostcodeInfo? Info);
+
+    private Found? recent, older;
 
     /// <summary>The postcode packed into a number (letters and digits only, any case, spaces ignored), or null when it cannot be a postcode.</summary>
     public static long? Key(string postcode)

@@ -10,7 +10,8 @@ public readonly record struct Location(string File, int Line, int Column);
 public sealed class SourceRow
 {
     private readonly string?[] values;
-    private readonly Location[] at;
+    private readonly Location[]? at;
+    private readonly int[]? columns;
 
     /// <summary>Creates a row; <paramref name="values"/> and <paramref name="fieldLocations"/> are in <see cref="TableSchema.Columns"/> order.</summary>
     public SourceRow(TableSchema table, Location row, string?[] values, Location[] fieldLocations)
@@ -19,6 +20,19 @@ public sealed class SourceRow
         Row = row;
         this.values = values;
         at = fieldLocations;
+    }
+
+    /// <summary>
+    /// Creates a row whose fields all lie on <paramref name="row"/>'s line (a CSV record): <paramref name="values"/> in
+    /// <see cref="TableSchema.Columns"/> order, and <paramref name="sourceColumns"/> the 0-based column of each (-1 when absent),
+    /// shared by every row of the file rather than a location per field per row.
+    /// </summary>
+    public SourceRow(TableSchema table, Location row, string?[] values, int[] sourceColumns)
+    {
+        Table = table;
+        Row = row;
+        this.values = values;
+        columns = sourceColumns;
     }
 
     /// <summary>The table the row belongs to.</summary>
@@ -34,7 +48,13 @@ public sealed class SourceRow
     public string? Value(int i) => values[i];
 
     /// <summary>Where <paramref name="column"/> is; the row's start when the column is absent.</summary>
-    public Location At(string column) => Table.IndexOf(column) is >= 0 and var i && at[i].Column > 0 ? at[i] : Row;
+    public Location At(string column)
+    {
+        int i = Table.IndexOf(column);
+        if (i < 0) return Row;
+        if (at is not null) return at[i].Column > 0 ? at[i] : Row;
+        return columns![i] >= 0 ? Row with { Column = columns[i] + 1 } : Row;
+    }
 
     /// <summary>The CHILD value, or null.</summary>
     public string? Child => values[0];

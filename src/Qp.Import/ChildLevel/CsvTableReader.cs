@@ -51,6 +51,7 @@ internal static class CsvTableReader
         int rows = 0;
         int n = table.Columns.Count;
         int childCol = table.IndexOf("CHILD");
+        var columns = match.SourceIndex.ToArray();
         while (csv.Read())
         {
             rows++;
@@ -63,14 +64,12 @@ internal static class CsvTableReader
             if (csv.FieldCount != headers.Length)
                 ctx.Report(FileRules.FieldCount, new Location(file, line, 0), $"the row has {csv.FieldCount} values but the header has {headers.Length} columns");
             var values = new string?[n];
-            var at = new Location[n];
             for (int k = 0; k < n; k++)
             {
                 int src = match.SourceIndex[k];
-                at[k] = new Location(file, line, src + 1);
                 if (src >= 0 && src < csv.FieldCount) values[k] = Normalise(csv.GetString(src), k != childCol);
             }
-            onRow(new SourceRow(table, new Location(file, line, 0), values, at));
+            onRow(new SourceRow(table, new Location(file, line, 0), values, columns));
         }
         if (rows == 0) ctx.Report(FileRules.NoRows, top, $"the {table.Name} table has no data rows");
         return new FileTable(path, table.Name, rows);

@@ -65,6 +65,22 @@ public sealed class ReferenceDataFileTests : IDisposable
     }
 
     [Fact]
+    public void Looking_postcodes_up_in_turn_gives_each_its_own_place()
+    {
+        // The table keeps its last two answers for the rules on one episode: a third postcode in between must not get them.
+        var b = new PostcodeTable.Builder();
+        b.Add("TS24 8AA", 450000, 530000, "E06000001");
+        b.Add("EH1 1AA", 325000, 673000, "SCO");
+        b.Add("CB1 1AA", 545000, 258000, "E10000003");
+        var t = b.Build();
+        foreach (var (pc, authority) in new[] { ("TS24 8AA", "E06000001"), ("EH1 1AA", "SCO"), ("TS24 8AA", "E06000001"), ("CB1 1AA", "E10000003"),
+                     ("EH1 1AA", "SCO"), ("ZZ9 9ZZ", null), ("TS24 8AA", "E06000001"), ("ZZ9 9ZZ", null), ("CB1 1AA", "E10000003") })
+            t.Find(pc)?.Authority.Should().Be(authority, pc);
+        t.Find("ZZ9 9ZZ").Should().BeNull();
+        PostcodeDirectory.Miles(t.Find("TS24 8AA"), t.Find("CB1 1AA")).Should().Be(179.0, "√(95,000² + 272,000²) m = 288.1 km, / 1.6093 = 179.0 miles");
+    }
+
+    [Fact]
     public void A_bad_grid_reference_or_postcode_rejects_the_directory_naming_line_and_column()
     {
         var read = PostcodeDirectoryFile.Read(Write("pc.csv", "pcd,laua,oseast1m,osnrth1m\nTS24 8AA,E06000001,45000x,530000\n,E06000001,1,1\n"));

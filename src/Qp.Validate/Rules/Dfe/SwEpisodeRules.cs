@@ -52,7 +52,12 @@ public static class SwEpisodeRules
             }),
     ];
 
-    private static (SourceRow Row, DateOnly? Decom, DateOnly? Dec)[] Ordered(ChildFacts c) => !c.Has(T) ? [] :
+    // The child's social worker episodes by SW_DECOM then SW_DEC (blank last); six rules read them, so they are sorted once a child.
+    private static (SourceRow Row, DateOnly? Decom, DateOnly? Dec)[] Ordered(ChildFacts c) => !c.Has(T) ? [] : c.Derived(OrderedKey, Sort);
+
+    private static readonly object OrderedKey = new();
+
+    private static (SourceRow Row, DateOnly? Decom, DateOnly? Dec)[] Sort(ChildFacts c) =>
         c.Rows(T).Select(r => (Row: r, Decom: Dt(r, "SW_DECOM"), Dec: Dt(r, "SW_DEC")))
             .OrderBy(x => x.Decom ?? DateOnly.MaxValue).ThenBy(x => x.Dec ?? DateOnly.MaxValue).ToArray();
 
