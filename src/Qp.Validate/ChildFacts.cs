@@ -85,6 +85,15 @@ public sealed class ChildFacts
     /// <summary>What kind of UPN the first Header row has: null when blank, the code when UN1–UN5, otherwise "UPN" (the number itself is never kept).</summary>
     public string? UpnKind { get; set; }
 
+    /// <summary>The UASC flag of the first Header row (an XML return's HEADER field: 0 or 1), or null when blank or not given.</summary>
+    public string? UascFlag { get; set; }
+
+    /// <summary>Where the first Header row gives the UASC flag (the row when it is not given).</summary>
+    public Location UascFlagAt { get; set; }
+
+    /// <summary>Whether the return gives the UASC flag with the Header (an XML return, or a Header file with a UASC column).</summary>
+    public bool GivesUascFlag { get; set; }
+
     /// <summary>MC_DOB from the first Header row, when a valid date.</summary>
     public DateOnly? McDob { get; set; }
 

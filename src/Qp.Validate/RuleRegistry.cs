@@ -17,7 +17,7 @@ public static class RuleRegistry
     /// <summary>Row rules by table, of every year.</summary>
     public static readonly IReadOnlyDictionary<TableSchema, RowRule[]> RowRules = new Dictionary<TableSchema, RowRule[]>
     {
-        [Tables.Header] = [.. HeaderRules.All, .. DfeHeaderRules.All, .. PreviousChildRules.Header],
+        [Tables.Header] = [.. HeaderRules.All, .. DfeHeaderRules.All, .. PreviousChildRules.Header, .. UascRules.HeaderRow],
         [Tables.Episodes] = [.. EpisodeRules.All, .. DfeEpisodeRules.All, .. DfeLocationRules.All, .. DfeProviderRules.All],
         [Tables.Oc1] = [.. OtherTableRules.Oc1],
         [Tables.Oc2] = [.. OtherTableRules.Oc2, .. Rules.Dfe.DfeOtherRules.Row[Tables.Oc2]],

@@ -77,7 +77,12 @@ public static class Tables
     private static readonly YearsInForce FromKnownLayout = YearsInForce.Since(KnownLayout);
 
     /// <summary>Header: one row per child.</summary>
-    public static readonly TableSchema Header = new("Header", true, "CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB");
+    public static readonly TableSchema Header = new("Header", true, "CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB", "UASC")
+    {
+        // The UASC flag (0 or 1) is a field of the XML's HEADER only: a CSV return says it with a row of its UASC table instead.
+        // Required up to collection year 0, that is never.
+        ColumnYears = new Dictionary<string, YearsInForce> { ["UASC"] = YearsInForce.Until(0) },
+    };
 
     /// <summary>Episodes: one row per legal status and placement episode (URN from 2014-15, REASON_PLACE_CHANGE from 2015-16).</summary>
     public static readonly TableSchema Episodes = new("Episodes", true, "CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER",

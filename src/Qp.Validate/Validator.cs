@@ -40,6 +40,9 @@ public sealed class Validator(RuleContext ctx)
                 facts.Mother = Code(row["MOTHER"]);
                 facts.UpnKind = row["UPN"] switch { null => null, "UN1" => "UN1", "UN2" => "UN2", "UN3" => "UN3", "UN4" => "UN4", "UN5" => "UN5", _ => "UPN" };
                 facts.McDob = Codes.Date(row["MC_DOB"]);
+                facts.UascFlag = Code(row["UASC"]);
+                facts.UascFlagAt = row.At("UASC");
+                facts.GivesUascFlag = Rules.Dfe.UascRules.IsXml(row) || facts.UascFlagAt.Column > 0;
             }
             facts.AddHeader(row.Row);
         }

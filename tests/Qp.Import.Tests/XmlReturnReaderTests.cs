@@ -83,7 +83,8 @@ public class XmlReturnReaderTests : IDisposable
 
         messages.Should().BeEmpty();
         string[] Of(TableSchema t) => rows.Where(r => r.Table == t).Select(Row).ToArray();
-        Of(Tables.Header).Should().Equal("C1,F,01/05/2008,WBRI,A123,,", "C2,M,02/03/2010,BAFR,,,");
+        // The UASC flag stays with the Header row too (rules 105 and 303 read it).
+        Of(Tables.Header).Should().Equal("C1,F,01/05/2008,WBRI,A123,,,1", "C2,M,02/03/2010,BAFR,,,,");
         Of(Tables.Episodes).Should().Equal(
             "C1,01/02/2023,S,C2,N1,U4,PR1,01/06/2023,X1,CARPL,TS24 8,TS25 1,SC1",
             "C1,01/06/2023,P,C2,N1,U5,,,,,,,",
@@ -194,6 +195,24 @@ public class XmlReturnReaderTests : IDisposable
         rows.Should().ContainSingle().Which.Table.Should().Be(Tables.Header);
     }
 
+    [Fact]
+    public void A_UASC_flag_of_0_makes_no_UASC_row_and_a_DUC_makes_one_whatever_the_flag()
+    {
+        // A UASC row means the child is or was UASC: a flag of 0 says the child is not (the open validator makes a row of it all the same).
+        const string Flags = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <EXPSSDA903>
+              <CHILD><HEADER><CHILDID>A</CHILDID><SEX>M</SEX><DOB>01/01/2008</DOB><UASC>0</UASC></HEADER></CHILD>
+              <CHILD><HEADER><CHILDID>B</CHILDID><SEX>M</SEX><DOB>01/01/2008</DOB><UASC>1</UASC></HEADER></CHILD>
+              <CHILD><HEADER><CHILDID>C</CHILDID><SEX>M</SEX><DOB>01/01/2008</DOB><UASC>0</UASC><DUC>01/06/2023</DUC></HEADER></CHILD>
+            </EXPSSDA903>
+            """;
+        var (rows, messages, _) = ReadAll(WriteXml(Flags), 2024);
+        messages.Select(m => m.Code).Should().Equal(["E001"], "no child has an EPISODE, so the Episodes table is missing; nothing else is wrong");
+        rows.Where(r => r.Table == Tables.Uasc).Select(Row).Should().Equal("B,M,01/01/2008,", "C,M,01/01/2008,01/06/2023");
+        rows.Where(r => r.Table == Tables.Header).Select(r => r["UASC"]).Should().Equal("0", "1", "0");
+    }
+
     [PeerFact]
     public void The_peers_fake_xml_gives_the_tables_and_rows_the_peer_reads_from_it()
     {
@@ -209,7 +228,7 @@ public class XmlReturnReaderTests : IDisposable
             ["OC3"] = (6, 6), ["AD1"] = (3, 3), ["PlacedAdoption"] = (3, 3), ["PrevPerm"] = (253, 253), ["Missing"] = (6, 6),
         });
         // The first child as the peer reads it: its Header row, first review and first episode.
-        Row(rows.First(r => r.Table == Tables.Header)).Should().Be("907440,2,28/07/2010,BAFR,O013219285333,,");
+        Row(rows.First(r => r.Table == Tables.Header)).Should().Be("907440,2,28/07/2010,BAFR,O013219285333,,,");
         Row(rows.First(r => r.Table == Tables.Reviews)).Should().Be("907440,28/07/2010,27/09/2015,PN0");
         Row(rows.First(r => r.Table == Tables.Episodes)).Should().Be("907440,06/01/2017,T,J3,N4,R5,PR2,06/10/2017,X1,CUSTOD,B15 8PZ,E7 5YR,1465167");
         Row(rows.First(r => r.Table == Tables.Uasc)).Should().Be("996322,2,03/10/2002,28/09/2020");

@@ -189,13 +189,70 @@ public sealed class ReturnFixture
     /// <summary>Makes the return the XML file 805_2001.xml with exactly this content instead of CSV files.</summary>
     public static ReturnFixture FromXml(string content, int year = 2001) => new() { xml = content, Year = year };
 
+    private bool asXml;
+
+    /// <summary>
+    /// Writes the return's tables as one file in the DfE's XML (805_YYYY.xml) instead of CSV files: per child a HEADER with the Header
+    /// fields, the UASC flag (Header's UASC column when it has one, else 1 for a child with a UASC row and 0 otherwise), DUC and the OC3
+    /// and AD1 fields, and the child's other records (AREVIEW, AMISSING, OC2, PERMANENCE, AD_PLACED, SW_EPISODE, …); each episode an
+    /// EPISODE beside HEADER. One element a line, so a field's line is easy to count.
+    /// </summary>
+    public ReturnFixture AsXml()
+    {
+        asXml = true;
+        return this;
+    }
+
+    private static readonly (string Table, string Element)[] RecordElements =
+    [
+        ("Reviews", "AREVIEW"), ("Missing", "AMISSING"), ("OC2", "OC2"), ("PrevPerm", "PERMANENCE"), ("PlacedAdoption", "AD_PLACED"),
+        ("SWEpisodes", "SW_EPISODE"), ("DoLo", "DOLO"), ("OC1", "OC1"), ("CPR", "CPR"),
+    ];
+
+    private string Xml()
+    {
+        IEnumerable<Dictionary<string, string>> Rows(string table, string child) => !tables.TryGetValue(table, out var rows) ? []
+            : rows.Skip(1).Where(r => r[rows[0].IndexOf("CHILD")] == child).Select(r => rows[0].Zip(r).ToDictionary(p => p.First, p => p.Second));
+        static string E(string name, string value) => value.Length == 0 ? $"<{name} />" : $"<{name}>{System.Security.SecurityElement.Escape(value)}</{name}>";
+        var sb = new System.Text.StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<EXPSSDA903>\n");
+        var header = tables["Header"];
+        foreach (var h in header.Skip(1).Select(r => header[0].Zip(r).ToDictionary(p => p.First, p => p.Second)))
+        {
+            string child = h["CHILD"];
+            sb.Append("<CHILD>\n<HEADER>\n");
+            foreach (var (k, v) in h) if (k != "UASC") sb.Append(E(k == "CHILD" ? "CHILDID" : k, v)).Append('\n');
+            var uasc = Rows("UASC", child).FirstOrDefault();
+            sb.Append(E("UASC", h.TryGetValue("UASC", out var flag) ? flag : uasc is null ? "0" : "1")).Append('\n');
+            if (uasc is not null) sb.Append(E("DUC", uasc["DUC"])).Append('\n');
+            foreach (var own in new[] { "OC3", "AD1" })
+                foreach (var r in Rows(own, child))
+                    foreach (var (k, v) in r) if (k is not ("CHILD" or "DOB" or "SEX")) sb.Append(E(k, v)).Append('\n');
+            foreach (var (table, element) in RecordElements)
+                foreach (var r in Rows(table, child))
+                {
+                    sb.Append('<').Append(element).Append(">\n");
+                    foreach (var (k, v) in r) if (k is not ("CHILD" or "DOB" or "SEX")) sb.Append(E(k, v)).Append('\n');
+                    sb.Append("</").Append(element).Append(">\n");
+                }
+            sb.Append("</HEADER>\n");
+            foreach (var e in Rows("Episodes", child))
+            {
+                sb.Append("<EPISODE>\n");
+                foreach (var (k, v) in e) if (k != "CHILD") sb.Append(E(k == "PLACE" ? "PL" : k, v)).Append('\n');
+                sb.Append("</EPISODE>\n");
+            }
+            sb.Append("</CHILD>\n");
+        }
+        return sb.Append("</EXPSSDA903>\n").ToString();
+    }
+
     /// <summary>Writes the return as folder 805_YYYY (or file 805_YYYY.xml) under <paramref name="root"/> and returns its path.</summary>
     public string WriteTo(string root)
     {
-        if (xml is not null)
+        if (xml is not null || asXml)
         {
             var file = Path.Combine(root, $"805_{Year}.xml");
-            File.WriteAllText(file, xml);
+            File.WriteAllText(file, xml ?? Xml());
             return file;
         }
         if (workbookEpisodes is not null)

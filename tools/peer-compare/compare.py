@@ -218,11 +218,13 @@ def peer_tests(peer, qp, year, only, column_names):
                 folder.mkdir()
                 for t in sorted({"Header", "Episodes"} | set(frames)):
                     df = frames.get(t, pd.DataFrame(columns=column_names[t]))
+                    # A test giving Header the XML's UASC flag (105, 303, 205A-D) has it written too: qp reads it when present.
+                    cols = list(column_names[t]) + (["UASC"] if t == "Header" and "UASC" in df.columns else [])
                     with open(folder / f"{t}.csv", "w", newline="") as f:
                         w = csv.writer(f, lineterminator="\n")
-                        w.writerow(column_names[t])
+                        w.writerow(cols)
                         for _, r in df.iterrows():
-                            w.writerow([as_csv_value(r[c]) if c in df.columns else "" for c in column_names[t]])
+                            w.writerow([as_csv_value(r[c]) if c in df.columns else "" for c in cols])
             with tempfile.TemporaryDirectory(prefix="peer-test-") as tmp:
                 write(Path(tmp) / "return", tables)
                 prev = []

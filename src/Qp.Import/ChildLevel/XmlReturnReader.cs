@@ -7,8 +7,9 @@ namespace Qp.Import.ChildLevel;
 
 /// <summary>
 /// Streams the DfE's Expanded SSDA903 XML in one pass: root EXPSSDA903, repeated CHILD elements, each holding one HEADER and its
-/// EPISODE elements. HEADER's own fields make the Header row (CHILDID → CHILD); its UASC/DUC, OC3 and AD1 fields make a UASC, OC3
-/// or AD1 row when any of them is given; its AREVIEW, AMISSING, OC2, PERMANENCE and AD_PLACED elements make Reviews, Missing, OC2,
+/// EPISODE elements. HEADER's own fields make the Header row (CHILDID → CHILD, and the UASC flag); a UASC row is made for a child
+/// whose flag is 1 or who has a DUC (a row of the CSV's UASC table means the child is or was UASC, which a flag of 0 denies); its OC3
+/// and AD1 fields make an OC3 or AD1 row when any of them is given; its AREVIEW, AMISSING, OC2, PERMANENCE and AD_PLACED elements make Reviews, Missing, OC2,
 /// PrevPerm and PlacedAdoption rows; EPISODE makes an Episodes row (PL → PLACE). Every row takes CHILD (and DOB, SEX where its
 /// table has them) from HEADER. Another record element is read as the table its fields identify (e.g. social worker episodes).
 /// Only one CHILD is held at a time. Anything out of place — text between elements, elements nested deeper than the schema, a
@@ -34,7 +35,7 @@ internal static class XmlReturnReader
     // Tables whose fields sit directly in HEADER beside the child's own.
     private static readonly TableSchema[] HeaderFieldTables = [Tables.Uasc, Tables.Oc3, Tables.Ad1];
 
-    // HEADER's UASC flag is no column of any table: given, it makes the child's UASC row (with DUC when that is given too).
+    // HEADER's UASC flag: 1 (with or without DUC) makes the child's UASC row.
     private const string UascFlag = "UASC";
 
     private static readonly Dictionary<string, string> FieldNames = new(StringComparer.OrdinalIgnoreCase) { ["CHILDID"] = "CHILD", ["PL"] = "PLACE" };
@@ -214,10 +215,10 @@ internal static class XmlReturnReader
         var own = Fields(header, Tables.Header, reading, HeaderFieldTables);
         string? Shared(string column) => own.TryGetValue(column, out var f) ? f.Value : null;
         Row(Tables.Header, header.At with { Column = 0 }, own, reading, Shared);
-        // UASC, OC3 and AD1 fields sit in HEADER itself: a row is made when any of the table's own fields is given.
+        // UASC, OC3 and AD1 fields sit in HEADER itself: a row is made when any of the table's own fields is given (for UASC, also a flag of 1).
         foreach (var table in HeaderFieldTables)
         {
-            var fields = own.Where(p => table.Keys.Contains(p.Key) || (table == Tables.Uasc && p.Key == UascFlag)).ToDictionary();
+            var fields = own.Where(p => table.Keys.Contains(p.Key) || (table == Tables.Uasc && p.Key == UascFlag && p.Value.Value?.Trim() == "1")).ToDictionary();
             if (fields.Values.FirstOrDefault(f => !string.IsNullOrWhiteSpace(f.Value)) is { At.File: not null } given)
                 Row(table, given.At with { Column = 0 }, fields, reading, Shared);
         }
@@ -264,7 +265,7 @@ internal static class XmlReturnReader
                 continue;
             }
             var name = FieldNames.GetValueOrDefault(n.Name, n.Name).ToUpperInvariant();
-            if (table.IndexOf(name) < 0 && !alsoFrom.Any(t => t.IndexOf(name) >= 0) && !(alsoFrom.Length > 0 && name == UascFlag))
+            if (table.IndexOf(name) < 0 && !alsoFrom.Any(t => t.IndexOf(name) >= 0))
             {
                 if (table == Tables.Header && RecordElements.ContainsKey(n.Name)) continue;
                 reading.Unknown(n.At, $"field {n.Name} is not part of {table.Name}; it is ignored");

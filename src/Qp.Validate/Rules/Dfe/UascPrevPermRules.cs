@@ -18,9 +18,26 @@ public static class UascRules
             (r, _) => Dt(r, "DUC") is { } d && Dt(r, "DOB") is { } dob && d > dob.AddYears(18) ? ("DUC", "DUC is after the child's 18th birthday") : null),
     ];
 
+    /// <summary>Whether <paramref name="row"/> comes from a return in the DfE's XML (whose HEADER carries the UASC flag).</summary>
+    public static bool IsXml(SourceRow row) => row.Row.File.EndsWith(".xml", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The rules on the UASC flag of an XML return's HEADER (a CSV return has no such field; its UASC table says the same).</summary>
+    public static readonly IReadOnlyList<RowRule> HeaderRow =
+    [
+        // Only XML carries the flag, so only XML is checked, as the open validator does; a blank flag is not completed.
+        Row("105", Since2023, Tables.Header, ["UASC"], "In a return in the DfE's XML, the UASC flag of each child's HEADER is 0 or 1",
+            (r, _) => IsXml(r) && r["UASC"] is not ("0" or "1") ? ("UASC", r["UASC"] is { } v ? $"UASC '{v}' is not 0 or 1" : "UASC is blank") : null),
+    ];
+
     /// <summary>Per-child rules.</summary>
     public static readonly IReadOnlyList<ChildRule> Child =
     [
+        Child("303", Since2023, "Header", ["UASC", "DUC"], "A child with a date UASC status ceased (DUC) has the UASC flag 1, where the return gives the flag (XML)",
+            (c, ctx, rule) =>
+            {
+                if (c.GivesUascFlag && c.UascFlag != "1" && c.Rows(T).Any(r => r["DUC"] is not null))
+                    ctx.Report(rule, c.UascFlagAt, c.UascFlag is null ? "DUC is given but the UASC flag is blank" : $"DUC is given but the UASC flag is {c.UascFlag}, not 1");
+            }),
         Child("231", "Header", ["DOB"], "An unaccompanied asylum-seeking child is expected to be 11 or over at 31 March: check the DOB",
             (c, ctx, rule) =>
             {
