@@ -53,6 +53,9 @@ public static partial class SampleReference
             .ToDictionary(g => g.Key, g => g.GroupBy(r => r.La).OrderByDescending(x => x.Count()).ThenBy(x => x.Key, StringComparer.Ordinal).First().Key);
         var authorityOf = new Dictionary<string, string>(StringComparer.Ordinal);
         // Placements first: no rule reads a home postcode's authority, so where the generator drew the same postcode twice the placement wins.
+        // Own provision other than foster and adoption placements first: it must lie in the authority (the DfE's 1015); placements
+        // made before 2022-23 kept the postcodes drawn then, which two authorities' foster carers may share.
+        foreach (var (la, f) in rows) if (f[3].Length > 0 && f[1] == "PR1" && f[0] is not ['U' or 'A', ..]) authorityOf.TryAdd(f[3], la);
         foreach (var (la, f) in rows) if (f[3].Length > 0 && f[1] == "PR1") authorityOf.TryAdd(f[3], la);
         foreach (var (la, f) in rows) if (f[3].Length > 0 && f[1] == "PR2") authorityOf.TryAdd(f[3], Other(la));
         foreach (var (la, f) in rows) if (f[2].Length > 0) authorityOf.TryAdd(f[2], la);
