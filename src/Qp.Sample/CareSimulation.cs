@@ -27,6 +27,10 @@ internal sealed class CareSimulation
     // The DfE's age rules on legal status and staying put (358, 460) are applied from here, so QP-era output stays as it was.
     private static readonly int AgeRulesFrom = new DateOnly(2005, 4, 1).DayNumber;
 
+    // Placements made from the start of 2022-23, the first year of the DfE's postcode and provider rules in the sample, get postcodes
+    // and URNs of their own authority (see Postcode and UrnFor); earlier ones keep theirs, so the returns before 2022-23 are unchanged.
+    private static readonly int OwnLocationsFrom = new DateOnly(2022, 4, 1).DayNumber;
+
     private readonly ulong _seed;
     private readonly AuthorityParameters _la;
 
@@ -249,8 +253,8 @@ internal sealed class CareSimulation
             // Temporary placement (hospital, holiday, carer's holiday, respite ≤ 7 days), then back — usually to the same carer.
             string temp = rng.Pick<string>([("T0", 0.25), ("T1", 0.25), ("T2", 0.30), ("T3", 0.10), ("T4", 0.10)]);
             var before = cur.Placement;
-            var tempPlacement = new Placement(temp, "", "", Postcode(rng, outOfArea: rng.Chance(0.3)));
-            if (SameDistrict(tempPlacement.PlPost, before.PlPost)) tempPlacement = tempPlacement with { PlPost = OtherPostcode(rng, before.PlPost) };
+            var tempPlacement = new Placement(temp, "", "", Postcode(rng, outOfArea: rng.Chance(0.3), day));
+            if (SameDistrict(tempPlacement.PlPost, before.PlPost)) tempPlacement = tempPlacement with { PlPost = OtherPostcode(rng, before.PlPost, day) };
             cur = Add(child, cur, Step(cur, day, 'P', cur.Ls, tempPlacement));
             int back = day + rng.Between(1, temp == "T0" ? 14 : 7);
             if (before.Place == "P2" && back >= P2Ends) before = before with { Place = "H5" };
@@ -283,7 +287,8 @@ internal sealed class CareSimulation
         }
         var placed = NewPlacement(rng, child, 0, day, cur.Placement, ls) with { Place = order ? "A6" : "A4", Provider = rng.Chance(0.8) ? "PR1" : "PR5" };
         if (placed.Urn.Length == 0) placed = placed with { Urn = Urn(rng) };
-        if (SameDistrict(placed.PlPost, child.HomePost)) placed = placed with { PlPost = OtherPostcode(rng, child.HomePost) };
+        if (SameDistrict(placed.PlPost, child.HomePost)) placed = placed with { PlPost = OtherPostcode(rng, child.HomePost, day) };
+        if (day >= OwnLocationsFrom) placed = placed with { Urn = UrnFor(placed.PlPost) };
         return Step(cur, day, lsChanges ? 'B' : 'P', ls, placed);
     }
 
@@ -381,11 +386,12 @@ internal sealed class CareSimulation
             "K2" => rng.Pick<string>([("PR1", 0.5), ("PR4", 0.45), ("PR5", 0.05)]),
             _ => rng.Pick<string>([("PR1", 0.7), ("PR4", 0.25), ("PR5", 0.05)]),
         };
-        string post = place == "P1" && previous?.PlPost != child.HomePost ? child.HomePost : Postcode(rng, outOfArea: rng.Chance(0.15));
+        string post = place == "P1" && previous?.PlPost != child.HomePost ? child.HomePost : Postcode(rng, outOfArea: rng.Chance(0.15), day);
         // Only a placement with the parents is at the child's home postcode.
-        while ((previous is not null && SameDistrict(post, previous.PlPost)) || (place != "P1" && SameDistrict(post, child.HomePost))) post = OtherPostcode(rng, post);
+        while ((previous is not null && SameDistrict(post, previous.PlPost)) || (place != "P1" && SameDistrict(post, child.HomePost))) post = OtherPostcode(rng, post, day);
         string urn = Urn(rng);
         if (previous is not null && urn == previous.Urn) urn = Urn(rng);
+        if (day >= OwnLocationsFrom) urn = UrnFor(post);
         return new Placement(place, provider, HasUrn(place) ? urn : "", post);
     }
 
@@ -411,22 +417,45 @@ internal sealed class CareSimulation
 
     private static string Urn(Prng rng) => "SC" + rng.Between(100000, 999999).ToString(CultureInfo.InvariantCulture);
 
-    private string Postcode(Prng rng, bool outOfArea)
+    private const string Inward = "ABDEFGHJLNPQRSTUWXYZ";
+
+    /// <summary>
+    /// A postcode in one of the authority's areas or, <paramref name="outOfArea"/>, in any area. For a placement made on
+    /// <paramref name="day"/> from 2022-23 it is one only this authority uses: districts 31–60 (never drawn before, nor for homes)
+    /// and an inward code naming the authority, so no two authorities' placements share a postcode and the synthetic postcode
+    /// directory can put each in the authority whose placements use it (the DfE's 229 and 1015).
+    /// </summary>
+    private string Postcode(Prng rng, bool outOfArea, int day = int.MinValue)
     {
         string area = outOfArea ? AuthorityParameters.AllAreas[rng.Next(AuthorityParameters.AllAreas.Count)] : _la.PostcodeAreas[rng.Next(_la.PostcodeAreas.Length)];
-        const string inward = "ABDEFGHJLNPQRSTUWXYZ";
-        return area + rng.Between(1, 30).ToString(CultureInfo.InvariantCulture) + " " + rng.Between(1, 9).ToString(CultureInfo.InvariantCulture)
-            + inward[rng.Next(inward.Length)] + inward[rng.Next(inward.Length)];
+        int district = rng.Between(1, 30), sector = rng.Between(1, 9), first = rng.Next(Inward.Length), second = rng.Next(Inward.Length);
+        if (day < OwnLocationsFrom)
+            return area + district.ToString(CultureInfo.InvariantCulture) + " " + sector.ToString(CultureInfo.InvariantCulture) + Inward[first] + Inward[second];
+        // Three inward codes an authority (code mod 1000, at most 999) in each district: 1AA to 8xx, each naming one authority.
+        int slot = _la.LaCode % 1000 * 3 + (first + second) % 3;
+        return area + (district + 30).ToString(CultureInfo.InvariantCulture) + " " + (1 + slot / 400).ToString(CultureInfo.InvariantCulture)
+            + Inward[slot / 20 % 20] + Inward[slot % 20];
+    }
+
+    /// <summary>
+    /// The URN of the provider at <paramref name="postcode"/> for a placement made from 2022-23: in Ofsted's seven-digit numeric
+    /// form (never an SC number drawn before), naming the authority, so no two authorities' placements share a provider.
+    /// </summary>
+    private string UrnFor(string postcode)
+    {
+        uint h = 2166136261;
+        foreach (char c in postcode) h = (h ^ c) * 16777619;
+        return "2" + (_la.LaCode % 1000).ToString("D3", CultureInfo.InvariantCulture) + (h % 1000).ToString("D3", CultureInfo.InvariantCulture);
     }
 
     private static bool SameDistrict(string a, string b) => a.AsSpan(0, a.IndexOf(' ')).SequenceEqual(b.AsSpan(0, b.IndexOf(' ')));
 
     /// <summary>A postcode in another postcode district than <paramref name="not"/> (QP-era returns show only the district).</summary>
-    private string OtherPostcode(Prng rng, string not)
+    private string OtherPostcode(Prng rng, string not, int day = int.MinValue)
     {
         while (true)
         {
-            string p = Postcode(rng, outOfArea: rng.Chance(0.5));
+            string p = Postcode(rng, outOfArea: rng.Chance(0.5), day);
             if (p[..p.IndexOf(' ')] != not[..not.IndexOf(' ')]) return p;
         }
     }

@@ -53,6 +53,9 @@ public static partial class SampleReference
             .ToDictionary(g => g.Key, g => g.GroupBy(r => r.La).OrderByDescending(x => x.Count()).ThenBy(x => x.Key, StringComparer.Ordinal).First().Key);
         var authorityOf = new Dictionary<string, string>(StringComparer.Ordinal);
         // Placements first: no rule reads a home postcode's authority, so where the generator drew the same postcode twice the placement wins.
+        // Own provision other than foster and adoption placements first: it must lie in the authority (the DfE's 1015); placements
+        // made before 2022-23 kept the postcodes drawn then, which two authorities' foster carers may share.
+        foreach (var (la, f) in rows) if (f[3].Length > 0 && f[1] == "PR1" && f[0] is not ['U' or 'A', ..]) authorityOf.TryAdd(f[3], la);
         foreach (var (la, f) in rows) if (f[3].Length > 0 && f[1] == "PR1") authorityOf.TryAdd(f[3], la);
         foreach (var (la, f) in rows) if (f[3].Length > 0 && f[1] == "PR2") authorityOf.TryAdd(f[3], Other(la));
         foreach (var (la, f) in rows) if (f[2].Length > 0) authorityOf.TryAdd(f[2], la);
@@ -69,14 +72,22 @@ public static partial class SampleReference
         }
         File.WriteAllText(postcodes, sb.ToString());
 
-        // Every URN with the placement types and provider codes it is used with; its postcode when it is always the same one.
+        // Every URN with the placement types and provider codes it is used with; its postcode when it is always the same one and
+        // lies where its own provision (PR1) and other authorities' provision (PR2) say it does. Placements made before 2022-23 kept
+        // the postcodes and URNs drawn then, which two authorities may share; such a provider is listed without a postcode.
         var providers = Path.Combine(folder, ProvidersFile);
         sb.Clear().Append("URN,Provider Code,Provider Placement Code,Registration date,Closed Date,Setting Postcode\n");
         foreach (var g in rows.Where(r => r.F[4].Length > 0 && r.F[4] != "XXXXXXX").GroupBy(r => r.F[4]).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var posts = g.Select(r => r.F[3]).Where(p => p.Length > 0).Distinct().ToArray();
             string Join(int i) => string.Join('/', g.Select(r => r.F[i]).Where(v => v.Length > 0).Distinct().Order(StringComparer.Ordinal));
-            sb.Append(CultureInfo.InvariantCulture, $"{g.Key},{Join(1)},{Join(0)},01/04/2000,,{(posts.Length == 1 ? posts[0] : "")}\n");
+            bool placed = posts.Length == 1 && g.All(r => r.F[1] switch
+            {
+                "PR1" => authorityOf[posts[0]] == r.La,
+                "PR2" => authorityOf[posts[0]] != r.La,
+                _ => true,
+            });
+            sb.Append(CultureInfo.InvariantCulture, $"{g.Key},{Join(1)},{Join(0)},01/04/2000,,{(placed ? posts[0] : "")}\n");
         }
         File.WriteAllText(providers, sb.ToString());
         File.WriteAllText(Path.Combine(folder, "README.txt"),
