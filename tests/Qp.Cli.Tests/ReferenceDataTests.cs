@@ -61,4 +61,31 @@ public class ReferenceDataTests
         // SC000001 is in the rejected file only: the stored lists are still the sample's, so it is still unknown.
         QpRunner.Run("validate", "--db", db, ret).Out.Should().Contain($"Episodes.csv:{line}:13: error 1008");
     }
+
+    [Theory]
+    [InlineData("providers.csv", "URN,Provider Name\nSC000001,Home\n", "providers.csv:1:0: error OF02: not a provider list the DfE's rules can use")]
+    [InlineData("postcodes.csv", "pcds,lat,long\nTS24 8AA,54.6,-1.2\n", "postcodes.csv:1:1: error PC01: not a postcode directory: the header needs pcd (or pcds, pcd2), oslaua")]
+    public void A_reference_file_missing_a_column_is_named_as_such_not_taken_for_a_return(string name, string content, string expected)
+    {
+        // Before, both were refused as "not a child-level return", which told the user nothing about the missing columns.
+        using var t = new TempDir();
+        var file = t.File(name);
+        File.WriteAllText(file, content);
+
+        var run = QpRunner.Run("import", "--db", t.File("qp.db"), file);
+
+        run.ExitCode.Should().Be(1);
+        run.Error.Should().Contain(expected).And.Contain($"{name}: rejected with 1 error(s); the database is unchanged").And.NotContain("child-level");
+    }
+
+    [Fact]
+    public void An_episodes_file_with_its_URN_column_is_still_no_provider_list()
+    {
+        using var t = new TempDir();
+        var file = t.File("Episodes.csv");
+        File.WriteAllText(file, "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n1,01/04/2023,S,C2,N1,U1,PR1,,,,,,SC1\n");
+        var run = QpRunner.Run("import", "--db", t.File("qp.db"), file);
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("not a child-level return").And.NotContain("OF02");
+    }
 }

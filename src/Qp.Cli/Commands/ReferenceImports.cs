@@ -37,8 +37,9 @@ public static class ReferenceImports
         try { headers = Table.ReadHeaders(path); }
         catch (Exception e) when (e is not IOException and not UnauthorizedAccessException) { return null; }
 
-        if (PostcodeDirectoryFile.Recognise(headers)) return ImportPostcodes(conn, path);
-        if (ProviderListFile.Recognise(headers)) return ImportProviders(conn, [path]);
+        // A file that looks like one of these but lacks a column is read all the same, so that its rejection names what is missing.
+        if (PostcodeDirectoryFile.Recognise(headers) || PostcodeDirectoryFile.LooksLike(headers)) return ImportPostcodes(conn, path);
+        if (ProviderListFile.Recognise(headers) || ProviderListFile.LooksLike(headers)) return ImportProviders(conn, [path]);
 
         var authorities = AuthorityStore.Authorities(conn).Select(a => a.Code).ToHashSet();
         if (StatisticalNeighbourFile.Recognise(headers))

@@ -33,6 +33,12 @@ public static class PostcodeDirectoryFile
     public static bool Recognise(IReadOnlyList<string> headers) =>
         Find(headers, PostcodeColumns) >= 0 && Find(headers, DistrictColumns) >= 0 && Find(headers, EastingColumns) >= 0 && Find(headers, NorthingColumns) >= 0;
 
+    /// <summary>
+    /// Whether <paramref name="headers"/> look like a postcode directory that lacks a column the rules need (a pcd/pcds/pcd2 column,
+    /// no CHILD column), so that reading it says what is missing rather than taking it for a child-level return.
+    /// </summary>
+    public static bool LooksLike(IReadOnlyList<string> headers) => Find(headers, PostcodeColumns) >= 0 && Find(headers, ["child"]) < 0 && !Recognise(headers);
+
     private static int Find(IReadOnlyList<string> headers, string[] names)
     {
         foreach (var n in names)

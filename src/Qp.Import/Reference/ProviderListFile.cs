@@ -24,6 +24,12 @@ public static class ProviderListFile
     public static bool Recognise(IReadOnlyList<string> headers) =>
         Find(headers, Urn) >= 0 && (Find(headers, Place) >= 0 || Find(headers, Provider) >= 0) && !PostcodeDirectoryFile.Recognise(headers);
 
+    /// <summary>
+    /// Whether <paramref name="headers"/> look like a provider list that is not one the rules can use (a URN column, no CHILD column,
+    /// no placement or provider code), so that reading it says what is missing rather than taking it for a child-level return.
+    /// </summary>
+    public static bool LooksLike(IReadOnlyList<string> headers) => Find(headers, Urn) >= 0 && Find(headers, ["child"]) < 0 && !Recognise(headers);
+
     private static int Find(IReadOnlyList<string> headers, string[] names)
     {
         foreach (var n in names)
