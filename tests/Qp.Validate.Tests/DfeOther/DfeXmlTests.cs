@@ -24,17 +24,15 @@ public sealed class DfeXmlCases : IRuleCaseSet
 
 public class DfeXmlTests
 {
-    [Theory]
-    [InlineData(2023)]
-    [InlineData(2024)]
-    [InlineData(2025)]
-    [InlineData(2026)]
-    [InlineData(2027)]
-    public void The_base_return_written_in_the_DfEs_XML_passes_every_rule_as_its_CSV_files_do(int year)
+    [Fact]
+    public void The_base_return_written_in_the_DfEs_XML_passes_every_rule_as_its_CSV_files_do()
     {
         // A flag of 0 is no UASC row: written with one, a child of 10 (101) was taken for UASC and failed 231 from 2024-25.
-        DfeBase.Return(year).Validate().Should().BeEmpty();
-        DfeBase.Return(year).AsXml().Validate().Should().BeEmpty();
+        foreach (int year in Enumerable.Range(2023, 5))
+        {
+            DfeBase.Return(year).Validate().Should().BeEmpty($"{year}'s CSV files");
+            DfeBase.Return(year).AsXml().Validate().Should().BeEmpty($"{year}'s XML");
+        }
     }
 
     [Fact]
