@@ -104,6 +104,7 @@ public static partial class ChildReturnStore
                     int i = t.Index.GetValueOrDefault(reader.GetString()!, -1);
                     reader.Read();
                     if (i >= 0 && reader.TokenType == System.Text.Json.JsonTokenType.String) v[i] = Clean(reader.GetString());
+                    else reader.Skip(); // the store writes strings only; anything else is passed over whole
                 }
                 int child = t.Index.GetValueOrDefault("CHILD", -1);
                 rows.Add(new StoredRow(table, child >= 0 ? v[child] ?? "" : "", v));

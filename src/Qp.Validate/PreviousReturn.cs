@@ -44,7 +44,9 @@ public sealed class PreviousReturn
         Year = year;
         foreach (var e in episodes)
             if (!latest.TryGetValue(e.Child, out var l) || e.Decom > l.Decom) latest[e.Child] = e;
+        // Rows come table by table: the table's dictionary is looked up again only when the table changes.
         Dictionary<string, PreviousRow[]>? children = null;
+        string? lastTable = null;
         foreach (var r in tableRows)
         {
             if (children is null || !ReferenceEquals(r.Table, lastTable))
@@ -56,9 +58,6 @@ public sealed class PreviousReturn
             children[r.Child] = children.TryGetValue(r.Child, out var had) ? [.. had, r] : [r];
         }
     }
-
-    // Rows come table by table: the table's dictionary is looked up again only when the table changes.
-    private string? lastTable;
 
     /// <summary>
     /// The children looked after in a return stored for a year before the previous one (empty when only last year's return is
