@@ -28,7 +28,7 @@ public sealed record EpisodeFact(Location Row, Location DecomAt, Location RneAt,
     public bool HasPlPost { get; init; }
 
     /// <summary>Whether the DfE would derive PL_DISTANCE: both postcodes are in the loaded postcode directory (rule 406).</summary>
-    public bool HasDistance { get; init; }
+    public bool HasDistance => PlDistance is not null;
 
     /// <summary>Where the episode's PL_POST is (the row when the column is absent).</summary>
     public Location PlPostAt { get; init; }

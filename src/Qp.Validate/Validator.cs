@@ -50,8 +50,9 @@ public sealed class Validator(RuleContext ctx)
         {
             if (Codes.Date(row["DECOM"]) is { } decom)
             {
-                // The DfE derives PL_LA and PL_DISTANCE from the postcodes; the previous-year rules compare them. Each postcode is looked up once.
-                var placed = ctx.Postcodes.IsEmpty || row["PL_POST"] is not { } pl ? null : ctx.Postcodes.Find(pl);
+                // The DfE derives PL_LA and PL_DISTANCE from the postcodes; only its rules (2022-23 on) read them, so earlier returns never
+                // load the directory. Each postcode is looked up once.
+                var placed = !keepDfeRows || ctx.Postcodes.IsEmpty || row["PL_POST"] is not { } pl ? null : ctx.Postcodes.Find(pl);
                 var distance = placed is null || row["HOME_POST"] is not { } home ? null : PostcodeDirectory.Miles(ctx.Postcodes.Find(home), placed);
                 facts.AddEpisode(new EpisodeFact(row.Row, row.At("DECOM"), row.At("RNE"), decom, Codes.Date(row["DEC"]),
                     Code(row["RNE"]), Code(row["LS"]), Code(row["PLACE"]), Code(row["REC"]),
@@ -64,7 +65,6 @@ public sealed class Validator(RuleContext ctx)
                     Urn = Code(row["URN"]),
                     PlLa = placed?.Authority,
                     PlDistance = distance,
-                    HasDistance = keepDfeRows && distance is not null,
                     PlPostAt = row.At("PL_POST"),
                 });
             }

@@ -52,6 +52,35 @@ public sealed class DfeLocationCases : IRuleCaseSet
 
 public class DfeLocationTests
 {
+    // Counts look-ups: a directory read lazily from the store is loaded by the first one.
+    private sealed class CountingPostcodes(IPostcodeDirectory inner) : IPostcodeDirectory
+    {
+        public int Finds { get; private set; }
+
+        public bool IsEmpty => inner.IsEmpty;
+
+        public PostcodeInfo? Find(string postcode)
+        {
+            Finds++;
+            return inner.Find(postcode);
+        }
+    }
+
+    [Fact]
+    public void A_return_before_the_DfEs_rules_never_looks_a_postcode_up()
+    {
+        // The 2000-01 base return has HOME_POST and PL_POST on every episode; no rule of its year reads the derived PL_LA or distance.
+        var counting = new CountingPostcodes(FakePostcodes.Sample);
+        var qpEra = ReturnFixture.Valid();
+        qpEra.Postcodes = (counting, "E06000001");
+        qpEra.Validate().Should().BeEmpty();
+        counting.Finds.Should().Be(0);
+        var dfe = DfeLocationCases.B();
+        dfe.Postcodes = (counting, "E06000001");
+        dfe.Validate();
+        counting.Finds.Should().BeGreaterThan(0, "the DfE's rules do look them up");
+    }
+
     [Fact]
     public void Rule_392a_exempts_a_child_who_is_or_was_UASC()
     {
