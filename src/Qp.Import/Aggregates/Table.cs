@@ -21,6 +21,18 @@ public sealed record Table(string File, IReadOnlyList<string> Headers, IReadOnly
         return -1;
     }
 
+    /// <summary>
+    /// The 0-based index in <paramref name="headers"/> (each trimmed and without a byte-order mark here) of the first of
+    /// <paramref name="names"/> present, case-insensitive, or -1: for files whose columns go by several names.
+    /// </summary>
+    public static int Find(IReadOnlyList<string> headers, params string[] names)
+    {
+        foreach (var n in names)
+            for (int i = 0; i < headers.Count; i++)
+                if (string.Equals(headers[i].Trim().TrimStart('\uFEFF'), n, StringComparison.OrdinalIgnoreCase)) return i;
+        return -1;
+    }
+
     /// <summary>Whether every one of <paramref name="names"/> is a column.</summary>
     public bool Has(params IEnumerable<string> names) => names.All(n => Index(n) >= 0);
 

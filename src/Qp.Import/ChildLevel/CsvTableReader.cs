@@ -51,7 +51,6 @@ internal static class CsvTableReader
         int rows = 0;
         int n = table.Columns.Count;
         int childCol = table.IndexOf("CHILD");
-        var columns = match.SourceIndex.ToArray();
         while (csv.Read())
         {
             rows++;
@@ -69,7 +68,7 @@ internal static class CsvTableReader
                 int src = match.SourceIndex[k];
                 if (src >= 0 && src < csv.FieldCount) values[k] = Normalise(csv.GetString(src), k != childCol);
             }
-            onRow(new SourceRow(table, new Location(file, line, 0), values, columns));
+            onRow(new SourceRow(table, new Location(file, line, 0), values, match.SourceIndex));
         }
         if (rows == 0) ctx.Report(FileRules.NoRows, top, $"the {table.Name} table has no data rows");
         return new FileTable(path, table.Name, rows);

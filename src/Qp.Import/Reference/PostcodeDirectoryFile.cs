@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using Qp.Domain.Validation;
+using Qp.Import.Aggregates;
 using Qp.Validate;
 
 namespace Qp.Import.Reference;
@@ -31,21 +32,13 @@ public static class PostcodeDirectoryFile
 
     /// <summary>Whether <paramref name="headers"/> are a postcode directory's.</summary>
     public static bool Recognise(IReadOnlyList<string> headers) =>
-        Find(headers, PostcodeColumns) >= 0 && Find(headers, DistrictColumns) >= 0 && Find(headers, EastingColumns) >= 0 && Find(headers, NorthingColumns) >= 0;
+        Table.Find(headers, PostcodeColumns) >= 0 && Table.Find(headers, DistrictColumns) >= 0 && Table.Find(headers, EastingColumns) >= 0 && Table.Find(headers, NorthingColumns) >= 0;
 
     /// <summary>
     /// Whether <paramref name="headers"/> look like a postcode directory that lacks a column the rules need (a pcd/pcds/pcd2 column,
     /// no CHILD column), so that reading it says what is missing rather than taking it for a child-level return.
     /// </summary>
-    public static bool LooksLike(IReadOnlyList<string> headers) => Find(headers, PostcodeColumns) >= 0 && Find(headers, ["child"]) < 0 && !Recognise(headers);
-
-    private static int Find(IReadOnlyList<string> headers, string[] names)
-    {
-        foreach (var n in names)
-            for (int i = 0; i < headers.Count; i++)
-                if (string.Equals(headers[i].Trim().TrimStart('\uFEFF'), n, StringComparison.OrdinalIgnoreCase)) return i;
-        return -1;
-    }
+    public static bool LooksLike(IReadOnlyList<string> headers) => Table.Find(headers, PostcodeColumns) >= 0 && Table.Find(headers, "child") < 0 && !Recognise(headers);
 
     /// <summary>Reads the directory at <paramref name="path"/>; every error is located (file, line, column) and coded PC01–PC04.</summary>
     public static PostcodeRead Read(string path)
@@ -53,8 +46,8 @@ public static class PostcodeDirectoryFile
         string file = Path.GetFileName(path);
         using var csv = CsvReader.FromFile(path, new CsvReaderOptions { TrackLineNumbers = true, Separator = ',' });
         var headers = csv.Headers.ToList();
-        int pc = Find(headers, PostcodeColumns), la = Find(headers, DistrictColumns), cty = Find(headers, CountyColumns),
-            utla = Find(headers, UpperTierColumns), east = Find(headers, EastingColumns), north = Find(headers, NorthingColumns);
+        int pc = Table.Find(headers, PostcodeColumns), la = Table.Find(headers, DistrictColumns), cty = Table.Find(headers, CountyColumns),
+            utla = Table.Find(headers, UpperTierColumns), east = Table.Find(headers, EastingColumns), north = Table.Find(headers, NorthingColumns);
         var errors = new List<ValidationMessage>();
         void Error(int line, int column, string code, string message) =>
             errors.Add(new ValidationMessage(file, line, column + 1, Severity.Error, code, message));

@@ -22,21 +22,13 @@ public static class ProviderListFile
 
     /// <summary>Whether <paramref name="headers"/> (of a CSV file, or an .xlsx file's first sheet) are a provider list's.</summary>
     public static bool Recognise(IReadOnlyList<string> headers) =>
-        Find(headers, Urn) >= 0 && (Find(headers, Place) >= 0 || Find(headers, Provider) >= 0) && !PostcodeDirectoryFile.Recognise(headers);
+        Table.Find(headers, Urn) >= 0 && (Table.Find(headers, Place) >= 0 || Table.Find(headers, Provider) >= 0) && !PostcodeDirectoryFile.Recognise(headers);
 
     /// <summary>
     /// Whether <paramref name="headers"/> look like a provider list that is not one the rules can use (a URN column, no CHILD column,
     /// no placement or provider code), so that reading it says what is missing rather than taking it for a child-level return.
     /// </summary>
-    public static bool LooksLike(IReadOnlyList<string> headers) => Find(headers, Urn) >= 0 && Find(headers, ["child"]) < 0 && !Recognise(headers);
-
-    private static int Find(IReadOnlyList<string> headers, string[] names)
-    {
-        foreach (var n in names)
-            for (int i = 0; i < headers.Count; i++)
-                if (string.Equals(headers[i].Trim().TrimStart('\uFEFF'), n, StringComparison.OrdinalIgnoreCase)) return i;
-        return -1;
-    }
+    public static bool LooksLike(IReadOnlyList<string> headers) => Table.Find(headers, Urn) >= 0 && Table.Find(headers, "child") < 0 && !Recognise(headers);
 
     /// <summary>Reads the list at <paramref name="path"/>; every error is located (file or file[sheet], row, column) and coded OF01–OF04.</summary>
     public static ReferenceRead<ProviderInfo> Read(string path)
@@ -56,7 +48,7 @@ public static class ProviderListFile
                 int first = rows.Min(r => r.Cells.Count == 0 ? int.MaxValue : r.Cells.Keys.Min()), last = rows.Max(r => r.LastColumn);
                 if (first > last) continue;
                 var headers = Enumerable.Range(first, last - first + 1).Select(c => (rows[0][c] ?? "").Trim()).ToList();
-                if (Find(headers, Urn) < 0) continue;
+                if (Table.Find(headers, Urn) < 0) continue;
                 sheetsRead++;
                 var data = rows.Skip(1).Select(r => new TableRow(r.Number, Enumerable.Range(first, headers.Count).Select(c => (r[c] ?? "").Trim()).ToArray()));
                 ReadSheet(new Table($"{name}[{sheet}]", headers, []), data, entries, errors);
@@ -65,7 +57,7 @@ public static class ProviderListFile
         else
         {
             var table = Table.Read(path);
-            sheetsRead = Find(table.Headers, Urn) >= 0 ? 1 : 0;
+            sheetsRead = Table.Find(table.Headers, Urn) >= 0 ? 1 : 0;
             if (sheetsRead == 1) ReadSheet(table, table.Rows, entries, errors);
         }
         if (errors.Count == 0 && (sheetsRead == 0 || entries.Count == 0))
@@ -79,8 +71,8 @@ public static class ProviderListFile
 
     private static void ReadSheet(Table t, IEnumerable<TableRow> rows, Dictionary<string, Entry> entries, List<ValidationMessage> errors)
     {
-        int urn = Find(t.Headers, Urn), place = Find(t.Headers, Place), provider = Find(t.Headers, Provider),
-            closed = Find(t.Headers, Closed), registered = Find(t.Headers, Registered), postcode = Find(t.Headers, Postcode);
+        int urn = Table.Find(t.Headers, Urn), place = Table.Find(t.Headers, Place), provider = Table.Find(t.Headers, Provider),
+            closed = Table.Find(t.Headers, Closed), registered = Table.Find(t.Headers, Registered), postcode = Table.Find(t.Headers, Postcode);
         foreach (var row in rows)
         {
             if (errors.Count >= PostcodeDirectoryFile.MaxErrors) return;
