@@ -57,7 +57,8 @@ public static class PostcodeDirectory
     // Exact for any grid difference (well under 2^26 metres), as Math.Pow(d, 2) was.
     private static double Square(double d) => d * d;
 
-    private sealed class Scope(Action end) : IDisposable
+    /// <summary>Runs an action when disposed: the end of a <c>Use</c> scope, restoring what was current before it.</summary>
+    internal sealed class Scope(Action end) : IDisposable
     {
         public void Dispose() => end();
     }
@@ -112,17 +113,12 @@ public static class ProviderDirectory
     {
         var before = Ambient.Value;
         Ambient.Value = directory;
-        return new Scope(() => Ambient.Value = before);
+        return new PostcodeDirectory.Scope(() => Ambient.Value = before);
     }
 
     /// <summary>The upper-tier authority the provider lies in, found from its postcode in <paramref name="postcodes"/>, or null when unknown.</summary>
     public static string? AuthorityOf(this ProviderInfo provider, IPostcodeDirectory postcodes) =>
         provider.Postcode is { } p ? postcodes.Find(p)?.Authority : null;
-
-    private sealed class Scope(Action end) : IDisposable
-    {
-        public void Dispose() => end();
-    }
 }
 
 /// <summary>
@@ -179,6 +175,7 @@ public sealed class ProviderTable : IProviderDirectory
     /// <summary>Adds one provider whose placement types and provider codes are each given joined with '/' (as the store keeps them).</summary>
     public void Add(string urn, string places, string providers, DateOnly? registeredOn, DateOnly? closedOn, string? postcode)
     {
+        last = null;
         if (byUrn.ContainsKey(urn)) Add(urn, Split(places), Split(providers), registeredOn, closedOn, postcode);
         else Add(urn, Codes(places), Codes(providers), registeredOn, closedOn, postcode);
     }

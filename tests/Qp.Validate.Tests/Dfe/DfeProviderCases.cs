@@ -185,5 +185,11 @@ public class DfeProviderTests
             t.Find(u)?.Urn.Should().Be(u);
         t.Find("NOT-A-URN").Should().BeNull();
         t.Find(urns[0]).Should().NotBeNull();
+
+        // A provider added after a look-up missed it is found: the kept answer goes with any addition.
+        var growing = new ProviderTable();
+        growing.Find("SC9").Should().BeNull();
+        growing.Add("SC9", "K2", "PR4", null, null, null);
+        growing.Find("SC9")!.Places.Should().Equal("K2");
     }
 }
