@@ -22,7 +22,7 @@ internal sealed class CareSimulation
     private static readonly int Codes2025 = new DateOnly(2025, 4, 1).DayNumber;
     private static readonly int NewOrderCodes = new DateOnly(2014, 4, 1).DayNumber;
     // Independent living (P2) ended as a placement type on 28 October 2023 (the DfE's rule 217): later moves go to H5.
-    private static readonly int P2Ends = new DateOnly(2023, 10, 28).DayNumber;
+    private static readonly int P2Ends = DfeYear.RegisteredFrom;
 
     // The DfE's age rules on legal status and staying put (358, 460) are applied from here, so QP-era output stays as it was.
     private static readonly int AgeRulesFrom = new DateOnly(2005, 4, 1).DayNumber;
