@@ -63,29 +63,7 @@ public sealed record ExportManifest(string ToolVersion, DateTimeOffset CreatedUt
         }
         w.WriteEndArray();
         w.WriteEndObject();
-        w.WriteStartArray("sources");
-        foreach (var s in Sources)
-        {
-            w.WriteStartObject();
-            w.WriteNumber("import_id", s.Id);
-            w.WriteString("kind", s.Kind);
-            if (s.LaCode is { } sl) w.WriteNumber("la", sl); else w.WriteNull("la");
-            if (s.Year is { } sy) w.WriteNumber("year", sy); else w.WriteNull("year");
-            w.WriteString("imported_at", s.ImportedAt);
-            w.WriteStartArray("files");
-            foreach (var f in s.Files)
-            {
-                w.WriteStartObject();
-                w.WriteString("name", f.FileName);
-                if (f.TableName is null) w.WriteNull("table"); else w.WriteString("table", f.TableName);
-                w.WriteNumber("rows", f.RowCount);
-                w.WriteString("sha256", f.Sha256);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
+        WriteProvenance(w, Sources);
         w.WriteStartArray("files");
         foreach (var f in Files)
         {
@@ -99,6 +77,67 @@ public sealed record ExportManifest(string ToolVersion, DateTimeOffset CreatedUt
         w.WriteEndObject();
         w.Flush();
     }
+
+    /// <summary>
+    /// The returns behind the figures as one compact table (a row per import, not per file), each with its digest, and the
+    /// digest of them all: enough for the centre to check any figure's sources against the files it received.
+    /// </summary>
+    private static void WriteProvenance(Utf8JsonWriter w, IReadOnlyList<ImportRecord> sources)
+    {
+        var digests = sources.Select(s => (Source: s, Sha256: ReturnDigest(s.Files))).ToList();
+        w.WriteStartObject("store");
+        w.WriteNumber("returns", digests.Count);
+        w.WriteString("sha256", StoreDigest(digests.Select(d => (d.Source.Id, d.Sha256))));
+        w.WriteEndObject();
+        w.WriteStartObject("sources");
+        w.WriteStartArray("columns");
+        foreach (var c in SourceColumns) w.WriteStringValue(c);
+        w.WriteEndArray();
+        w.WriteStartArray("rows");
+        // Each row on one line: the table stays readable and about a tenth of a per-file listing.
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        foreach (var (s, sha) in digests)
+        {
+            buffer.ResetWrittenCount();
+            using (var row = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            {
+                row.WriteStartArray();
+                row.WriteNumberValue(s.Id);
+                row.WriteStringValue(s.Kind);
+                if (s.LaCode is { } la) row.WriteNumberValue(la); else row.WriteNullValue();
+                if (s.Year is { } y) row.WriteNumberValue(y); else row.WriteNullValue();
+                row.WriteStringValue(s.ImportedAt);
+                row.WriteNumberValue(s.Files.Select(f => f.FileName).Distinct(StringComparer.Ordinal).Count());
+                row.WriteNumberValue(s.Files.Sum(f => (long)f.RowCount));
+                row.WriteStringValue(sha);
+                row.WriteEndArray();
+            }
+            w.WriteRawValue(buffer.WrittenSpan, skipInputValidation: true);
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>The columns of the manifest's sources table, in order.</summary>
+    public static IReadOnlyList<string> SourceColumns { get; } = ["import_id", "kind", "la", "year", "imported_at", "files", "rows", "sha256"];
+
+    /// <summary>
+    /// A return's digest: the SHA-256 of its files' lines as <c>sha256sum</c> prints them ("HASH  NAME\n"), ordered by name
+    /// (ordinal), each file once — so <c>LC_ALL=C sha256sum * | sha256sum</c> in the return's folder reproduces it.
+    /// </summary>
+    public static string ReturnDigest(IEnumerable<ImportedFile> files)
+    {
+        var lines = files.Select(f => (f.FileName, f.Sha256)).Distinct().OrderBy(f => f.FileName, StringComparer.Ordinal)
+            .Select(f => $"{f.Sha256}  {f.FileName}\n");
+        return Sha256Hex(string.Concat(lines));
+    }
+
+    /// <summary>The digest of the store's returns behind an export: the SHA-256 of "IMPORT_ID RETURN_DIGEST\n" lines in id order.</summary>
+    public static string StoreDigest(IEnumerable<(long Id, string Sha256)> returns) =>
+        Sha256Hex(string.Concat(returns.OrderBy(r => r.Id).Select(r => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{r.Id} {r.Sha256}\n"))));
+
+    private static string Sha256Hex(string text) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 
     /// <summary>A suppression reason as the manifest names it.</summary>
     public static string ReasonName(SuppressionReason reason) => reason switch

@@ -56,17 +56,37 @@ public sealed class ManifestAndFileTests : IDisposable
         root.GetProperty("filters").GetProperty("la").GetInt32().Should().Be(805);
         root.GetProperty("row_count").GetInt64().Should().Be(1);
 
-        // Submissions of 2001 and earlier feed the 2001 figures; the 2002 one does not.
-        var sources = root.GetProperty("sources").EnumerateArray().ToList();
-        sources.Select(s => s.GetProperty("import_id").GetInt64()).Should().Equal(hartlepool2001, middlesbrough2000);
-        sources.Select(s => s.GetProperty("import_id").GetInt64()).Should().NotContain(hartlepool2002);
-        var first = sources[0];
-        first.GetProperty("kind").GetString().Should().Be("child-level");
-        first.GetProperty("la").GetInt32().Should().Be(805);
-        first.GetProperty("year").GetInt32().Should().Be(2001);
-        first.GetProperty("imported_at").GetString().Should().Be("2002-05-01T09:00:00Z");
-        first.GetProperty("files").EnumerateArray().Select(x => (x.GetProperty("name").GetString(), x.GetProperty("sha256").GetString()))
-            .Should().Equal(("episodes.csv", new string('b', 64)), ("header.csv", new string('a', 64)));
+        // Submissions of 2001 and earlier feed the 2001 figures; the 2002 one does not. One row per return, not per file.
+        var sources = root.GetProperty("sources");
+        sources.GetProperty("columns").EnumerateArray().Select(c => c.GetString())
+            .Should().Equal("import_id", "kind", "la", "year", "imported_at", "files", "rows", "sha256");
+        var rows = sources.GetProperty("rows").EnumerateArray().Select(r => r.EnumerateArray().ToList()).ToList();
+        rows.Select(r => r[0].GetInt64()).Should().Equal(hartlepool2001, middlesbrough2000);
+        var first = rows[0];
+        first[1].GetString().Should().Be("child-level");
+        first[2].GetInt32().Should().Be(805);
+        first[3].GetInt32().Should().Be(2001);
+        first[4].GetString().Should().Be("2002-05-01T09:00:00Z");
+        first[5].GetInt32().Should().Be(2);
+        // printf "$b  episodes.csv\n$a  header.csv\n" | sha256sum, with $a, $b the files' 64-character hashes.
+        first[7].GetString().Should().Be("b3ac1906ceb2238ee3202a8417c412982374ef44cc855bad222ef1f70321a7c5");
+        rows[1][7].GetString().Should().Be("88370d95d7ec248b186a78ad8f9390b914ffecdd21a16f257e3a3a68cbcfc62d");
+        var store = root.GetProperty("store");
+        store.GetProperty("returns").GetInt32().Should().Be(2);
+        store.GetProperty("sha256").GetString().Should().Be(StoreDigestBySha256Sum(
+            $"{hartlepool2001} b3ac1906ceb2238ee3202a8417c412982374ef44cc855bad222ef1f70321a7c5\n{middlesbrough2000} 88370d95d7ec248b186a78ad8f9390b914ffecdd21a16f257e3a3a68cbcfc62d\n"));
+    }
+
+    private static string StoreDigestBySha256Sum(string lines) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(lines)));
+
+    [Fact]
+    public void A_return_digest_is_what_sha256sum_prints_for_its_folder()
+    {
+        // LC_ALL=C sha256sum * | sha256sum in a folder holding header.csv ("hi\n") and episodes.csv ("yo\n").
+        ExportManifest.ReturnDigest([
+            new("header.csv", "Header", "98ea6e4f216f2fb4b69fff9b3a44842c38686ca685f3f55dc48c5d3fb1107be4", 1),
+            new("episodes.csv", "Episodes", "ebe95d10cc11e27bd8d4d1ce91bc725665ddbaa6ca2498ef38a88a58ad48cdb4", 1)])
+            .Should().Be("fed9df200eda8fa1bc507638879e64e8c72f492b89a7af6c61c94bf0dca96338");
     }
 
     [Fact]
