@@ -25,7 +25,7 @@ public static class Cli
     /// <summary>--db FILE, on every command that uses the store (and only those: an option a command would ignore is not offered).</summary>
     public static readonly Option<string> Db = new("--db")
     {
-        Description = "The SQLite store (default qp.db; created and migrated on first use by import and compute)",
+        Description = "The store, an SQLite file (default qp.db): qp import creates it; compute, reports and export need it to exist",
         DefaultValueFactory = _ => "qp.db",
     };
 

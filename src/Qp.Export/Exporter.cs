@@ -13,6 +13,7 @@ public static class Exporter
     public static ExportResult Run(SqliteConnection conn, IReadOnlyList<IndicatorDefinition> catalogue, ExportRequest request, DateTimeOffset now)
     {
         CheckPaths(request);
+        if (StoreContents.Read(conn).MissingResults(request.Year, conn.DataSource) is { } missing) throw new ExportRefusedException(missing);
         var data = ReportData.Load(conn, catalogue).ForEdition(request.Publish);
         CheckSelection(data, request);
 
@@ -51,13 +52,6 @@ public static class Exporter
 
     private static void CheckSelection(ReportData data, ExportRequest request)
     {
-        if (!data.Results.Any(r => r.Year == request.Year))
-        {
-            var years = data.Years;
-            throw new ExportRefusedException(years.Count == 0
-                ? "the store has no results: run qp compute first"
-                : $"no stored results for {request.Year}: run qp compute --year {request.Year} first; years with results: {string.Join(", ", years.Select(y => y.ToString(CultureInfo.InvariantCulture)))}");
-        }
         if (request.LaCode is { } la)
         {
             if (!data.Authorities.ContainsKey(la))

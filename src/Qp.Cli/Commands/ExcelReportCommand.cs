@@ -28,10 +28,7 @@ public static class ExcelReportCommand
             using var conn = Cli.OpenStoreReadOnly(parse, "qp import and qp compute");
             var catalogue = IndicatorCatalogueFile.ReadFolder(Templates.IndicatorsFolder);
             var data = ReportData.Load(conn, catalogue) with { Rules = PublishedRules.For(catalogue) };
-            if (!data.Years.Contains(y))
-                throw new UsageException(data.Years.Count == 0
-                    ? "the store holds no computed results: run qp compute first"
-                    : $"no results for {CollectionYear.Display(y)} ({y}): run qp compute --year {y} first; years with results: {string.Join(", ", data.Years)}");
+            if (StoreContents.Read(conn).MissingResults(y, Path.GetFullPath(parse.GetValue(Cli.Db)!)) is { } missing) throw new UsageException(missing);
             var focus = parse.GetValue(la);
             if (focus is { } code && !data.Authorities.ContainsKey(code))
                 throw new UsageException($"--la {code}: no such authority in the authorities table");

@@ -32,10 +32,7 @@ public static class ReportPdfCommand
             var catalogue = IndicatorCatalogueFile.ReadFolder(Templates.IndicatorsFolder);
             var data = ReportData.Load(conn, catalogue) with { Rules = PublishedRules.For(catalogue) };
             int y = parse.GetValue(year);
-            if (!data.Years.Contains(y))
-                throw new UsageException(data.Years.Count == 0
-                    ? $"the store {db} holds no computed results: run qp compute first"
-                    : $"no results are stored for {Domain.CollectionYear.Display(y)} ({y}): run qp compute --year {y} first; years with results: {string.Join(", ", data.Years)}");
+            if (StoreContents.Read(conn).MissingResults(y, db) is { } missing) throw new UsageException(missing);
             var options = new PackOptions(y, parse.GetValue(publish), DateTimeOffset.Now);
 
             if (parse.GetValue(all))

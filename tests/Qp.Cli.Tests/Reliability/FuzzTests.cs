@@ -1,3 +1,4 @@
+using Qp.Tests.Shared;
 using System.Diagnostics;
 using System.Text;
 using Xunit.Abstractions;
@@ -7,7 +8,7 @@ namespace Qp.Cli.Tests.Reliability;
 /// <summary>
 /// Mutates a valid generated return thousands of times and imports each mutant: the tool must never crash
 /// (exit 3 or an internal error), must explain every rejection, and a rejected return must leave the store
-/// byte-for-byte unchanged. QP_FUZZ_CASES sets the number of cases (default 10,000).
+/// byte-for-byte unchanged. QP_FUZZ_CASES sets the number of cases (1,000 by default, 10,000 with QP_LONG_TESTS=1).
 /// </summary>
 public class FuzzTests(ITestOutputHelper output)
 {
@@ -56,7 +57,7 @@ public class FuzzTests(ITestOutputHelper output)
     [Fact]
     public void Mutated_returns_never_crash_and_rejections_leave_the_store_unchanged()
     {
-        int cases = int.TryParse(Environment.GetEnvironmentVariable("QP_FUZZ_CASES"), out int n) ? n : 10_000;
+        int cases = LongRun.Size("QP_FUZZ_CASES", quick: 1_000, full: 10_000);
         using var tmp = new TempDir();
         var db = tmp.File("fuzz.db");
         QpRunner.Run("sample", "--out", tmp.File("gen"), "--years", "2001-2001", "--la", "805", "--seed", "7").ExitCode.Should().Be(0);

@@ -1,3 +1,4 @@
+using Qp.Tests.Shared;
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
@@ -11,7 +12,7 @@ namespace Qp.Cli.Tests.Reliability;
 /// The fuzz test for workbooks: a valid generated return saved as .xlsx is mutated in its cells (formulas without values, error
 /// values, odd date serials, broken numbers and string indexes, rows moved or duplicated) and in its zip (bytes flipped, truncated,
 /// parts removed or cut, a DTD added). Every mutant must end with exit 0, 1 or 2, never a crash, and a rejected one must leave the
-/// store unchanged. QP_FUZZ_XLSX_CASES sets the number of cases (default 400).
+/// store unchanged. QP_FUZZ_XLSX_CASES sets the number of cases (60 by default, 400 with QP_LONG_TESTS=1).
 /// </summary>
 public class XlsxFuzzTests(ITestOutputHelper output)
 {
@@ -81,7 +82,7 @@ public class XlsxFuzzTests(ITestOutputHelper output)
     [Fact]
     public void Mutated_workbooks_never_crash_and_rejections_leave_the_store_unchanged()
     {
-        int cases = int.TryParse(Environment.GetEnvironmentVariable("QP_FUZZ_XLSX_CASES"), out int n) ? n : 400;
+        int cases = LongRun.Size("QP_FUZZ_XLSX_CASES", quick: 60, full: 400);
         using var tmp = new TempDir();
         var db = tmp.File("fuzz.db");
         QpRunner.Run("sample", "--out", tmp.File("gen"), "--years", "2001-2001", "--la", "805", "--seed", "7").ExitCode.Should().Be(0);

@@ -1,3 +1,4 @@
+using Qp.Tests.Shared;
 using System.Diagnostics;
 using System.Security;
 using System.Text;
@@ -9,7 +10,7 @@ namespace Qp.Cli.Tests.Reliability;
 /// <summary>
 /// The fuzz test's XML half: a generated return written as Expanded SSDA903 XML, mutated thousands of times (structure, text,
 /// nesting, names, encodings) and imported. Every mutant ends with exit 0, 1 or 2 — never 3 or a crash — a rejection is explained,
-/// and the store is unchanged by it. QP_FUZZ_CASES sets the number of cases (default 2,000 here).
+/// and the store is unchanged by it. QP_FUZZ_CASES sets the number of cases (300 by default, 2,000 with QP_LONG_TESTS=1).
 /// </summary>
 public partial class XmlFuzzTests(ITestOutputHelper output)
 {
@@ -96,7 +97,7 @@ public partial class XmlFuzzTests(ITestOutputHelper output)
     [Fact]
     public void Mutated_xml_returns_never_crash_and_rejections_leave_the_store_unchanged()
     {
-        int cases = int.TryParse(Environment.GetEnvironmentVariable("QP_FUZZ_CASES"), out int n) ? n : 2_000;
+        int cases = LongRun.Size("QP_FUZZ_CASES", quick: 300, full: 2_000);
         using var tmp = new TempDir();
         var db = tmp.File("fuzz.db");
         QpRunner.Run("sample", "--out", tmp.File("gen"), "--years", "2001-2001", "--la", "805", "--seed", "7").ExitCode.Should().Be(0);
