@@ -99,7 +99,7 @@ public sealed record ExportManifest(string ToolVersion, DateTimeOffset CreatedUt
         foreach (var (s, sha) in digests)
         {
             buffer.ResetWrittenCount();
-            buffer.Write("\n      "u8); // whitespace before a raw value: each row starts its own line in the indented file
+            System.Buffers.BuffersExtensions.Write(buffer, "\n      "u8); // whitespace before a raw value: each row starts its own line in the indented file
             using (var row = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             {
                 row.WriteStartArray();
