@@ -63,11 +63,23 @@ public sealed class RuleContext
         return (T)s;
     }
 
-    /// <summary>Reports a finding of <paramref name="rule"/> at <paramref name="at"/>.</summary>
+    /// <summary>Whether the year is one of the DfE's (2022-23 on), whose findings carry the DfE's codes.</summary>
+    public bool DfeYear => Year >= Rules.Dfe.DfeTables.FirstYear;
+
+    /// <summary>
+    /// Reports a finding of <paramref name="rule"/> at <paramref name="at"/>. In the DfE's years it carries the DfE's code when the DfE has
+    /// the check (one fault, one code), and is marked as the tool's own otherwise.
+    /// </summary>
     public void Report(Rule rule, Location at, string message)
     {
         if (rule.Severity == Severity.Error) errorsByFile[at.File] = errorsByFile.GetValueOrDefault(at.File) + 1;
-        sink(new ValidationMessage(at.File, at.Line, at.Column, rule.Severity, rule.Code, message));
+        bool dfe = DfeYear;
+        sink(new ValidationMessage(at.File, at.Line, at.Column, rule.Severity, dfe ? rule.DfeCode ?? rule.Code : rule.Code, message)
+        {
+            Child = at.Child,
+            Field = at.Field,
+            Own = dfe && rule.DfeCode is null,
+        });
     }
 
     /// <summary>Whether <paramref name="file"/> has <see cref="ErrorsBeforeStop"/> errors, so that its reader should stop.</summary>

@@ -4,7 +4,14 @@ namespace Qp.Validate;
 /// <param name="File">File name as shown to the user, e.g. Episodes.csv or return.xlsx[Episodes].</param>
 /// <param name="Line">1-based line (row of a sheet, line of an XML element).</param>
 /// <param name="Column">1-based column (field number, sheet column, XML column).</param>
-public readonly record struct Location(string File, int Line, int Column);
+public readonly record struct Location(string File, int Line, int Column)
+{
+    /// <summary>The CHILD of the row the place is in, when the place is in a row of a recognised table.</summary>
+    public string? Child { get; init; }
+
+    /// <summary>The column name the place is in, when it is one field of a row.</summary>
+    public string? Field { get; init; }
+}
 
 /// <summary>One data row of a recognised table, its values in schema order and the location of each field.</summary>
 public sealed class SourceRow
@@ -17,7 +24,7 @@ public sealed class SourceRow
     public SourceRow(TableSchema table, Location row, string?[] values, Location[] fieldLocations)
     {
         Table = table;
-        Row = row;
+        Row = row with { Child = values.Length > 0 ? values[0] : null };
         this.values = values;
         at = fieldLocations;
     }
@@ -30,7 +37,7 @@ public sealed class SourceRow
     public SourceRow(TableSchema table, Location row, string?[] values, int[] sourceColumns)
     {
         Table = table;
-        Row = row;
+        Row = row with { Child = values.Length > 0 ? values[0] : null };
         this.values = values;
         columns = sourceColumns;
     }
@@ -52,8 +59,8 @@ public sealed class SourceRow
     {
         int i = Table.IndexOf(column);
         if (i < 0) return Row;
-        if (at is not null) return at[i].Column > 0 ? at[i] : Row;
-        return columns![i] >= 0 ? Row with { Column = columns[i] + 1 } : Row;
+        if (at is not null) return at[i].Column > 0 ? at[i] with { Child = Row.Child, Field = Table.Columns[i] } : Row;
+        return columns![i] >= 0 ? Row with { Column = columns[i] + 1, Field = Table.Columns[i] } : Row;
     }
 
     /// <summary>The CHILD value, or null.</summary>

@@ -115,7 +115,7 @@ public sealed class MessageLog
     private readonly List<ValidationMessage> messages = [];
     private readonly Dictionary<(string File, string Code), int> byRule = [];
     private readonly Dictionary<string, int> byFile = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string File, string Code), (Severity Severity, int Count)> more = [];
+    private readonly Dictionary<(string File, string Code), (Severity Severity, int Count, bool Own)> more = [];
 
     /// <summary>Adds a message (or only counts it, past the caps).</summary>
     public void Add(ValidationMessage m)
@@ -131,14 +131,14 @@ public sealed class MessageLog
             messages.Add(m);
             return;
         }
-        more[key] = (m.Severity, more.GetValueOrDefault(key).Count + 1);
+        more[key] = (m.Severity, more.GetValueOrDefault(key).Count + 1, m.Own);
     }
 
     /// <summary>Every message kept, ordered by file, line, column and code; each file's "… and N more" lines follow its messages.</summary>
     public IReadOnlyList<ValidationMessage> Sorted =>
         messages.Select(m => (m, Summary: false))
             .Concat(more.Select(x => (m: new ValidationMessage(x.Key.File, 0, 0, x.Value.Severity, x.Key.Code,
-                $"… and {x.Value.Count:N0} more {x.Key.Code} message(s) in this file, not shown (at most {PerRule} of a rule and {PerFile} in all are shown per file)"), Summary: true)))
+                $"… and {x.Value.Count:N0} more {x.Key.Code} message(s) in this file, not shown (at most {PerRule} of a rule and {PerFile} in all are shown per file)") { Own = x.Value.Own }, Summary: true)))
             .OrderBy(x => x.m.File, StringComparer.Ordinal).ThenBy(x => x.Summary).ThenBy(x => x.m.Line).ThenBy(x => x.m.Column).ThenBy(x => x.m.Code, StringComparer.Ordinal)
             .Select(x => x.m).ToArray();
 

@@ -34,6 +34,8 @@ REFERENCE_DATA_RULES = {"164", "169", "179", "218", "230", "392a", "392c", "406"
 QP_TABLES = {"Header", "Episodes", "Reviews", "UASC", "OC2", "OC3", "AD1", "PlacedAdoption", "PrevPerm", "Missing"}
 # Tables whose rules' unit-test inputs --peer-tests replays (qp reads DoLo from 2026-27).
 TEST_TABLES = QP_TABLES | {"DoLo"}
+# qp refuses a return whose authority it cannot tell, as import does: the peer's default authority (E09000027) is Richmond upon Thames, 318.
+QP_LA = "318"
 
 
 def default_qp():
@@ -120,7 +122,7 @@ def run_peer(peer, files, year, la, as_is, prev_files=()):
     return registry, flagged, crashed
 
 
-def run_qp(qp, files, tables, year, tmp, prev_files=()):
+def run_qp(qp, files, tables, year, tmp, prev_files=(), la=QP_LA):
     folder = Path(tmp) / "return"
     folder.mkdir()
     for f in files:
@@ -132,7 +134,8 @@ def run_qp(qp, files, tables, year, tmp, prev_files=()):
         for f in prev_files:
             shutil.copy(f, last / f.name)
         prev = ["--previous", str(last)]
-    proc = subprocess.run(qp + ["validate", str(folder), "--year", str(year), "--format", "json", "--all-messages"] + prev, capture_output=True, text=True)
+    proc = subprocess.run(qp + ["validate", str(folder), "--year", str(year), "--la", la, "--format", "json", "--all-messages"] + prev,
+                          capture_output=True, text=True)
     doc = json.loads(proc.stdout)
     flagged = defaultdict(set)
     for sub in doc["submissions"]:
@@ -190,7 +193,8 @@ def peer_tests(peer, qp, year, only, column_names):
         finally:
             module.validate = original
         row = dict(inputs=0, peer=0, qp=0, both=0, only_peer=0, only_qp=0)
-        qp_codes = {r["code"] for r in by_dfe[code]}
+        # In the DfE's years qp reports a finding under the DfE's code; the tool's own code is kept for older years.
+        qp_codes = {r["code"] for r in by_dfe[code]} | {code}
         cmp_tables = {r["table"] for r in by_dfe[code] if r["table"] in TEST_TABLES}
         for dfs in captured:
             tables = {t: dfs[t] for t in sorted(TEST_TABLES) if t in dfs and hasattr(dfs[t], "columns")}
@@ -231,7 +235,7 @@ def peer_tests(peer, qp, year, only, column_names):
                 if last:
                     write(Path(tmp) / "previous", last)
                     prev = ["--previous", str(Path(tmp) / "previous")]
-                out = subprocess.run(qp + ["validate", str(Path(tmp) / "return"), "--year", str(year), "--format", "json"] + prev,
+                out = subprocess.run(qp + ["validate", str(Path(tmp) / "return"), "--year", str(year), "--la", QP_LA, "--format", "json"] + prev,
                                      capture_output=True, text=True).stdout
             qrows = {(Path(m["file"]).stem, m["line"] - 2) for sub in json.loads(out)["submissions"] for m in sub["messages"] if m["code"] in qp_codes}
             prows = set()
@@ -260,6 +264,7 @@ def main():
     ap.add_argument("--year", type=int, help="collection year, e.g. 2023 for 2022-23")
     ap.add_argument("--prev", help="folder of last year's return (CSV files), given to both tools for the previous-year rules")
     ap.add_argument("--la", default="E09000027", help="the peer's authority code (only its placement-LA rules use it)")
+    ap.add_argument("--qp-la", default=QP_LA, help="qp's three-digit authority code for the return (default 318, the peer's default authority)")
     ap.add_argument("--qp", help="command that runs qp (default: dotnet src/Qp.Cli/bin/Release/net10.0/qp.dll)")
     ap.add_argument("--only", help="comma-separated DfE codes to report (default: every rule of the year)")
     ap.add_argument("--write-map", action="store_true", help="regenerate rule-map.csv from qp rules and stop")
@@ -306,7 +311,7 @@ def main():
         prev_peer = [Path(a.prev) / f for f in prev_tables]
         prev_qp = [Path(a.prev) / f for f, t in prev_tables.items() if t in QP_TABLES]
         registry, peer, crashed = run_peer(a.peer, peer_files, a.year, a.la, a.as_is, prev_peer)
-        qp_flags = run_qp(qp, qp_files, tables, a.year, tmp, prev_qp)
+        qp_flags = run_qp(qp, qp_files, tables, a.year, tmp, prev_qp, a.qp_la)
 
     in_force = qp_rules(qp, a.year)
     by_dfe = defaultdict(list)
@@ -319,7 +324,8 @@ def main():
         if only and code not in only:
             continue
         qrules = by_dfe.get(code, [])
-        qrows = set().union(*[qp_flags.get(r["code"], set()) for r in qrules]) if qrules else set()
+        # qp reports a finding of the DfE's years under the DfE's code (its own rule's code before 2022-23).
+        qrows = set().union(qp_flags.get(code, set()), *[qp_flags.get(r["code"], set()) for r in qrules]) if qrules else set()
         # Compare on the tables qp reports this rule on (its own table and any other it flags rows of): the peer often flags the
         # Header row as well as the episodes, which qp leaves out.
         cmp_tables = ({r["table"] for r in qrules if r["table"] in column_names} | {t for t, _ in qrows}) or {t for t, _ in peer.get(code, set())}

@@ -14,7 +14,7 @@ public static class RulesCommand
         var cmd = new Command("rules", "List the validation rules: code, severity, DfE code, years in force, table, fields and what each requires");
         var format = new Option<string>("--format") { Description = "text or csv", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "csv");
-        var year = new Option<int?>("--year") { Description = "Only the rules in force in this collection year, e.g. 2026 for 2025-26" };
+        var year = CliOptions.OptionalYear("--year", "Only the rules in force in this collection year, 2026 or 2025-26");
         cmd.Options.Add(format);
         cmd.Options.Add(year);
         return cmd.WithAction(parse =>

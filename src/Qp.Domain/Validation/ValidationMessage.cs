@@ -15,11 +15,20 @@ public enum Severity
 /// <param name="Line">The 1-based line in the file (for XML, the element's line); 0 when the finding concerns the whole file.</param>
 /// <param name="Column">The 1-based column (field) number; 0 when the finding concerns the whole row or file.</param>
 /// <param name="Severity">Error or warning.</param>
-/// <param name="Code">The rule's stable code, e.g. E204.</param>
+/// <param name="Code">The code the finding is reported under: in the DfE's years (2022-23 on) the DfE's code when the DfE has the check, else the tool's own (e.g. E204).</param>
 /// <param name="Message">The message, naming the offending value.</param>
 public sealed record ValidationMessage(string File, int Line, int Column, Severity Severity, string Code, string Message)
 {
+    /// <summary>The CHILD of the row the finding is on, or null when it concerns a file or a row without one.</summary>
+    public string? Child { get; init; }
+
+    /// <summary>The column the finding is on, or null when it concerns a whole row or file.</summary>
+    public string? Field { get; init; }
+
+    /// <summary>True when <see cref="Code"/> is the tool's own in a DfE year (the DfE has no rule for the check); marked "(qp)" in the text form.</summary>
+    public bool Own { get; init; }
+
     /// <summary>The compiler-style form, e.g. "Episodes.csv:14:4: error E204: DECOM 31/02/2001 is not a valid date (dd/mm/yyyy)".</summary>
     public override string ToString() =>
-        $"{File}:{Line}:{Column}: {(Severity == Severity.Error ? "error" : "warning")} {Code}: {Message}";
+        $"{File}:{Line}:{Column}: {(Severity == Severity.Error ? "error" : "warning")} {Code}{(Own ? " (qp)" : "")}: {Message}";
 }

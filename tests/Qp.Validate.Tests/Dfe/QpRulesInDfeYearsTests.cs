@@ -14,10 +14,11 @@ public class QpRulesInDfeYearsTests
     }
 
     [Fact]
-    public void E229_still_applies_to_placements_from_April_2015()
+    public void E229_still_applies_to_placements_from_April_2015_reported_as_the_DfE_217()
     {
         var messages = DfeFixtures.Base(2023).E(3, "PLACE", "A5").E(3, "LS", "E1").Validate();
-        messages.Should().ContainSingle(m => m.Code == "E229").Which.Line.Should().Be(3);
+        messages.Should().NotContain(m => m.Code == "E229");
+        messages.Should().ContainSingle(m => m.Code == "217").Which.Line.Should().Be(3);
     }
 
     [Theory]
@@ -175,7 +176,7 @@ public class YearlyListsInRulesTests
     [InlineData(2025, "Z12", true)]
     public void E211_the_DfE_146_follows_the_placement_list_of_the_year(int year, string place, bool flagged)
     {
-        Codes(year, 4, ("PLACE", place)).Contains("E211").Should().Be(flagged);
+        Codes(year, 4, ("PLACE", place)).Contains("146").Should().Be(flagged);
     }
 
     [Fact]
@@ -216,12 +217,12 @@ public class SequenceAsTheDfeTests
     public void E218_the_DfE_501_flags_a_second_episode_starting_the_same_day_before_the_first_ends()
     {
         var f = DfeFixtures.Base(2023).Add("Episodes", "1002", "01/02/2021", "S", "C2", "N2", "K2", "PR1", "01/03/2021", "E8", "", "TS24 8AA", "TS27 2AA", "1111111");
-        f.Validate().Where(m => m.Code == "E218").Select(m => m.Line).Should().Equal(5);
+        f.Validate().Where(m => m.Code == "501").Select(m => m.Line).Should().Equal(5);
     }
 
     [Fact]
     public void E219_the_DfE_142_flags_an_earlier_episode_without_REC()
     {
-        DfeFixtures.Base(2023).E(2, "REC", "").Validate().Where(m => m.Code == "E219").Select(m => m.Line).Should().Equal(2);
+        DfeFixtures.Base(2023).E(2, "REC", "").Validate().Where(m => m.Code == "142").Select(m => m.Line).Should().Equal(2);
     }
 }
