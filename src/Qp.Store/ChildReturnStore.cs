@@ -115,7 +115,11 @@ public static partial class ChildReturnStore
         using (var r = new RawRows(db, "SELECT DISTINCT e.child FROM episodes e JOIN submissions s ON s.id = e.submission_id WHERE s.la_code = $1 AND s.year < $2",
                    pool, laCode, year))
             while (r.Read()) earlier.Add(r.Text(0)!);
-        return new StoredFacts(rows) { EarlierInCare = earlier };
+        // The stored years run back without a gap from this one to the first whose episodes are known.
+        int first = year;
+        using (var r = new RawRows(db, "SELECT DISTINCT year FROM submissions WHERE la_code = $1 AND year < $2 ORDER BY year DESC", pool, laCode, year))
+            while (r.Read() && r.Long(0) == first - 1) first--;
+        return new StoredFacts(rows) { EarlierInCare = earlier, HistoryFrom = first };
     }
 
     private static readonly string[] HeaderColumns = ["CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"];
@@ -197,6 +201,9 @@ public sealed record StoredFacts(IReadOnlyList<StoredRow> Rows)
 {
     /// <summary>The children with an episode in a return of the same authority stored for an earlier year than this one.</summary>
     public IReadOnlySet<string> EarlierInCare { get; init; } = new HashSet<string>();
+
+    /// <summary>The first collection year of the unbroken run of the authority's stored returns that ends with this one.</summary>
+    public int HistoryFrom { get; init; }
 }
 
 /// <summary>One stored row as a return writes it, its values in the order of the columns asked for.</summary>

@@ -29,10 +29,11 @@ public sealed class PreviousReturn
     /// <summary>
     /// The facts of return <paramref name="year"/> from the <paramref name="tableRows"/> of its kept tables (rows of other tables are
     /// dropped); a table with no row here counts as absent from last year's return, and each child's latest episode is read from
-    /// its Episodes rows; <paramref name="earlierInCare"/> as <see cref="EarlierInCare"/> says.
+    /// its Episodes rows; <paramref name="earlierInCare"/> and <paramref name="historyFrom"/> as <see cref="EarlierInCare"/> and
+    /// <see cref="HistoryFrom"/> say.
     /// </summary>
-    public static PreviousReturn FromRows(int year, IEnumerable<PreviousRow> tableRows, IReadOnlySet<string>? earlierInCare = null) =>
-        new(year, [], tableRows) { EarlierInCare = earlierInCare ?? new HashSet<string>() };
+    public static PreviousReturn FromRows(int year, IEnumerable<PreviousRow> tableRows, IReadOnlySet<string>? earlierInCare = null, int? historyFrom = null) =>
+        new(year, [], tableRows) { EarlierInCare = earlierInCare ?? new HashSet<string>(), HistoryFrom = historyFrom ?? year };
 
     /// <summary>
     /// The facts of return <paramref name="year"/> from its <paramref name="episodes"/> and the <paramref name="tableRows"/> of its
@@ -65,6 +66,14 @@ public sealed class PreviousReturn
     /// whole history from those two years (the DfE's 1001, 1002) leave them alone.
     /// </summary>
     public IReadOnlySet<string> EarlierInCare { get; init; } = new HashSet<string>();
+
+    private readonly int? historyFrom;
+
+    /// <summary>
+    /// The first collection year whose episodes are known: the first of the unbroken run of stored returns ending with this one, or
+    /// this return's own year when only it is known (as with <c>--previous</c>).
+    /// </summary>
+    public int HistoryFrom { get => historyFrom ?? Year; init => historyFrom = value; }
 
     /// <summary>The collection year of the previous return.</summary>
     public int Year { get; }

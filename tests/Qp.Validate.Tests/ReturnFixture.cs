@@ -152,12 +152,12 @@ public sealed class ReturnFixture
     }
 
     /// <summary>Gives <paramref name="last"/> as last year's return, read from its files as <c>--previous</c> reads it.</summary>
-    public ReturnFixture WithPreviousReturn(ReturnFixture last)
+    public ReturnFixture WithPreviousReturn(ReturnFixture last, int? historyFrom = null)
     {
         var root = Directory.CreateTempSubdirectory("qp-previous-").FullName;
         try
         {
-            previous = PreviousReturns.FromFiles(Submission.Find(last.WriteTo(root)).Single(), last.Year);
+            previous = PreviousReturns.FromFiles(Submission.Find(last.WriteTo(root)).Single(), last.Year, historyFrom);
         }
         finally
         {

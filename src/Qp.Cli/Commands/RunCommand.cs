@@ -40,6 +40,10 @@ public static class RunCommand
             var neighbours = Path.Combine(data, "neighbours.csv");
             SyntheticNeighbours.Write(neighbours, AuthoritiesFile.Read(Templates.AuthoritiesCsv));
             Step("Importing statistical neighbours", "import", "--db", db, neighbours);
+            // The sample's SYNTHETIC postcode directory and provider list fit its returns, so the DfE's reference-data rules run at import.
+            var reference = Path.Combine(data, SampleReference.Folder);
+            if (Directory.Exists(reference))
+                Step("Importing the sample's SYNTHETIC reference data", ["import", "--db", db, Path.Combine(reference, SampleReference.PostcodesFile), Path.Combine(reference, SampleReference.ProvidersFile)]);
             foreach (var aggregate in Directory.EnumerateFiles(data, "aggregate_*.csv").Order(StringComparer.Ordinal))
                 Step("Importing aggregate returns", "import", "--db", db, aggregate);
             Step("Importing child-level returns", "import", "--db", db, data);

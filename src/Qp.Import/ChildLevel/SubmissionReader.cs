@@ -95,14 +95,17 @@ public static class PreviousReturns
     /// </summary>
     public static PreviousReturn? FromStore(Microsoft.Data.Sqlite.SqliteConnection conn, int laCode, int year) =>
         Qp.Store.ChildReturnStore.FactsOf(conn, laCode, year, PreviousReturn.KeptColumns) is { } facts
-            ? PreviousReturn.FromRows(year, facts.Rows.Select(r => new PreviousRow(KeptSchemas[r.Table], r.Child, r.Values)), facts.EarlierInCare)
+            ? PreviousReturn.FromRows(year, facts.Rows.Select(r => new PreviousRow(KeptSchemas[r.Table], r.Child, r.Values)), facts.EarlierInCare, facts.HistoryFrom)
             : null;
 
     private static readonly Dictionary<string, TableSchema> KeptSchemas =
         PreviousReturn.KeptTables.ToDictionary(t => t, t => Tables.ByName(t)!, StringComparer.Ordinal);
 
-    /// <summary>A return on disk (any format) as validation facts: its kept tables' rows; its own problems are not reported here.</summary>
-    public static PreviousReturn FromFiles(Submission submission, int year)
+    /// <summary>
+    /// A return on disk (any format) as validation facts: its kept tables' rows; its own problems are not reported here. Its episodes are
+    /// the only history known unless <paramref name="historyFrom"/> names an earlier first year (see <see cref="PreviousReturn.HistoryFrom"/>).
+    /// </summary>
+    public static PreviousReturn FromFiles(Submission submission, int year, int? historyFrom = null)
     {
         var rows = new List<PreviousRow>();
         var ctx = new RuleContext(year, DateOnly.MaxValue, _ => { });
@@ -110,6 +113,6 @@ public static class PreviousReturns
         {
             if (row.Child is not null && PreviousReturn.KeptTables.Contains(row.Table.Name)) rows.Add(PreviousRow.From(row));
         });
-        return PreviousReturn.FromRows(year, rows);
+        return PreviousReturn.FromRows(year, rows, historyFrom: historyFrom);
     }
 }

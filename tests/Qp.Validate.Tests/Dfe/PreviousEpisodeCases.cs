@@ -75,8 +75,9 @@ public sealed class PreviousEpisodeCases : IRuleCaseSet
         new("NoE", () => PreviousEpisodes.Against(PreviousEpisodes.Return(2022, ["1002", "01/02/2021", "S", "C2", "N2", "K2", "PR1", "", "", "", "TS24 8AA", "TS27 2AA", "1111111"])),
             El(2, 2), Ok),
         // 102 left care on 01/03/2023 after two years; starting on 15/02/2023 instead, the care since the 14th birthday is 14 days.
-        new("1001", () => DfeBase.Return().Set("Episodes", 3, "DECOM", "15/02/2023").WithPreviousReturn(Last2022()), At("OC3", 2, "IN_TOUCH"),
-            () => DfeBase.Return().WithPreviousReturn(Last2022())),
+        // The store's returns reach back to 2018-19, before his 14th birthday (05/03/2019), so all his care is known.
+        new("1001", () => DfeBase.Return().Set("Episodes", 3, "DECOM", "15/02/2023").WithPreviousReturn(Last2022(), historyFrom: 2019), At("OC3", 2, "IN_TOUCH"),
+            () => DfeBase.Return().WithPreviousReturn(Last2022(), historyFrom: 2019)),
         new("1002", () => Leaver109().WithPreviousReturn(Last2022()), At("OC3", 2, "IN_TOUCH"),
             () => Leaver109().WithPreviousReturn(Last2022("109", "01/02/2019", "S", "C2", "N2", "U4", "PR1", "01/03/2021", "E8", "", "", "", ""))),
         new("1010", () => Leaver109().WithPreviousReturn(Last2022("109", "01/02/2019", "S", "C2", "N2", "U4", "PR1", "", "", "", "", "", "")), At("OC3", 2, "IN_TOUCH"),

@@ -72,6 +72,23 @@ public class PreviousEpisodeTests
             .Should().NotContain(m => m.Code == "1002" || m.Code == "1001");
     }
 
+    [Theory]
+    // 102 (born 05/03/2005, 14 on 05/03/2019) has 14 days of care since then in the two years; 109 (born 01/06/2004) none.
+    [InlineData(null, 0)]
+    [InlineData(2020, 0)]
+    [InlineData(2019, 3)]
+    public void Rules_1001_and_1002_judge_only_a_care_leaver_whose_years_since_14_are_all_known(int? historyFrom, int findings)
+    {
+        var f = DfeBase.Return().Set("Episodes", 3, "DECOM", "15/02/2023")
+            .Add("Header", "109", "1", "01/06/2004", "WBRI", "A12345678909B", "", "").Add("OC3", "109", "01/06/2004", "YES", "F2", "S2");
+        var last = PreviousEpisodes.Return(2022, ["101", "01/01/2020", "S", "C2", "N1", "U1", "PR1", "", "", "", "TS24 8", "TS25 1", "1000101"],
+            ["102", "01/02/2021", "S", "C2", "N2", "U4", "PR1", "", "", "", "TS24 8", "TS25 2", "1000102"]);
+        var codes = f.WithPreviousReturn(last, historyFrom).Validate().Where(m => m.Code is "1001" or "1002").Select(m => (m.Code, m.Line)).ToList();
+        // From 2018-19 on every year since both 14th birthdays is known: 102 is flagged by 1001, 109 (no episode at all) by both.
+        codes.Should().HaveCount(findings);
+        if (findings > 0) codes.Should().BeEquivalentTo([("1001", 2), ("1001", 3), ("1002", 3)]);
+    }
+
     [Fact]
     public void Last_years_return_read_from_the_store_gives_the_same_facts_and_findings_as_its_files()
     {

@@ -1,3 +1,4 @@
+using Qp.Domain;
 using Qp.Domain.Returns;
 using static Qp.Validate.Rules.Dfe.D;
 
@@ -98,6 +99,10 @@ public static class PreviousEpisodeRules
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 
+    // Care that makes a care leaver starts at 14: the known years must reach back to the 14th birthday, or the care may lie before
+    // them (the false positives the DfE's own wording of 1001 and 1002 warns of). The store's unbroken run of years is the history.
+    private static bool HistoryCovers(PreviousReturn previous, DateOnly dob) => dob.AddYears(14) >= CollectionYear.Start(previous.HistoryFrom);
+
     private static void Keep(Dictionary<DateOnly, (DateOnly? Dec, string? Ls, string? Rec)> byDecom, DateOnly decom, (DateOnly? Dec, string? Ls, string? Rec) e)
     {
         // The copy with the earliest DEC wins, as the DfE's checker keeps it: a DEC over none, an earlier DEC over a later one.
@@ -177,8 +182,8 @@ public static class PreviousEpisodeRules
             {
                 if (ctx.Previous is not { } previous || !c.Has(Tables.Oc3) || !ctx.Has(Tables.Episodes) || !ctx.Has(Tables.Header)) return;
                 if (previous.EarlierInCare.Contains(c.Id)) return;
-                // Only two years of episodes are known: a young person 20 or over at 31 March may have been looked after before them.
-                if (c.Dob is not { } dob || dob.AddYears(20) <= ctx.YearEnd) return;
+                // A young person 20 or over at 31 March may have been looked after before the two years the DfE compares.
+                if (c.Dob is not { } dob || dob.AddYears(20) <= ctx.YearEnd || !HistoryCovers(previous, dob)) return;
                 if (RelevantOrFormerRelevant(c, previous, dob, ctx)) return;
                 foreach (var r in c.Rows(Tables.Oc3))
                     Flag(ctx, rule, r, "IN_TOUCH", "care leaver information, but this year's and last year's episodes show no relevant care since the 14th birthday, or an adoption");
@@ -187,6 +192,7 @@ public static class PreviousEpisodeRules
             (c, ctx, rule) =>
             {
                 if (ctx.Previous is not { } previous || HasEpisodes(c) || HadEpisodes(previous, c.Id) || previous.EarlierInCare.Contains(c.Id)) return;
+                if (c.Dob is { } dob && !HistoryCovers(previous, dob)) return;
                 foreach (var r in c.Rows(Tables.Oc3))
                     Flag(ctx, rule, r, "IN_TOUCH", "care leaver information for a young person with no episode this year or in last year's return");
             }, severity: W),
