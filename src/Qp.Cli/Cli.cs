@@ -35,10 +35,15 @@ public static class Cli
     /// <summary>Whether progress may be drawn: only on a terminal, never when output is redirected.</summary>
     public static bool ShowProgress => !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null;
 
+    /// <summary>The store this run created (there was no file, or an empty one, before), removed again if the command fails having stored nothing.</summary>
+    private static string? createdStore;
+
     /// <summary>Opens the store named by --db for writing (created and migrated when needed).</summary>
     public static SqliteConnection OpenStore(ParseResult parse)
     {
-        storePath = Path.GetFullPath(parse.GetValue(Db)!);
+        storePath = StorePath(parse);
+        if (!File.Exists(storePath) && !LocalFile.IsLink(storePath) || LocalFile.KindOf(storePath) == FileKind.Regular && new FileInfo(storePath).Length == 0)
+            createdStore = storePath;
         var conn = QpDatabase.Open(storePath);
         Templates.EnsureAuthorities(conn);
         return conn;
@@ -49,10 +54,54 @@ public static class Cli
     /// <param name="firstRun">What to run first when there is no store, e.g. "qp import and qp compute".</param>
     public static SqliteConnection OpenStoreReadOnly(ParseResult parse, string firstRun)
     {
-        storePath = Path.GetFullPath(parse.GetValue(Db)!);
+        storePath = StorePath(parse);
         if (Directory.Exists(storePath)) throw new UsageException($"--db {parse.GetValue(Db)} is a folder; give the store's file");
         if (!File.Exists(storePath)) throw new UsageException($"no store at {storePath}: run {firstRun} first (or give --db)");
         return QpDatabase.OpenReadOnly(storePath);
+    }
+
+    /// <summary>--db as a full path; an empty one, or a pipe or device (which SQLite would wait on or read forever), is a usage error.</summary>
+    // --db as a full path; an empty one, or a pipe or device (which SQLite would wait on or read forever), is a usage error.
+    public static string StorePath(ParseResult parse)
+    {
+        var given = parse.GetValue(Db);
+        if (string.IsNullOrWhiteSpace(given)) throw new UsageException("--db is empty: give the store's file, e.g. --db qp.db");
+        var full = Path.GetFullPath(given);
+        if (LocalFile.KindOf(full) is FileKind.Pipe or FileKind.Device or FileKind.Other)
+            throw new UsageException($"--db {given}: {LocalFile.NotARegularFile(full)}");
+        return full;
+    }
+
+    // A command that failed and stored nothing leaves no store it created behind (e.g. importing an empty folder into a new --db).
+    private static void RemoveBareStore()
+    {
+        if (createdStore is not { } db || !File.Exists(db)) return;
+        try
+        {
+            using (var conn = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = db, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString()))
+            {
+                conn.Open();
+                // authorities and schema_version are filled on creation; anything else means something was stored.
+                var tables = new List<string>();
+                using (var cmd = conn.CreateCommand())
+                {
+                    cmd.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('authorities', 'schema_version') AND name NOT LIKE 'sqlite_%'";
+                    using var r = cmd.ExecuteReader();
+                    while (r.Read()) tables.Add(r.GetString(0));
+                }
+                foreach (var t in tables)
+                {
+                    using var cmd = conn.CreateCommand();
+                    cmd.CommandText = $"SELECT EXISTS (SELECT 1 FROM \"{t}\")";
+                    if (Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) != 0) return;
+                }
+            }
+            foreach (var f in new[] { db, db + "-wal", db + "-shm", db + "-journal" }) File.Delete(f);
+        }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            // Best effort: a store that cannot be checked or removed is left as it is.
+        }
     }
 
     /// <summary>Adds an action that runs <paramref name="body"/> and maps its failures to exit codes.</summary>
@@ -66,6 +115,7 @@ public static class Cli
     public static int Invoke(RootCommand root, string[] args)
     {
         storePath = null;
+        createdStore = null;
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -73,7 +123,9 @@ public static class Cli
             Console.Error.WriteLine("Try 'qp --help' or 'qp COMMAND --help'.");
             return ExitCode.Usage;
         }
-        return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        int code = parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        if (code != ExitCode.Success) RemoveBareStore();
+        return code;
     }
 
     /// <summary>Runs a command body: known failures become messages and exit codes, never stack traces.</summary>
@@ -132,7 +184,8 @@ public static class Cli
 
     private static int Fail(int code, string message)
     {
-        Console.Error.WriteLine($"qp: {message}");
+        // One line whatever the message quotes (a path with a newline in it cannot forge a second line); QP_DEBUG's trace is left whole.
+        Console.Error.WriteLine($"qp: {(message.Contains("   at ", StringComparison.Ordinal) ? message : Domain.Text.EchoText.Escape(message, 4000))}");
         return code;
     }
 }

@@ -7,9 +7,11 @@ namespace Qp.Cli;
 /// <summary>Locates the templates folder (authorities and the indicator catalogue) shipped beside the tool.</summary>
 public static class Templates
 {
-    /// <summary>The templates folder: $QP_TEMPLATES when set, else the one copied beside the executable.</summary>
+    /// <summary>The templates folder: $QP_TEMPLATES when set (it must be a folder: a usage error otherwise), else the one copied beside the executable.</summary>
     public static string Folder =>
-        Environment.GetEnvironmentVariable("QP_TEMPLATES") is { Length: > 0 } env ? env : Path.Combine(AppContext.BaseDirectory, "templates");
+        Environment.GetEnvironmentVariable("QP_TEMPLATES") is { Length: > 0 } env
+            ? Directory.Exists(env) ? env : throw new UsageException($"QP_TEMPLATES={env}: no such folder; point it at a templates folder (authorities.csv, indicators/) or unset it")
+            : Path.Combine(AppContext.BaseDirectory, "templates");
 
     /// <summary>templates/authorities.csv.</summary>
     public static string AuthoritiesCsv => Path.Combine(Folder, "authorities.csv");

@@ -23,7 +23,8 @@ public static class OutputGuard
 
     /// <summary>
     /// Why <paramref name="output"/> must not be written, or null when it may: it is one of <paramref name="inputs"/>, or something
-    /// is already there that is not a regular file (a device, a pipe, a symbolic link, which renaming would replace rather than write through).
+    /// is already there that is not a regular file (a device, a pipe, a symbolic link, which renaming would replace rather than write through),
+    /// or a read-only file.
     /// </summary>
     public static string? Refusal(string output, IEnumerable<string> inputs)
     {
@@ -33,10 +34,16 @@ public static class OutputGuard
         if (LocalFile.IsLink(full)) return "it is a symbolic link; give the real file's path";
         return LocalFile.KindOf(full) switch
         {
+            // Renaming over a file ignores its permissions: a file its owner made read-only is refused rather than replaced.
+            FileKind.Regular when ReadOnly(full) => "it is read-only; make it writable or give another name",
             FileKind.Missing or FileKind.Regular or FileKind.Directory => null,
             FileKind.Device => "it is a device, not a regular file",
             FileKind.Pipe => "it is a named pipe, not a regular file",
             _ => "it is not a regular file",
         };
     }
+
+    // No write permission for anyone (mode 0444 and the like), or the read-only attribute: even root's rename would ignore it.
+    private static bool ReadOnly(string path) => OperatingSystem.IsWindows() ? new FileInfo(path).IsReadOnly
+        : (File.GetUnixFileMode(path) & (UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) == 0;
 }

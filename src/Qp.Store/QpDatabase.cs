@@ -14,6 +14,9 @@ public static class QpDatabase
         SqlMapper.AddTypeHandler(new NullableDateOnlyHandler());
     }
 
+    /// <summary>The marker in every store's header (SQLite's application_id, "QPRS"): a database without it is not a qp store.</summary>
+    public const int ApplicationId = 0x51505253;
+
     /// <summary>The schema version this build writes; <see cref="Migrations"/> brings older stores up to it.</summary>
     public static int CurrentVersion => Migrations.Length;
 
@@ -38,6 +41,8 @@ public static class QpDatabase
         {
             throw new StoreException($"{full}: cannot create the store's folder: {e.Message}");
         }
+        if (LocalFile.KindOf(full) is FileKind.Pipe or FileKind.Device or FileKind.Other)
+            throw new StoreException($"{full}: is not a regular file, so it cannot be a store");
         var cs = new SqliteConnectionStringBuilder { DataSource = full, Pooling = false, DefaultTimeout = 30 }.ToString();
         var conn = new SqliteConnection(cs);
         try
@@ -45,6 +50,7 @@ public static class QpDatabase
             conn.Open();
             conn.Execute("PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;");
             RefuseNewer(conn, full);
+            RefuseForeign(conn, full);
             // busy_timeout makes a second writer wait for the first instead of failing at once.
             conn.Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
             Migrate(conn, full);
@@ -63,25 +69,40 @@ public static class QpDatabase
     }
 
     /// <summary>Opens the existing store at <paramref name="path"/> read-only: nothing in it or beside it is changed, and a read-only file or folder is fine.</summary>
-    /// <remarks>A store of another schema version is refused, naming the file; an older one must be upgraded by a writing command first.</remarks>
+    /// <remarks>
+    /// A store of another schema version is refused, naming the file; an older one must be upgraded by a writing command first. Where
+    /// the file may be written, the connection is a query-only one (no statement can change the store) so that SQLite, closing it as
+    /// the last connection, removes the -wal and -shm files a WAL store needs while it is read; elsewhere it is a read-only one.
+    /// </remarks>
     public static SqliteConnection OpenReadOnly(string path)
     {
         var full = Path.GetFullPath(path);
         try
         {
-            return OpenReadOnly(full, immutable: false);
+            return OpenReadOnly(full, SqliteOpenMode.ReadWrite, immutable: false);
         }
         catch (SqliteException e) when (e.SqliteErrorCode is 14 or 8)
         {
-            // SQLITE_CANTOPEN / READONLY: a WAL store in a folder we cannot write has no shared-memory file to read through.
-            // Nobody can be writing where we cannot, so read the file as it is.
+            // SQLITE_CANTOPEN / READONLY: the file or its folder cannot be written; read it as it is.
             try
             {
-                return OpenReadOnly(full, immutable: true);
+                return OpenReadOnly(full, SqliteOpenMode.ReadOnly, immutable: false);
             }
-            catch (SqliteException e2)
+            catch (SqliteException e1) when (e1.SqliteErrorCode is 14 or 8)
             {
-                throw new StoreException($"{full}: {Explain(e2)}");
+                // A WAL store in a folder we cannot write has no shared-memory file to read through; nobody can be writing where we cannot.
+                try
+                {
+                    return OpenReadOnly(full, SqliteOpenMode.ReadOnly, immutable: true);
+                }
+                catch (SqliteException e2)
+                {
+                    throw new StoreException($"{full}: {Explain(e2)}");
+                }
+            }
+            catch (SqliteException e1)
+            {
+                throw new StoreException($"{full}: {Explain(e1)}");
             }
         }
         catch (SqliteException e)
@@ -90,16 +111,18 @@ public static class QpDatabase
         }
     }
 
-    private static SqliteConnection OpenReadOnly(string full, bool immutable)
+    private static SqliteConnection OpenReadOnly(string full, SqliteOpenMode mode, bool immutable)
     {
         var source = immutable ? new Uri(full).AbsoluteUri + "?immutable=1" : full;
-        var cs = new SqliteConnectionStringBuilder { DataSource = source, Mode = SqliteOpenMode.ReadOnly, Pooling = false, DefaultTimeout = 30 }.ToString();
+        var cs = new SqliteConnectionStringBuilder { DataSource = source, Mode = mode, Pooling = false, DefaultTimeout = 30 }.ToString();
         var conn = new SqliteConnection(cs);
         try
         {
             conn.Open();
-            conn.Execute("PRAGMA busy_timeout=30000;");
+            conn.Execute("PRAGMA query_only=1; PRAGMA busy_timeout=30000;");
+            // Opening read-write on a file the OS protects quietly gives a read-only connection: that is fine, nothing is written.
             RefuseNewer(conn, full);
+            RefuseForeign(conn, full);
             int version = conn.ExecuteScalar<long>("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'") == 0 ? 0 : SchemaVersion(conn);
             if (version < Migrations.Length)
                 throw new StoreException(version == 0
@@ -112,6 +135,16 @@ public static class QpDatabase
             conn.Dispose();
             throw;
         }
+    }
+
+    // A store carries the marker; one written before the marker existed is known by its own tables. Any other database with
+    // something in it belongs to someone else and is refused before anything in it changes (an empty one becomes a store).
+    private static void RefuseForeign(SqliteConnection conn, string full)
+    {
+        if (conn.ExecuteScalar<long>("PRAGMA application_id") == ApplicationId) return;
+        var tables = conn.Query<string>("SELECT name FROM sqlite_master").ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (tables.Count == 0 || tables.IsSupersetOf(["schema_version", "imports", "authorities"])) return;
+        throw new StoreException($"{full}: not a qp store (an SQLite database written by something else); nothing in it was changed. Give a new file or a store written by qp (--db)");
     }
 
     // Refused before anything changes: a newer qp's store must not be switched to WAL or migrated by an older one.
@@ -152,6 +185,7 @@ public static class QpDatabase
                 new { v, at = DateTime.UtcNow.ToString("O") }, tx);
             tx.Commit();
         }
+        if (conn.ExecuteScalar<long>("PRAGMA application_id") != ApplicationId) conn.Execute($"PRAGMA application_id = {ApplicationId}");
     }
 
     private static string ReadMigration(string resource)

@@ -21,15 +21,18 @@ public sealed record ReportData(
     IReadOnlyList<NationalResult> National,
     IReadOnlyList<StoredMessage> Warnings)
 {
-    /// <summary>Loads the report data from the store.</summary>
+    /// <summary>Loads the report data from the store; authority names past <see cref="MaxNameChars"/> are cut with "…".</summary>
     public static ReportData Load(SqliteConnection conn, IReadOnlyList<IndicatorDefinition> catalogue) => new(
         catalogue,
-        AuthorityStore.Authorities(conn).ToDictionary(a => a.Code),
+        AuthorityStore.Authorities(conn).Select(a => a.Name.Length > MaxNameChars ? a with { Name = a.Name[..MaxNameChars] + "…" } : a).ToDictionary(a => a.Code),
         AuthorityStore.Neighbours(conn).GroupBy(n => n.LaCode)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<int>)g.OrderBy(n => n.Rank).Select(n => n.NeighbourCode).ToList()),
         ResultsStore.All(conn),
         ResultsStore.National(conn),
         MessagesStore.Current(conn));
+
+    /// <summary>The longest authority name shown (the longest real one has under 40 characters; a spreadsheet cell holds 32,767).</summary>
+    public const int MaxNameChars = 200;
 
     /// <summary>The validation rules by code, so published outputs can name a warning's rule, table and field without quoting its message.</summary>
     public IReadOnlyDictionary<string, Qp.Domain.Validation.RuleSummary> Rules { get; init; } = new Dictionary<string, Qp.Domain.Validation.RuleSummary>();

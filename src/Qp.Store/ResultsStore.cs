@@ -38,15 +38,29 @@ public static class ResultsStore
 
     /// <summary>Results for one collection year (every authority and indicator), ordered by indicator then authority.</summary>
     public static IReadOnlyList<IndicatorResult> ForYear(SqliteConnection conn, int year) =>
-        conn.Query<IndicatorResult>($"SELECT {ResultColumns} FROM results WHERE year = @year ORDER BY indicator, la_code", new { year }).AsList();
+        Typed(conn, "results", () => conn.Query<IndicatorResult>($"SELECT {ResultColumns} FROM results WHERE year = @year ORDER BY indicator, la_code", new { year }).AsList());
 
     /// <summary>Every stored result, ordered by indicator, year and authority.</summary>
     public static IReadOnlyList<IndicatorResult> All(SqliteConnection conn) =>
-        conn.Query<IndicatorResult>($"SELECT {ResultColumns} FROM results ORDER BY indicator, year, la_code").AsList();
+        Typed(conn, "results", () => conn.Query<IndicatorResult>($"SELECT {ResultColumns} FROM results ORDER BY indicator, year, la_code").AsList());
 
     /// <summary>England figures for every indicator and year, ordered by indicator then year.</summary>
     public static IReadOnlyList<NationalResult> National(SqliteConnection conn) =>
-        conn.Query<NationalResult>($"SELECT {NationalColumns} FROM national_results ORDER BY indicator, year").AsList();
+        Typed(conn, "national_results", () => conn.Query<NationalResult>($"SELECT {NationalColumns} FROM national_results ORDER BY indicator, year").AsList());
+
+    // SQLite stores whatever it is given: a value of the wrong type (text in a number column, written by another tool) is a damaged store, said so.
+    private static T Typed<T>(SqliteConnection conn, string table, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is InvalidCastException or FormatException or OverflowException or System.Data.DataException)
+        {
+            throw new StoreException($"{conn.DataSource}: the {table} table holds a value of the wrong type (e.g. text in a number column), " +
+                                     "so the store was changed by something other than qp; run qp compute to write the results again");
+        }
+    }
 
     /// <summary>The collection years that have results, ascending.</summary>
     public static IReadOnlyList<int> Years(SqliteConnection conn) =>

@@ -21,8 +21,8 @@ public class ReportPdfCommandTests
 
         var all = QpRunner.Run("report", "pdf", "--db", db, "--year", "2001", "--all", "--out", tmp.File("packs"), "--publish");
         all.ExitCode.Should().Be(0, all.Error);
-        // The five authorities with 2001 results, named by code and sanitised name.
-        Directory.GetFiles(tmp.File("packs")).Select(Path.GetFileName).Should().BeEquivalentTo(
+        // The five authorities with 2001 results, named by code and sanitised name, and the ledger of the packs qp wrote.
+        Directory.GetFiles(tmp.File("packs")).Select(Path.GetFileName).Should().BeEquivalentTo(".qp-packs.json",
             "805_Hartlepool.pdf", "806_Middlesbrough.pdf", "807_Redcar-and-Cleveland.pdf", "808_Stockton-on-Tees.pdf", "841_Darlington.pdf");
 
         var national = QpRunner.Run("report", "pdf", "--db", db, "--year", "2001", "--national", "--out", tmp.File("england.pdf"));

@@ -110,6 +110,15 @@ public sealed class ReturnFixture
         return this;
     }
 
+    private readonly Dictionary<string, byte[]> rawBytes = new();
+
+    /// <summary>Writes a file with exactly these bytes (for input that is not UTF-8).</summary>
+    public ReturnFixture Raw(string fileName, byte[] content)
+    {
+        rawBytes[fileName] = content;
+        return this;
+    }
+
     /// <summary>Writes a file with exactly this content (replacing a table's file when the name matches).</summary>
     public ReturnFixture Raw(string fileName, string content)
     {
@@ -272,6 +281,7 @@ public sealed class ReturnFixture
             if (!raw.ContainsKey(name + ".csv") && !links.ContainsKey(name + ".csv"))
                 File.WriteAllText(Path.Combine(dir, name + ".csv"), string.Join("\n", rows.Select(r => string.Join(",", r))) + "\n");
         foreach (var (name, content) in raw) File.WriteAllText(Path.Combine(dir, name), content);
+        foreach (var (name, content) in rawBytes) File.WriteAllBytes(Path.Combine(dir, name), content);
         return dir;
     }
 

@@ -79,6 +79,7 @@ public static class RuleCases
                 $"<c r=\"B2\" s=\"{Qp.Cli.Tests.Corpus.MiniXlsx.DateStyle}\"><v>-36170</v></c>"))),
             At("805_2001.xlsx[Episodes]", 2, 2), () => V().AsWorkbook(rows => rows.Select(r => r.Replace("<c r=\"B2\" t=\"inlineStr\"><is><t>10/01/1999</t></is></c>",
                 $"<c r=\"B2\" s=\"{Qp.Cli.Tests.Corpus.MiniXlsx.DateStyle}\"><v>36170</v></c>"))), "E202", "E221", "W606"),
+        new("E024", () => V().Raw("Notes.csv", [(byte)'A', 0xE9, (byte)'\n']), At("Notes.csv", 1, 2), V),
 
         // Header (1xx).
         new("E101", () => H(2, "CHILD", ""), At("Header.csv", 2, 1), V, "E601"),

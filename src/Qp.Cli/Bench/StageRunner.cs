@@ -57,10 +57,21 @@ public static class StageRunner
     public static void RecordPeak()
     {
         if (Environment.GetEnvironmentVariable(PeakFileVariable) is not { Length: > 0 } file) return;
-        const string status = "/proc/self/status";
-        if (!File.Exists(status)) return;
-        var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        if (line is null) return;
-        File.WriteAllText(file, line["VmHWM:".Length..].Trim().Split(' ')[0]);
+        if (PeakKb("/proc/self/status") is { } kb) File.WriteAllText(file, kb.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The peak resident memory (VmHWM, kB) in a /proc status file, or null when it cannot be read.</summary>
+    public static long? PeakKb(string statusFile)
+    {
+        try
+        {
+            var line = File.Exists(statusFile) ? File.ReadLines(statusFile).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal)) : null;
+            return line is not null && long.TryParse(line["VmHWM:".Length..].Trim().Split(' ')[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out long kb) ? kb : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The process ended between the check and the read.
+            return null;
+        }
     }
 }

@@ -21,6 +21,13 @@ public static class BenchCommand
             Description = "Collection year (e.g. 2026 for 2025-26) of the DfE-rules benchmark: every authority validated with last year's return and the reference data stored; 0 to skip",
             DefaultValueFactory = _ => 2026,
         };
+        var hostile = new Option<bool>("--hostile")
+        {
+            Description = "Also feed hostile inputs of up to 100 MB (zip and shared-string bombs, huge fields, deep XML, huge files) to qp import and report each one's peak memory and time",
+        };
+        var hostileQp = new Option<string?>("--hostile-qp") { Description = "The qp.dll the hostile inputs are given to (default: this one), e.g. an older build to compare" };
+        cmd.Options.Add(hostile);
+        cmd.Options.Add(hostileQp);
         cmd.Options.Add(outOpt);
         cmd.Options.Add(sizes);
         cmd.Options.Add(from);
@@ -48,6 +55,14 @@ public static class BenchCommand
             if (dfe != 0)
             {
                 var table = RunDfe(outDir, dfe, parse.GetValue(scale)!, parse.GetValue(seed));
+                Console.Write(table);
+                report.Append(table);
+            }
+            if (parse.GetValue(hostile))
+            {
+                var dll = parse.GetValue(hostileQp) is { Length: > 0 } given ? Path.GetFullPath(given) : typeof(BenchCommand).Assembly.Location;
+                if (!File.Exists(dll)) throw new UsageException($"--hostile-qp {dll}: no such file");
+                var table = HostileInputs.Run(Path.Combine(outDir, "hostile"), dll);
                 Console.Write(table);
                 report.Append(table);
             }

@@ -58,6 +58,10 @@ internal static class ChildLevelPaths
             throw new UsageException($"--la {l} contradicts the return {s.Name}, whose name says authority {named}; drop --la or rename the return");
         if (year is { } given && s.Year is { } namedYear && given != namedYear)
             throw new UsageException($"--year {given} contradicts the return {s.Name}, whose name says year {namedYear}; drop --year or rename the return");
+        // A near-name (805_2001_v2, "805_2001 (copy)", 0805_2001) says whose return it is as surely as an exact one: --la and --year may not re-file it.
+        if (s.NearName is { } near && (la is { } l2 && l2 != near.La || year is { } y2 && y2 != near.Year))
+            throw new UsageException($"{(la is { } l3 && l3 != near.La ? $"--la {l3}" : $"--year {year}")} contradicts the return {s.Name}, whose name says authority {near.La}, year {near.Year}; " +
+                                     "rename the return to NNN_YYYY or drop the option");
         int? code = la ?? s.LaCode;
         int y = year ?? s.Year ?? throw new UsageException($"{s.Path}: cannot tell the collection year; name it NNN_YYYY (e.g. 805_2001) or give --year");
         if (y is < 1990 or > 2100) throw new UsageException($"{s.Path}: year {y} is not a plausible collection year");

@@ -24,7 +24,7 @@ public static class ComputeCommand
             if (year is { } y && y is < 1990 or > 2100) throw new UsageException($"--year {y} is not a collection year (e.g. 2001)");
             var catalogue = IndicatorCatalogueFile.ReadFolder(Templates.IndicatorsFolder);
             // Not created here: an empty new store has nothing to compute.
-            var db = Path.GetFullPath(parse.GetValue(Cli.Db)!);
+            var db = Cli.StorePath(parse);
             if (!File.Exists(db)) throw new UsageException($"no store at {db}: run qp import RETURNS first (or give --db)");
             using var conn = Cli.OpenStore(parse);
             var engine = new IndicatorEngine(catalogue, ChildLevelIndicators.All);

@@ -24,7 +24,7 @@ public static class ExcelReportCommand
         return cmd.WithAction(parse =>
         {
             var y = parse.GetValue(year);
-            var outPath = CheckOutput(parse.GetValue(output), parse.GetValue(Cli.Db)!);
+            var outPath = CheckOutput(parse.GetValue(output), Cli.StorePath(parse));
             using var conn = Cli.OpenStoreReadOnly(parse, "qp import and qp compute");
             var catalogue = IndicatorCatalogueFile.ReadFolder(Templates.IndicatorsFolder);
             var data = ReportData.Load(conn, catalogue) with { Rules = PublishedRules.For(catalogue) };

@@ -21,7 +21,7 @@ public static class ExportCommand
 
         return cmd.WithAction(parse =>
         {
-            var db = parse.GetValue(Cli.Db)!;
+            var db = Cli.StorePath(parse);
             var request = new ExportRequest(
                 parse.GetValue(year),
                 Outputs.FullPath(parse.GetValue(outOpt)),

@@ -18,6 +18,8 @@ public static class ImportCommand
         cmd.Arguments.Add(paths);
         cmd.Options.Add(la);
         cmd.Options.Add(year);
+        var allowEmpty = new Option<bool>("--allow-empty") { Description = "Let a return with no data rows replace the stored one (refused otherwise, so a file saved with headers only loses nothing)" };
+        cmd.Options.Add(allowEmpty);
         cmd.Options.Add(Cli.Db);
         return cmd.WithAction(parse =>
         {
@@ -66,7 +68,7 @@ public static class ImportCommand
                     var refs = y >= Qp.Validate.Rules.Dfe.DfeTables.FirstYear ? reference ??= ReferenceSet.Load(conn, lazy: false) : ReferenceSet.None;
                     ImportResult result;
                     using (refs.Use(laCode, authorities))
-                        result = ChildLevelImporter.Import(conn, s, laCode!.Value, y, ChildLevelPaths.Today);
+                        result = ChildLevelImporter.Import(conn, s, laCode!.Value, y, ChildLevelPaths.Today, parse.GetValue(allowEmpty));
                     if (Cli.ShowProgress) Console.Error.Write("\r\x1b[K");
                     exit = Math.Max(exit, Report(s, laCode.Value, y, result, several: found.Count > 1, totals));
                 }

@@ -23,6 +23,7 @@ public static class NeighboursCommand
             int n = parse.GetValue(count);
             if (n is < 1 or > 10) throw new UsageException($"--count {n}: the store holds 1 to 10 neighbours per authority");
             if (!File.Exists(path)) throw new UsageException($"{path}: no such file");
+            if (LocalFile.NotARegularFile(path) is { } why) throw new UsageException($"{path}: {why}");
             using var conn = Cli.OpenStore(parse);
             var read = ContextualVariablesFile.Read(path, AuthorityStore.Authorities(conn).Select(a => a.Code).ToHashSet());
             if (!read.Accepted)

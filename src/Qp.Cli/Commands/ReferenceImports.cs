@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Qp.Domain.Results;
 using Qp.Domain.Validation;
+using Qp.Import;
 using Qp.Import.Aggregates;
 using Qp.Import.Neighbours;
 using Qp.Import.Published;
@@ -19,10 +20,10 @@ public static class ReferenceImports
         {
             return Import(conn, path);
         }
-        catch (Exception e) when (e is CsvHelper.CsvFormatException or FormatException or InvalidOperationException or ArgumentException or InvalidDataException)
+        catch (Exception e) when (e is CsvHelper.CsvFormatException or InputRefusedException or FormatException or InvalidOperationException or ArgumentException or InvalidDataException)
         {
             // A file recognised by its header but malformed further down (e.g. an unclosed quote): rejected, nothing stored.
-            Console.Error.WriteLine($"{Path.GetFileName(path)}: cannot be read: {e.Message}");
+            Console.Error.WriteLine($"{Path.GetFileName(path)}: cannot be read: {Qp.Domain.Text.EchoText.Escape(e.Message)}");
             Console.Error.WriteLine($"{Path.GetFileName(path)}: rejected; the database is unchanged");
             return ExitCode.Rejected;
         }
@@ -81,7 +82,8 @@ public static class ReferenceImports
     {
         // A named pipe or device is never opened here: the import reports it as unreadable.
         if (!File.Exists(path) || Path.GetExtension(path).ToLowerInvariant() is not (".csv" or ".xlsx") || LocalFile.NotARegularFile(path) is not null) return false;
-        try { return ProviderListFile.Recognise(Table.ReadHeaders(path)); }
+        // One that only looks like a list (a column missing) belongs to the set too: it rejects the set rather than leave it to shrink.
+        try { return Table.ReadHeaders(path) is var h && (ProviderListFile.Recognise(h) || ProviderListFile.LooksLike(h)); }
         catch (Exception e) when (e is not IOException and not UnauthorizedAccessException) { return false; }
     }
 
@@ -107,9 +109,9 @@ public static class ReferenceImports
             Console.WriteLine($"{string.Join(", ", paths.Select(Path.GetFileName))}: {line}");
             return ExitCode.Success;
         }
-        catch (Exception e) when (e is CsvHelper.CsvFormatException or FormatException or InvalidOperationException or ArgumentException or InvalidDataException)
+        catch (Exception e) when (e is CsvHelper.CsvFormatException or InputRefusedException or FormatException or InvalidOperationException or ArgumentException or InvalidDataException)
         {
-            Console.Error.WriteLine($"{string.Join(", ", paths.Select(Path.GetFileName))}: cannot be read: {e.Message}");
+            Console.Error.WriteLine($"{string.Join(", ", paths.Select(Path.GetFileName))}: cannot be read: {Qp.Domain.Text.EchoText.Escape(e.Message)}");
             Console.Error.WriteLine($"{string.Join(", ", paths.Select(Path.GetFileName))}: rejected; the database is unchanged");
             return ExitCode.Rejected;
         }

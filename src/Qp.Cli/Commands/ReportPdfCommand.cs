@@ -24,7 +24,7 @@ public static class ReportPdfCommand
         {
             int chosen = (parse.GetValue(la) is null ? 0 : 1) + (parse.GetValue(all) ? 1 : 0) + (parse.GetValue(national) ? 1 : 0);
             if (chosen != 1) throw new UsageException("choose exactly one of --la CODE, --all or --national");
-            var db = Path.GetFullPath(parse.GetValue(Cli.Db)!);
+            var db = Cli.StorePath(parse);
             var outPath = Outputs.FullPath(parse.GetValue(output));
             Outputs.RefuseInputs(outPath, db);
 
@@ -38,6 +38,8 @@ public static class ReportPdfCommand
             if (parse.GetValue(all))
             {
                 if (File.Exists(outPath)) throw new UsageException($"--out {outPath} is a file; --all writes one pack per authority into a folder");
+                // The ledger is the tool's own file: it may not be an input either.
+                Outputs.RefuseInputs(Path.Combine(outPath, PackFolder.LedgerName), db);
                 var clock = Stopwatch.StartNew();
                 int done = 0, total = data.Results.Where(r => r.Year == y).Select(r => r.LaCode).Distinct().Count();
                 foreach (var a in data.Authorities.Values)
@@ -77,38 +79,53 @@ public static class ReportPdfCommand
 }
 
 /// <summary>
-/// Writes a folder of packs as a whole: into a hidden sibling folder first, which then takes the place of --out (the old one is moved
-/// aside and removed), so the folder holds a complete set of packs or the earlier one, never a mix. A folder holding anything but packs is refused.
+/// Writes a folder of packs without ever touching a file it did not write: the packs are rendered into a hidden staging folder
+/// inside --out, then each is renamed into place. A ledger beside them (.qp-packs.json: each pack's name and SHA-256) says which
+/// files qp wrote; a file already there under a pack's name that the ledger does not describe is refused, and nothing else in the
+/// folder (a user's own PDFs, a store) is read, replaced or removed.
 /// </summary>
 internal static class PackFolder
 {
-    /// <summary>Runs <paramref name="write"/> into a staging folder and swaps it in as <paramref name="folder"/>; returns how many packs it holds.</summary>
+    /// <summary>The ledger of the packs qp wrote into a folder.</summary>
+    public const string LedgerName = ".qp-packs.json";
+
+    /// <summary>Runs <paramref name="write"/> into a staging folder and moves its packs into <paramref name="folder"/>; returns how many packs it wrote.</summary>
     public static int Write(string folder, Func<string, IReadOnlyList<string>> write)
     {
         folder = Path.TrimEndingDirectorySeparator(folder);
-        if (Directory.Exists(folder))
-        {
-            if (Qp.Store.LocalFile.IsLink(folder)) throw new UsageException($"--out {folder} is a symbolic link; give the real folder");
-            var other = Directory.EnumerateFileSystemEntries(folder).FirstOrDefault(e => !e.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) || Directory.Exists(e));
-            if (other is not null)
-                throw new UsageException($"--out {folder} holds {Path.GetFileName(other)}, which is not a pack; give a new folder or one holding only packs (it is replaced as a whole)");
-        }
+        if (Qp.Store.LocalFile.IsLink(folder)) throw new UsageException($"--out {folder} is a symbolic link; give the real folder");
         var parent = Path.GetDirectoryName(Path.GetFullPath(folder))!;
         if (!Directory.Exists(parent)) throw new UsageException($"--out {folder}: folder {parent} does not exist");
-        var name = Path.GetFileName(folder);
-        var stage = Path.Combine(parent, $".{name}.{Guid.NewGuid():N}.tmp");
-        var old = Path.Combine(parent, $".{name}.{Guid.NewGuid():N}.old");
-        Directory.CreateDirectory(stage);
+        bool created = !Directory.Exists(folder);
+        var ledgerPath = Path.Combine(folder, LedgerName);
+        var stage = Path.Combine(folder, $".qp-packs.{Guid.NewGuid():N}.tmp");
         try
         {
+            Directory.CreateDirectory(stage);
+            var ledger = ReadLedger(ledgerPath);
             var files = write(stage);
-            if (Directory.Exists(folder)) Directory.Move(folder, old);
-            Directory.Move(stage, folder);
+            var made = files.ToDictionary(f => Path.GetFileName(f), Qp.Export.AtomicFile.Sha256Of, StringComparer.Ordinal);
+            foreach (var name in made.Keys)
+            {
+                var target = Path.Combine(folder, name);
+                if (!File.Exists(target) && !Directory.Exists(target) && !Qp.Store.LocalFile.IsLink(target)) continue;
+                bool ours = Qp.Store.LocalFile.KindOf(target) == Qp.Store.FileKind.Regular && !Qp.Store.LocalFile.IsLink(target)
+                            && ledger.TryGetValue(name, out var known) && known.Contains(Qp.Export.AtomicFile.Sha256Of(target));
+                if (!ours)
+                    throw new UsageException($"--out {folder}: {name} is already there and was not written by qp report pdf (or was changed since); " +
+                                             "it is never replaced: move it, or give another folder");
+            }
+            // Until every pack is in place the ledger accepts old and new bytes alike, so a run killed half-way leaves files it can still replace.
+            var pending = ledger.ToDictionary(kv => kv.Key, kv => new HashSet<string>(kv.Value), StringComparer.Ordinal);
+            foreach (var (name, sha) in made) (pending.TryGetValue(name, out var set) ? set : pending[name] = []).Add(sha);
+            WriteLedger(ledgerPath, pending);
+            foreach (var f in files) File.Move(f, Path.Combine(folder, Path.GetFileName(f)), overwrite: true);
+            foreach (var (name, sha) in made) pending[name] = [sha];
+            WriteLedger(ledgerPath, pending);
             return files.Count;
         }
         catch (Exception e)
         {
-            if (!Directory.Exists(folder) && Directory.Exists(old)) Directory.Move(old, folder);
             // Packs are written in parallel: report the first failure, naming the pack as it would have been called.
             var first = e is AggregateException a ? a.Flatten().InnerExceptions[0] : e;
             if (first is IOException or UnauthorizedAccessException) throw new IOException(first.Message.Replace(stage, folder, StringComparison.Ordinal), first);
@@ -116,8 +133,34 @@ internal static class PackFolder
         }
         finally
         {
-            foreach (var d in new[] { stage, old })
-                try { if (Directory.Exists(d)) Directory.Delete(d, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            try
+            {
+                if (Directory.Exists(stage)) Directory.Delete(stage, recursive: true);
+                // A folder this run created and filled with nothing is removed again.
+                if (created && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any(e => Path.GetFileName(e) != LedgerName))
+                    Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
         }
     }
+
+    private static Dictionary<string, HashSet<string>> ReadLedger(string path)
+    {
+        try
+        {
+            if (Qp.Store.LocalFile.KindOf(path) != Qp.Store.FileKind.Regular || new FileInfo(path).Length > 1024 * 1024) return new(StringComparer.Ordinal);
+            var read = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string[]>>(File.ReadAllBytes(path));
+            return (read ?? []).ToDictionary(kv => kv.Key, kv => kv.Value.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // A damaged ledger vouches for nothing: every existing pack is then refused, never replaced.
+            return new(StringComparer.Ordinal);
+        }
+    }
+
+    private static void WriteLedger(string path, Dictionary<string, HashSet<string>> ledger) =>
+        Qp.Export.AtomicFile.Write(path, s => System.Text.Json.JsonSerializer.Serialize(s,
+            ledger.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => kv.Value.Order(StringComparer.Ordinal).ToArray()),
+            new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
 }

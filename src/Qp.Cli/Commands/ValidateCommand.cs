@@ -6,6 +6,7 @@ using Qp.Domain.Text;
 using Qp.Validate;
 using Qp.Import.ChildLevel;
 using Qp.Import.Reference;
+using Qp.Validate;
 
 namespace Qp.Cli.Commands;
 
@@ -59,7 +60,7 @@ public static class ValidateCommand
             foreach (var (s, (code, y)) in resolved)
             {
                 if (Cli.ShowProgress) Console.Error.Write($"\rvalidating {s.Name}…");
-                var last = previousPath is not null ? PreviousReturns.FromFiles(Submission.Find(previousPath).Single(), y - 1)
+                var last = previousPath is not null ? PreviousFromFiles(previousPath, y - 1)
                     : store is not null && code is { } la ? PreviousReturns.FromStore(store, la, y - 1) : null;
                 using (reference.Use(code, authorities))
                     reports.Add((code, SubmissionReader.Validate(s, y, ChildLevelPaths.Today, last, parse.GetValue(every)),
@@ -74,6 +75,19 @@ public static class ValidateCommand
             }
             return reports.Any(r => !r.Report.Accepted) || unreadable.Count > 0 ? ExitCode.Rejected : ExitCode.Success;
         });
+    }
+
+    // A previous year that cannot be read rejects the validation: taking it as an empty year would hide every previous-year finding.
+    private static PreviousReturn PreviousFromFiles(string path, int year)
+    {
+        try
+        {
+            return PreviousReturns.FromFiles(Submission.Find(path).Single(), year);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new RejectedException($"--previous {path}: {e.Message}");
+        }
     }
 
     // The store's authorities when --db names an existing store (opened read-only, never created); else the shipped table.

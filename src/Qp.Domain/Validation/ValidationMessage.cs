@@ -29,6 +29,7 @@ public sealed record ValidationMessage(string File, int Line, int Column, Severi
     public bool Own { get; init; }
 
     /// <summary>The compiler-style form, e.g. "Episodes.csv:14:4: error E204: DECOM 31/02/2001 is not a valid date (dd/mm/yyyy)".</summary>
+    /// <remarks>Always one line: the file name and message are cut and their control characters escaped (<see cref="Text.EchoText"/>).</remarks>
     public override string ToString() =>
-        $"{File}:{Line}:{Column}: {(Severity == Severity.Error ? "error" : "warning")} {Code}{(Own ? " (qp)" : "")}: {Message}";
+        $"{Text.EchoText.Escape(File, 255)}:{Line}:{Column}: {(Severity == Severity.Error ? "error" : "warning")} {Code}{(Own ? " (qp)" : "")}: {Text.EchoText.Escape(Message)}";
 }

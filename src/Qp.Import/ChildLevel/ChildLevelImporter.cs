@@ -13,66 +13,52 @@ namespace Qp.Import.ChildLevel;
 public sealed record ImportResult(ValidationReport Report, ImportOutcome? Outcome, long? ImportId);
 
 /// <summary>
-/// Imports a child-level submission in two streaming passes: pass 1 reads and validates (keeping only compact per-child facts);
-/// only when there are no errors, pass 2 reads again and inserts every row in one transaction with the import record. A rejected
+/// Imports a child-level submission in two passes over its files' bytes, read once: pass 1 validates (keeping only compact per-child
+/// facts); only when there are no errors, pass 2 maps the same bytes and inserts every row in one transaction with the import record. A rejected
 /// submission writes nothing at all, so the store is byte-for-byte unchanged; an identical resubmission (same content hash) is a no-op.
 /// </summary>
 public static class ChildLevelImporter
 {
     /// <summary>Validates and, when valid and changed, stores <paramref name="submission"/> for authority <paramref name="laCode"/> and year <paramref name="year"/>.</summary>
-    public static ImportResult Import(SqliteConnection conn, Submission submission, int laCode, int year, DateOnly today)
+    /// <remarks>A return with no data rows never replaces a stored return unless <paramref name="allowEmpty"/> (error E025): nothing is lost by a file saved with headers only.</remarks>
+    public static ImportResult Import(SqliteConnection conn, Submission submission, int laCode, int year, DateOnly today, bool allowEmpty = false)
     {
-        // Identical files were validated when they were stored: hash first (cheap), and skip both passes when nothing changed.
-        var paths = FilesOf(submission);
-        var contentHash = ContentHash(paths.Select(p => new ImportFile(Path.GetFileName(p), Sha256OrMark(p), null, 0)));
+        // Every file is read once: both passes parse these bytes and the content hash is theirs.
+        var bytes = SubmissionFiles.Load(submission);
+        var contentHash = ContentHash(bytes.AsImportFiles());
         if (ChildReturnStore.CurrentContentHash(conn, laCode, year) == contentHash)
             return new ImportResult(new ValidationReport(submission, year, [], []), ImportOutcome.Unchanged, null);
 
         // The previous-year rules compare with the authority's stored return for the year before, when there is one.
-        var report = SubmissionReader.Validate(submission, year, today, PreviousReturns.FromStore(conn, laCode, year - 1));
+        var report = SubmissionReader.Validate(bytes, year, today, PreviousReturns.FromStore(conn, laCode, year - 1));
         if (!report.Accepted) return new ImportResult(report, null, null);
-        var files = report.Files.Select(f => new ImportFile(Path.GetFileName(f.Path), Sha256(f.Path), f.Table, f.Rows)).ToArray();
-        if (ContentHash(files) != contentHash) throw new IOException($"{submission.Path}: the files changed while they were being imported; nothing was stored");
+        if (!allowEmpty && report.Files.All(f => f.Rows == 0) && ChildReturnStore.CurrentContentHash(conn, laCode, year) is not null)
+        {
+            var empty = new ValidationMessage(submission.Name, 0, 0, Severity.Error, Qp.Validate.Rules.FileRules.NoData.Code,
+                $"the return has no data rows in any table and would replace the stored return of authority {laCode}, year {year} with nothing; give --allow-empty if that is meant");
+            return new ImportResult(report with { Messages = [.. report.Messages, empty], Errors = report.Errors + 1 }, null, null);
+        }
+        var files = report.Files.Select(f => new ImportFile(Path.GetFileName(f.Path), bytes.Sha256Of(f.Path), f.Table, f.Rows)).ToArray();
 
         BetweenPasses?.Invoke(submission);
         using var writer = ChildReturnStore.BeginSubmission(conn, laCode, year, contentHash, files);
-        // Pass 2: the rows are read again and mapped; messages were all reported in pass 1, so this context discards them.
+        // Pass 2 maps the same bytes again; messages were all reported in pass 1, so this context discards them.
         var ctx = new RuleContext(year, today, _ => { });
-        bool Changed() => ContentHash(FilesOf(submission).Select(p => new ImportFile(Path.GetFileName(p), Sha256OrMark(p), null, 0))) != contentHash;
-        var changed = new IOException($"{submission.Path}: the files changed while they were being imported; nothing was stored");
-        try
+        SubmissionReader.Read(bytes, ctx, row =>
         {
-            SubmissionReader.Read(submission, ctx, row =>
-            {
-                if (row.Table == Tables.Header) writer.Add(RowMapper.Header(row));
-                else if (row.Table == Tables.Episodes) writer.Add(RowMapper.Episode(row));
-                else if (row.Table == Tables.Oc1) writer.Add(RowMapper.Oc1(row));
-                else if (row.Table == Tables.Oc2) writer.Add(RowMapper.Oc2(row));
-                else if (row.Table == Tables.Cpr) writer.Add(RowMapper.Cpr(row));
-                else writer.AddOther(row.Table.Name, RowMapper.Json(row));
-            });
-        }
-        catch (Exception) when (Changed())
-        {
-            // Rows that validation never saw need not map: the change is the failure to report.
-            throw changed;
-        }
-        // Validated bytes are stored bytes: a file replaced while pass 2 read it is caught here, and disposing the writer rolls back.
-        if (Changed()) throw changed;
+            if (row.Table == Tables.Header) writer.Add(RowMapper.Header(row));
+            else if (row.Table == Tables.Episodes) writer.Add(RowMapper.Episode(row));
+            else if (row.Table == Tables.Oc1) writer.Add(RowMapper.Oc1(row));
+            else if (row.Table == Tables.Oc2) writer.Add(RowMapper.Oc2(row));
+            else if (row.Table == Tables.Cpr) writer.Add(RowMapper.Cpr(row));
+            else writer.AddOther(row.Table.Name, RowMapper.Json(row));
+        });
         long id = writer.Commit(report.Messages.Where(m => m.Severity == Severity.Warning));
         return new ImportResult(report, writer.Outcome, id);
     }
 
     /// <summary>A test hook run between the validating pass and the storing pass (to swap a file there).</summary>
     internal static Action<Submission>? BetweenPasses { get; set; }
-
-    // The files whose bytes make up the submission: every CSV of a folder, or the workbook or XML file itself.
-    private static string[] FilesOf(Submission s) => s.Format == SubmissionFormat.CsvFolder
-        ? Directory.EnumerateFiles(s.Path).Where(p => p.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && !Path.GetFileName(p).StartsWith('.')).Order(StringComparer.Ordinal).ToArray()
-        : [s.Path];
-
-    // A pipe or device is never read (validation rejects it); it gets a mark no real file's hash can equal.
-    private static string Sha256OrMark(string path) => Qp.Store.LocalFile.NotARegularFile(path) is null ? Sha256(path) : "not-a-regular-file";
 
     /// <summary>Lower-case hex SHA-256 of a file, read as a stream.</summary>
     public static string Sha256(string path)

@@ -7,12 +7,19 @@ namespace Qp.Import.ChildLevel;
 /// <summary>Reads one CSV file of a submission: recognises its table from the header row and streams its rows.</summary>
 internal static class CsvTableReader
 {
-    /// <summary>Reads <paramref name="path"/>; returns the table recognised and the rows read (file problems are reported, never thrown).</summary>
-    public static FileTable Read(string path, RuleContext ctx, ISet<TableSchema> seen, Action<SourceRow> onRow)
+    /// <summary>Reads the CSV file <paramref name="input"/>; returns the table recognised and the rows read (file problems are reported, never thrown).</summary>
+    public static FileTable Read(InputFile input, RuleContext ctx, ISet<TableSchema> seen, Action<SourceRow> onRow)
     {
-        var file = Path.GetFileName(path);
+        var path = input.Path;
+        var file = input.Name;
         var top = new Location(file, 1, 0);
-        if (IsBlank(path))
+        if (Utf8Text.FirstInvalid(input.Bytes) is { } bad)
+        {
+            // Decoding would turn the bytes into U+FFFD without a word: refuse, saying where.
+            ctx.Report(FileRules.NotUtf8, new Location(file, bad.Line, bad.Column), bad.Message);
+            return new FileTable(path, null, 0);
+        }
+        if (IsBlank(input.Bytes))
         {
             ctx.Report(FileRules.EmptyFile, new Location(file, 0, 0), "the file is empty (no header row)");
             return new FileTable(path, null, 0);
@@ -22,13 +29,32 @@ internal static class CsvTableReader
             Separator = ',',
             TrackLineNumbers = true,
             IncludeValuesInExceptions = false,
+            MaxRecordSize = InputLimits.RowBytes,
             OnMalformedRecord = m =>
             {
                 if (m.Reason != CsvMalformedReason.FieldCountMismatch)
                     ctx.Report(FileRules.Malformed, new Location(file, (int)m.LineNumber, 0), $"malformed quoting ({m.Reason})");
             },
         };
-        using var csv = CsvReader.FromFile(path, options);
+        using var csv = CsvReader.Create(input.Bytes, options);
+        try
+        {
+            return ReadRows(csv, input, ctx, seen, onRow);
+        }
+        catch (CsvFormatException e)
+        {
+            // A record past the row cap (or an unclosed quote running to the end): located, and reading stops.
+            int line = Utf8Text.LineAt(input.Bytes, e.ByteOffset);
+            ctx.Report(FileRules.InputLimit, new Location(file, line, 0),
+                $"a record is longer than the limit of {InputLimits.RowBytes / 1024:N0} KiB (docs/safety.md), or a quote is never closed; reading stopped");
+            return new FileTable(path, null, 0);
+        }
+    }
+
+    private static FileTable ReadRows(CsvReader csv, InputFile input, RuleContext ctx, ISet<TableSchema> seen, Action<SourceRow> onRow)
+    {
+        var (path, file) = (input.Path, input.Name);
+        var top = new Location(file, 1, 0);
         csv.ReadHeader();
         if (csv.Headers.Count == 0)
         {
@@ -66,7 +92,14 @@ internal static class CsvTableReader
             for (int k = 0; k < n; k++)
             {
                 int src = match.SourceIndex[k];
-                if (src >= 0 && src < csv.FieldCount) values[k] = Normalise(csv.GetString(src), k != childCol);
+                if (src < 0 || src >= csv.FieldCount) continue;
+                var v = csv.GetString(src);
+                if (v.Length > InputLimits.FieldChars)
+                {
+                    ctx.Report(FileRules.InputLimit, new Location(file, line, src + 1), $"the value has {v.Length:N0} characters, more than the limit of {InputLimits.FieldChars:N0} for one field (docs/safety.md)");
+                    v = "";
+                }
+                values[k] = Normalise(v, k != childCol);
             }
             onRow(new SourceRow(table, new Location(file, line, 0), values, match.SourceIndex));
         }
@@ -83,13 +116,6 @@ internal static class CsvTableReader
     }
 
     // A file of zero bytes, or only a byte order mark and whitespace, has no header row.
-    private static bool IsBlank(string path)
-    {
-        using var s = File.OpenRead(path);
-        var buf = new byte[4096];
-        int n = s.Read(buf);
-        if (n == buf.Length) return false;
-        var text = System.Text.Encoding.UTF8.GetString(buf, 0, n).TrimStart('\uFEFF');
-        return string.IsNullOrWhiteSpace(text);
-    }
+    private static bool IsBlank(byte[] bytes) =>
+        bytes.Length < 4096 && string.IsNullOrWhiteSpace(System.Text.Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF'));
 }

@@ -23,10 +23,23 @@ public enum SubmissionFormat
 public sealed partial record Submission(string Path, SubmissionFormat Format, int? LaCode, int? Year)
 {
     /// <summary>The name shown in messages about the submission as a whole.</summary>
-    public string Name => System.IO.Path.GetFileName(Path.TrimEnd('/', '\\'));
+    /// <remarks>Control characters in it are escaped (a newline in a folder's name must not forge a line of output).</remarks>
+    public string Name => Qp.Domain.Text.EchoText.Escape(System.IO.Path.GetFileName(Path.TrimEnd('/', '\\')), 255);
 
     [GeneratedRegex(@"^(\d{3})_(\d{4})$")]
     private static partial Regex LaYear();
+
+    // An authority and year somewhere in a name that is not exactly NNN_YYYY: 805_2001_v2, "805_2001 (copy)", 0805_2001.
+    [GeneratedRegex(@"(?<!\d)(\d{3,4})_(\d{4})(?!\d)")]
+    private static partial Regex NearLaYear();
+
+    /// <summary>
+    /// The authority and year a name nearly in the NNN_YYYY form carries (805_2001_v2, "805_2001 (copy)", 0805_2001), or null when the
+    /// name is exactly NNN_YYYY (see <see cref="LaCode"/>) or carries none: such a name is never taken as the return's, but must not contradict --la or --year.
+    /// </summary>
+    public (int La, int Year)? NearName =>
+        LaCode is null && NearLaYear().Match(System.IO.Path.GetFileNameWithoutExtension(Path.TrimEnd('/', '\\'))) is { Success: true } m
+            ? (int.Parse(m.Groups[1].Value), int.Parse(m.Groups[2].Value)) : null;
 
     /// <summary>
     /// The submissions at <paramref name="path"/>: the XML or XLSX file itself; a folder holding CSV files; or a folder whose

@@ -11,10 +11,10 @@ namespace Qp.Import.ChildLevel;
 /// </remarks>
 internal static class WorkbookReader
 {
-    /// <summary>Reads every non-empty sheet of <paramref name="path"/>.</summary>
-    public static IReadOnlyList<FileTable> Read(string path, RuleContext ctx, ISet<TableSchema> seen, Action<SourceRow> onRow)
+    /// <summary>Reads every non-empty sheet of the workbook read into <paramref name="input"/>.</summary>
+    public static IReadOnlyList<FileTable> Read(InputFile input, RuleContext ctx, ISet<TableSchema> seen, Action<SourceRow> onRow)
     {
-        var name = Path.GetFileName(path);
+        var (path, name) = (input.Path, input.Name);
         void Report(XlsxProblem p)
         {
             var rule = p.Kind switch
@@ -26,7 +26,7 @@ internal static class WorkbookReader
             };
             ctx.Report(rule, new Location(p.Sheet is null ? name : $"{name}[{p.Sheet}]", p.Row, p.Column), p.Message);
         }
-        using var book = XlsxStream.Open(path, Report);
+        using var book = XlsxStream.Open(input, Report);
         if (book is null) return [new FileTable(path, null, 0)];
         var result = new List<FileTable>();
         foreach (var (sheet, entry) in book.Sheets)

@@ -23,6 +23,14 @@ internal static class XmlReturnReader
     // A real child has a few hundred elements at most; the cap bounds the memory one CHILD can take.
     private const int MaxElementsPerChild = 100_000;
 
+    // Elements deeper than MaxDepth are skipped (and reported) up to this depth; deeper still, reading stops.
+    private const int HardDepth = 64;
+
+    private sealed class TooDeepException(Location at) : Exception
+    {
+        public Location At { get; } = at;
+    }
+
     // Distinct unknown-element warnings reported per file.
     private const int MaxUnknown = 100;
 
@@ -63,6 +71,8 @@ internal static class XmlReturnReader
 
         public void Error(Location at, string message) => Ctx.Report(FileRules.Malformed, at, message);
 
+        public void PastLimit(Location at, string message) => Ctx.Report(FileRules.InputLimit, at, message);
+
         // Unknown elements are reported once per distinct message, as an unknown column is once per file, and at most
         // MaxUnknown distinct ones, so a file of endless new names cannot grow memory.
         public void Unknown(Location at, string message)
@@ -72,10 +82,11 @@ internal static class XmlReturnReader
         }
     }
 
-    /// <summary>Reads <paramref name="path"/>, returning rows per table; problems are reported, never thrown.</summary>
-    public static IReadOnlyList<FileTable> Read(string path, RuleContext ctx, Action<SourceRow> onRow)
+    /// <summary>Reads the XML file <paramref name="input"/>, returning rows per table; problems are reported, never thrown.</summary>
+    public static IReadOnlyList<FileTable> Read(InputFile input, RuleContext ctx, Action<SourceRow> onRow)
     {
-        var reading = new Reading(Path.GetFileName(path), ctx, onRow);
+        var path = input.Path;
+        var reading = new Reading(input.Name, ctx, onRow);
         var settings = new XmlReaderSettings
         {
             DtdProcessing = DtdProcessing.Prohibit,
@@ -87,8 +98,13 @@ internal static class XmlReturnReader
         XmlReader? reader = null;
         try
         {
-            using var r = reader = XmlReader.Create(path, settings);
+            using var r = reader = XmlReader.Create(input.Open(), settings);
             ReadDocument(r, reading);
+        }
+        catch (TooDeepException e)
+        {
+            // Skipping would keep every open element on the reader's stack: a file nested millions deep is refused where it goes too deep.
+            ctx.Report(FileRules.InputLimit, e.At, $"elements are nested more than {HardDepth} levels deep, past the limit (docs/safety.md); reading stopped");
         }
         catch (XmlException e)
         {
@@ -96,7 +112,7 @@ internal static class XmlReturnReader
             // Some XmlExceptions carry no position; the reader then knows where it stopped.
             var (line, col) = e.LineNumber > 0 ? (e.LineNumber, e.LinePosition)
                 : reader is IXmlLineInfo li && li.HasLineInfo() && li.LineNumber > 0 ? (li.LineNumber, li.LinePosition)
-                : dtd ? FindDoctype(path) : (0, 0);
+                : dtd ? FindDoctype(input) : (0, 0);
             ctx.Report(dtd ? FileRules.XmlDtd : FileRules.Malformed, new Location(reading.File, line, col),
                 dtd ? "the file contains a DTD or entity declaration, which is not allowed" : $"the XML is not well-formed: {e.Message}");
         }
@@ -169,19 +185,18 @@ internal static class XmlReturnReader
                     {
                         if (reading.Elements == MaxElementsPerChild + 1)
                             reading.Error(reading.Here(r), $"the CHILD holds more than {MaxElementsPerChild:N0} elements; the rest of it is not read");
-                        r.Skip();
+                        Skip(r, reading);
                     }
                     else if (r.Depth > MaxDepth)
                     {
                         reading.Error(reading.Here(r), $"element {r.LocalName} is nested too deeply: fields of the Expanded SSDA903 schema are at most {MaxDepth} levels below EXPSSDA903");
-                        r.Skip();
+                        Skip(r, reading);
                     }
                     else (node.Children ??= []).Add(ReadNode(r, reading));
                     break;
                 case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace:
                     textAt ??= reading.Here(r);
-                    (text ??= new StringBuilder()).Append(r.Value);
-                    r.Read();
+                    AppendText(r, text ??= new StringBuilder(), reading, textAt.Value);
                     break;
                 default:
                     r.Read();
@@ -193,6 +208,36 @@ internal static class XmlReturnReader
         if (node.Children is not null && !string.IsNullOrWhiteSpace(node.Text))
             reading.Error(textAt!.Value, $"element {node.Name} holds both text and elements; a record holds only fields and a field only text");
         return node;
+    }
+
+    // Reads a text node in chunks: a field past FieldChars is reported and the rest of it is read without being kept.
+    private static void AppendText(XmlReader r, StringBuilder text, Reading reading, Location at)
+    {
+        var chunk = new char[4096];
+        bool over = text.Length > InputLimits.FieldChars;
+        int n;
+        while ((n = r.ReadValueChunk(chunk, 0, chunk.Length)) > 0)
+        {
+            if (over) continue;
+            text.Append(chunk, 0, n);
+            if (text.Length > InputLimits.FieldChars)
+            {
+                over = true;
+                reading.PastLimit(at, $"the element's text is longer than the limit of {InputLimits.FieldChars:N0} characters for one field (docs/safety.md)");
+                text.Length = InputLimits.FieldChars;
+            }
+        }
+        r.Read();
+    }
+
+    // Skips the element at the reader and everything in it, refusing (by throwing) nesting past HardDepth.
+    private static void Skip(XmlReader r, Reading reading)
+    {
+        if (r.IsEmptyElement) { r.Read(); return; }
+        int depth = r.Depth;
+        while (r.Read() && !(r.NodeType == XmlNodeType.EndElement && r.Depth == depth))
+            if (r.Depth > HardDepth) throw new TooDeepException(reading.Here(r));
+        r.Read();
     }
 
     // Turns one CHILD into table rows.
@@ -258,20 +303,24 @@ internal static class XmlReturnReader
         var fields = new Dictionary<string, (string?, Location)>(StringComparer.Ordinal);
         foreach (var n in record.Children ?? [])
         {
+            var name = FieldNames.GetValueOrDefault(n.Name, n.Name).ToUpperInvariant();
             if (n.Children is not null)
             {
-                if (table != Tables.Header)
-                    reading.Error(n.At, $"element {n.Name} inside {record.Name} holds elements; {record.Name} holds only fields");
+                // HEADER holds records (AREVIEW, OC2, …) beside its fields; one of its own fields holding elements is as wrong as anywhere else.
+                if (table != Tables.Header || table.IndexOf(name) >= 0 || alsoFrom.Any(t => t.IndexOf(name) >= 0))
+                    reading.Error(n.At, $"element {n.Name} inside {record.Name} holds elements; {(table == Tables.Header && table.IndexOf(name) >= 0 || alsoFrom.Any(t => t.IndexOf(name) >= 0) ? $"{n.Name} is a field and holds only text" : $"{record.Name} holds only fields")}");
                 continue;
             }
-            var name = FieldNames.GetValueOrDefault(n.Name, n.Name).ToUpperInvariant();
             if (table.IndexOf(name) < 0 && !alsoFrom.Any(t => t.IndexOf(name) >= 0))
             {
                 if (table == Tables.Header && RecordElements.ContainsKey(n.Name)) continue;
                 reading.Unknown(n.At, $"field {n.Name} is not part of {table.Name}; it is ignored");
                 continue;
             }
-            fields[name] = (n.Text, n.At);
+            // A repeated field would keep only one of its values, silently: refused instead.
+            if (fields.TryGetValue(name, out var first))
+                reading.Error(n.At, $"field {n.Name} appears twice in {record.Name} (first at line {first.Item2.Line}); give it once");
+            else fields[name] = (n.Text, n.At);
         }
         return fields;
     }
@@ -297,9 +346,9 @@ internal static class XmlReturnReader
     }
 
     // XmlReader gives no position for a prohibited DTD: find the declaration in the prolog (it must come before the root element).
-    private static (int Line, int Column) FindDoctype(string path)
+    private static (int Line, int Column) FindDoctype(InputFile input)
     {
-        using var text = new StreamReader(path);
+        using var text = new StreamReader(input.Open());
         int n = 0;
         while (n < 1000 && text.ReadLine() is { } line)
         {

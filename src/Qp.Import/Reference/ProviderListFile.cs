@@ -14,8 +14,12 @@ namespace Qp.Import.Reference;
 /// Setting Address Postcode, Postcode). A sheet without a postcode or a closure date gives none (a separate "Address Details"
 /// sheet supplies the postcodes by URN); codes listed together ("K1/K2") are each kept.
 /// </summary>
-public static class ProviderListFile
+public static partial class ProviderListFile
 {
+    // The shape of a UK postcode without its space: outward code (A9, A99, AA9, AA99, A9A, AA9A) then inward code (9AA).
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}$")]
+    private static partial System.Text.RegularExpressions.Regex UkPostcode();
+
     private static readonly string[] Urn = ["urn"], Place = ["provider placement code", "placement code"],
         Provider = ["provider code", "placement provider code"], Closed = ["closed date", "deregistration date", "date closed"],
         Registered = ["registration date", "date registered"], Postcode = ["setting postcode", "setting address postcode", "postcode"];
@@ -39,7 +43,7 @@ public static class ProviderListFile
         int sheetsRead = 0;
         if (Path.GetExtension(path).Equals(".xlsx", StringComparison.OrdinalIgnoreCase))
         {
-            using var book = XlsxStream.Open(path, p => errors.Add(new ValidationMessage(p.Sheet is null ? name : $"{name}[{p.Sheet}]", p.Row, p.Column, Severity.Error, "OF01", p.Message)));
+            using var book = XlsxStream.Open(InputFile.Read(path, InputLimits.ReferenceFileBytes), p => errors.Add(new ValidationMessage(p.Sheet is null ? name : $"{name}[{p.Sheet}]", p.Row, p.Column, Severity.Error, "OF01", p.Message)));
             if (book is null) return new([], errors, []);
             foreach (var (sheet, entry) in book.Sheets)
             {
@@ -89,7 +93,7 @@ public static class ProviderListFile
             if (postcode >= 0 && row.Fields[postcode].Length > 0)
             {
                 var pc = row.Fields[postcode].Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
-                if (PostcodeTable.Key(pc) is null) errors.Add(Located.Error(t, row, postcode, "OF03", $"{t.Headers[postcode]} is not a postcode"));
+                if (!UkPostcode().IsMatch(pc) || PostcodeTable.Key(pc) is null) errors.Add(Located.Error(t, row, postcode, "OF03", $"{t.Headers[postcode]} is not a postcode"));
                 else e.Postcode ??= pc;
             }
             if (registered >= 0 && row.Fields[registered].Length > 0)

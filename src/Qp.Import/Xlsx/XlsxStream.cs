@@ -15,6 +15,15 @@ public static class XlsxLimits
 
     /// <summary>The most rows (used or only formatted) one sheet may have: 200,000, several times the largest authority's return.</summary>
     public const int RowsPerSheet = 200_000;
+
+    /// <summary>The most worksheets a workbook may list (a return has about ten tables).</summary>
+    public const int Sheets = 100;
+
+    /// <summary>The most shared strings a workbook may hold: 1,000,000, far more distinct texts than any return has.</summary>
+    public const int SharedStrings = 1_000_000;
+
+    /// <summary>The longest text of one shared string or cell: <see cref="InputLimits.FieldChars"/> (Excel's own cell limit).</summary>
+    public const int CellChars = InputLimits.FieldChars;
 }
 
 /// <summary>A problem found while streaming a workbook, located at a sheet's row and column (0 when it concerns the whole book or sheet).</summary>
@@ -61,6 +70,9 @@ public sealed record XlsxRow(int Number, IReadOnlyDictionary<int, string> Cells)
 /// </summary>
 public sealed class XlsxStream : IDisposable
 {
+    // A sheet's cells are five levels deep (worksheet, sheetData, row, c, is/r/t); rich text adds a few.
+    private const int MaxDepth = 32;
+
     private const string RelNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     private readonly ZipArchive zip;
     private readonly Action<XlsxProblem> report;
@@ -70,13 +82,13 @@ public sealed class XlsxStream : IDisposable
 
     private XlsxStream(ZipArchive zip, Action<XlsxProblem> report) => (this.zip, this.report) = (zip, report);
 
-    /// <summary>Opens <paramref name="path"/> and checks its sizes; returns null (after reporting why) when it cannot or must not be read.</summary>
-    public static XlsxStream? Open(string path, Action<XlsxProblem> report)
+    /// <summary>Opens the workbook read into <paramref name="input"/> and checks its sizes; returns null (after reporting why) when it cannot or must not be read.</summary>
+    public static XlsxStream? Open(InputFile input, Action<XlsxProblem> report)
     {
         ZipArchive? zip = null;
         try
         {
-            zip = ZipFile.OpenRead(path);
+            zip = new ZipArchive(input.Open(), ZipArchiveMode.Read);
             _ = zip.Entries.Count; // the central directory is read here: a damaged one fails now, not later
         }
         catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException)
@@ -105,6 +117,12 @@ public sealed class XlsxStream : IDisposable
             book.Sheets = book.ReadWorkbook();
             return book;
         }
+        catch (TooLargeException e)
+        {
+            report(new XlsxProblem(null, 0, 0, XlsxProblemKind.TooLarge, e.Message));
+            book.Dispose();
+            return null;
+        }
         catch (Exception e) when (e is XmlException or InvalidDataException or IOException or FormatException or NotSupportedException)
         {
             report(new XlsxProblem(null, 0, 0, XlsxProblemKind.Malformed, $"the workbook cannot be read: {Reason(e)}"));
@@ -112,6 +130,8 @@ public sealed class XlsxStream : IDisposable
             return null;
         }
     }
+
+    private sealed class TooLargeException(string message) : Exception(message);
 
     /// <summary>The worksheets in workbook order: name and zip entry.</summary>
     public IReadOnlyList<(string Name, string Entry)> Sheets { get; private set; } = [];
@@ -143,6 +163,8 @@ public sealed class XlsxStream : IDisposable
             try
             {
                 if (!xml.Read()) yield break;
+                // The reader keeps every open element: nesting far past a sheet's few levels is refused, not followed.
+                if (xml.Depth > MaxDepth) throw new FormatException($"elements are nested more than {MaxDepth} levels deep");
                 if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "row") continue;
                 rowNumber = Number(xml.GetAttribute("r")) ?? rowNumber + 1;
                 if (++rowsSeen > XlsxLimits.RowsPerSheet)
@@ -177,6 +199,7 @@ public sealed class XlsxStream : IDisposable
 
     private static string Reason(Exception e) => e switch
     {
+        FormatException f => f.Message,
         XmlException x => $"broken XML at line {x.LineNumber}, column {x.LinePosition}",
         InvalidDataException => "a part of the zip is damaged or larger than it says",
         _ => "a part of the zip is damaged",
@@ -190,6 +213,7 @@ public sealed class XlsxStream : IDisposable
         int depth = xml.Depth, column = 0;
         while (xml.Read() && xml.Depth > depth)
         {
+            if (xml.Depth > MaxDepth) throw new FormatException($"elements are nested more than {MaxDepth} levels deep");
             if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "c") continue;
             column = ColumnOf(xml.GetAttribute("r")) ?? column + 1;
             string type = xml.GetAttribute("t") ?? "n";
@@ -210,6 +234,11 @@ public sealed class XlsxStream : IDisposable
                 }
             }
             var text = CellText(sheet, rowNumber, column, type, style, formula, value, inline);
+            if (text?.Length > XlsxLimits.CellChars)
+            {
+                report(new XlsxProblem(sheet, rowNumber, column, XlsxProblemKind.TooLarge, $"the cell holds {text.Length:N0} characters, more than the limit of {XlsxLimits.CellChars:N0} (docs/safety.md)"));
+                continue;
+            }
             if (!string.IsNullOrEmpty(text)) cells[column] = text;
         }
         return cells.Count == 0 ? null : new XlsxRow(rowNumber, cells);
@@ -292,7 +321,12 @@ public sealed class XlsxStream : IDisposable
                 if (xml.NodeType != XmlNodeType.Element) continue;
                 if (xml.LocalName == "workbookPr") date1904 = xml.GetAttribute("date1904") is "1" or "true";
                 if (xml.LocalName == "sheet" && xml.GetAttribute("id", RelNs) is { } id && byId.TryGetValue(id, out var target))
+                {
+                    // Each listing of a sheet is read in full: a part listed again, or hundreds of sheets, would multiply the work.
+                    if (sheets.Any(s => s.Item2 == target)) throw new FormatException($"the sheet part {target} is listed twice");
+                    if (sheets.Count == XlsxLimits.Sheets) throw new TooLargeException($"the workbook lists more than {XlsxLimits.Sheets} sheets, the limit (docs/safety.md)");
                     sheets.Add((xml.GetAttribute("name") ?? target, target));
+                }
             }
         }
         if (rels.FirstOrDefault(r => r.Type.EndsWith("/sharedStrings", StringComparison.Ordinal)) is { Target: { } sst }) sharedStrings = ReadSharedStrings(sst);
@@ -332,7 +366,16 @@ public sealed class XlsxStream : IDisposable
         using var xml = Reader(entry);
         if (xml is null) return list;
         while (xml.Read())
-            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "si") list.Add(InlineText(xml));
+        {
+            if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "si") continue;
+            if (list.Count == XlsxLimits.SharedStrings)
+                throw new TooLargeException($"the workbook holds more than {XlsxLimits.SharedStrings:N0} shared strings, the limit (docs/safety.md)");
+            var text = InlineText(xml);
+            // A long shared string is copied into every cell (and message) that uses it.
+            if (text.Length > XlsxLimits.CellChars)
+                throw new TooLargeException($"shared string {list.Count + 1:N0} has {text.Length:N0} characters, more than the limit of {XlsxLimits.CellChars:N0} for one cell (docs/safety.md)");
+            list.Add(text);
+        }
         return list;
     }
 

@@ -51,7 +51,7 @@ public static class FileRules
     public static readonly FileRule NotRegularFile = new("E020", E, "A return's files must be regular files (not pipes, devices or links to nothing)");
 
     /// <summary>An input past the documented limits (a workbook's uncompressed size or rows per sheet; errors in one file): refused, reading stops.</summary>
-    public static readonly FileRule InputLimit = new("E021", E, "An input must stay within the input limits (README: input limits); large returns should be CSV or XML");
+    public static readonly FileRule InputLimit = new("E021", E, "An input must stay within the input limits (docs/safety.md): file size, field and row length, workbook parts, XML depth");
 
     /// <summary>A formula cell with no value saved with it, or an error value (#DIV/0!, #REF!, …): formulas are never evaluated.</summary>
     public static readonly FileRule FormulaWithoutValue = new("E022", E, "Workbook cells must hold values: a formula needs the value Excel saved with it, and error values are refused");
@@ -59,8 +59,17 @@ public static class FileRules
     /// <summary>A date cell whose serial number is no date (negative, or past 31/12/9999).</summary>
     public static readonly FileRule ImpossibleDateSerial = new("E023", E, "A date cell must hold a possible date");
 
+    /// <summary>Bytes that are not UTF-8 in a file read as UTF-8: refused at the first one rather than read as U+FFFD.</summary>
+    public static readonly FileRule NotUtf8 = new("E024", E, "Text files must be UTF-8 (or UTF-16 with a byte order mark)");
+
+    /// <summary>
+    /// A return with no data rows in any table given to replace a stored return: refused by the import (without --allow-empty) rather
+    /// than by validation, since a first return may be empty (an authority with no child looked after).
+    /// </summary>
+    public static readonly FileRule NoData = new("E025", E, "An empty return never replaces a stored one without --allow-empty");
+
     /// <summary>Every file rule.</summary>
     public static readonly IReadOnlyList<FileRule> All =
         [RequiredTableMissing, ColumnMissing, UnknownColumn, UnrecognisedFile, EmptyFile, WrongDelimiter, DuplicateTable,
-         FieldCount, Malformed, XmlDtd, NoRows, DuplicateColumn, IgnoredFile, TableOutOfYear, NotRegularFile, InputLimit, FormulaWithoutValue, ImpossibleDateSerial];
+         FieldCount, Malformed, XmlDtd, NoRows, DuplicateColumn, IgnoredFile, TableOutOfYear, NotRegularFile, InputLimit, FormulaWithoutValue, ImpossibleDateSerial, NotUtf8];
 }
