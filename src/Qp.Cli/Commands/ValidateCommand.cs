@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
 using Qp.Domain.Text;
-using Qp.Validate;
 using Qp.Import.ChildLevel;
 using Qp.Import.Reference;
 using Qp.Validate;
