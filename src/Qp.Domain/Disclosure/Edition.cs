@@ -248,10 +248,11 @@ public sealed class Edition
             bool HiddenDenominator(IndicatorResult r) => (e.Of(r) & Withheld.Denominator) != 0;
             var denominators = TotalAudit.Denominators(members.Where(HiddenDenominator).Select(r => r.LaCode));
             // A rounded total of denominators bounds the hidden ones; withheld when it would rule out 2 for one of them.
-            bool DenominatorsSafe(IEnumerable<IndicatorResult> counted, long rounded) =>
-                denominators.Accept(counted.Where(HiddenDenominator).Select(r => r.LaCode).ToList(),
-                    rounded - 5 - counted.Where(r => !HiddenDenominator(r)).Sum(r => (long)r.Denominator!.Value),
-                    rounded + 4 - counted.Where(r => !HiddenDenominator(r)).Sum(r => (long)r.Denominator!.Value));
+            bool DenominatorsSafe(IReadOnlyCollection<IndicatorResult> counted, long rounded)
+            {
+                long shown = counted.Where(r => !HiddenDenominator(r)).Sum(r => (long)r.Denominator!.Value);
+                return denominators.Accept(counted.Where(HiddenDenominator).Select(r => r.LaCode).ToList(), rounded - 5 - shown, rounded + 4 - shown);
+            }
 
             // England first: it is the comparator every page prints.
             var stored = nationals.GetValueOrDefault(g.Key);
