@@ -44,7 +44,7 @@ public static class EesRows
             if (data.NationalFor(def.Id, year) is not { } n) continue;
             bool hidden = data.Disclosure!.HidesEngland(def.Id, year);
             yield return Row(year, "National", null, null, def.Id,
-                hidden ? Cell.Suppressed : Cell.Of(n.Numerator), Cell.Of(n.Denominator), hidden ? Cell.Suppressed : Cell.Of(ExportNumber.Round1(n.Value)));
+                hidden ? Cell.Suppressed : Cell.Of(n.Numerator), data.Disclosure!.HidesEnglandDenominator(def.Id, year) ? Cell.Suppressed : Cell.Of(n.Denominator), hidden ? Cell.Suppressed : Cell.Of(ExportNumber.Round1(n.Value)));
         }
     }
 
@@ -56,7 +56,7 @@ public static class EesRows
             {
                 if (data.Disclosure!.Region(def.Id, year, name) is not { } t) continue;
                 yield return Row(year, "Regional", (code, name), null, def.Id,
-                    t.Withheld ? Cell.Suppressed : Cell.Of(t.Numerator), Cell.Of(t.Denominator), t.Withheld ? Cell.Suppressed : Cell.Of(ExportNumber.Round1(t.Value)));
+                    t.Withheld ? Cell.Suppressed : Cell.Of(t.Numerator), t.Withheld && t.Denominator is null ? Cell.Suppressed : Cell.Of(t.Denominator), t.Withheld ? Cell.Suppressed : Cell.Of(ExportNumber.Round1(t.Value)));
             }
         }
     }
@@ -69,7 +69,7 @@ public static class EesRows
             data.Authorities.TryGetValue(r.LaCode, out var a);
             var region = a is null ? ((string, string)?)null : (Regions.CodeOf(a.Region) ?? "", a.Region);
             yield return Row(year, "Local authority", region, (r.LaCode, a?.OnsCode, data.NameOf(r.LaCode)), r.Indicator,
-                edition.Hides(r, Withheld.Numerator) ? Cell.Suppressed : Cell.Of(r.Numerator), Cell.Of(r.Denominator),
+                edition.Hides(r, Withheld.Numerator) ? Cell.Suppressed : Cell.Of(r.Numerator), edition.Hides(r, Withheld.Denominator) ? Cell.Suppressed : Cell.Of(r.Denominator),
                 edition.Hides(r, Withheld.Percent) ? Cell.Suppressed : Cell.Of(ExportNumber.Round1(r.Value)));
         }
     }

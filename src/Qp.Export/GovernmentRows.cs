@@ -38,7 +38,7 @@ public static class GovernmentRows
             Cell.Of(r.Year),
             Cell.Of(r.Indicator),
             count ? Cell.Suppressed : Cell.Of(r.Numerator),
-            Cell.Of(r.Denominator),
+            edition.Hides(r, Withheld.Denominator) ? Cell.Suppressed : Cell.Of(r.Denominator),
             percent ? Cell.Suppressed : Cell.Of(ExportNumber.Round1(r.Value)),
             percent ? Cell.Suppressed : Cell.Of(ExportNumber.Round1(r.Ci95Lower)),
             percent ? Cell.Suppressed : Cell.Of(ExportNumber.Round1(r.Ci95Upper)),

@@ -147,6 +147,7 @@ public sealed record ExportManifest(string ToolVersion, DateTimeOffset CreatedUt
         SuppressionReason.SmallDenominator => "denominator_under_10",
         SuppressionReason.Change => "change_with_hidden_year",
         SuppressionReason.Trend => "trend_with_hidden_year",
+        SuppressionReason.TinyDenominator => "denominator_1_or_2",
         SuppressionReason.TargetBaseline => "target_from_hidden_baseline",
         SuppressionReason.RegionTotal => "region_total",
         _ => "england_total",

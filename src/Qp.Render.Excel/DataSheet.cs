@@ -60,7 +60,7 @@ internal static class DataSheet
             if (f.Suppressed || f.Value is not null) rows.Add(Row(null, "England", n.Year, n.Indicator, measure, f, format));
         }
         Add("numerator", ctx.EnglandNumerator(n), DataFormat.Count);
-        Add("denominator", ctx.NationalCount(n.Denominator), DataFormat.Count);
+        Add("denominator", ctx.EnglandDenominator(n), DataFormat.Count);
         Add("value", ctx.Edition.HidesEngland(n.Indicator, n.Year) ? Figure.Hidden : Figure.Of(n.Value), DataFormat.Percent);
         Add("published_value", Figure.Of(n.PublishedValue), DataFormat.Percent);
         Add("q1", Figure.Of(n.Q1), DataFormat.Percent);
@@ -84,7 +84,7 @@ internal static class DataSheet
         }
         Text("source", r.Source);
         Add("numerator", ctx.Numerator(r), DataFormat.Count);
-        Add("denominator", Figure.Of(r.Denominator), DataFormat.Count);
+        Add("denominator", ctx.Denominator(r), DataFormat.Count);
         Add("value", ctx.Percent(r, r.Value), DataFormat.Percent);
         Add("ci95_lower", ctx.Percent(r, r.Ci95Lower), DataFormat.Percent);
         Add("ci95_upper", ctx.Percent(r, r.Ci95Upper), DataFormat.Percent);

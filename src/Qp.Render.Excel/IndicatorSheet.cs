@@ -45,7 +45,7 @@ internal static class IndicatorSheet
         {
             w.Text(row, 2, "England").Style.Font.Bold = true;
             w.Figure(row, Col(1), ctx.EnglandNumerator(national), Styles.Count);
-            w.Figure(row, Col(2), ctx.NationalCount(national.Denominator), Styles.Count);
+            w.Figure(row, Col(2), ctx.EnglandDenominator(national), Styles.Count);
             w.Figure(row, Col(3), ctx.Edition.HidesEngland(national.Indicator, national.Year) ? Figure.Hidden : Figure.Of(national.Value), Styles.Percent);
             w.Text(row, Col(13), Labels.Of(national.Trend));
             w.Number(row, Col(14), national.TargetValue, Styles.Percent);
@@ -69,7 +69,7 @@ internal static class IndicatorSheet
             if (r is not null)
             {
                 w.Figure(row, Col(1), ctx.Numerator(r), Styles.Count);
-                w.Number(row, Col(2), r.Denominator, Styles.Count);
+                w.Figure(row, Col(2), ctx.Denominator(r), Styles.Count);
                 w.Figure(row, Col(3), ctx.Percent(r, r.Value), Styles.Percent);
                 w.Figure(row, Col(4), ctx.Percent(r, r.Ci95Lower), Styles.Percent);
                 w.Figure(row, Col(5), ctx.Percent(r, r.Ci95Upper), Styles.Percent);

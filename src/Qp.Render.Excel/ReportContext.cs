@@ -49,6 +49,12 @@ internal sealed class ReportContext
     /// <summary>An authority's numerator: 'c' when the edition withholds it.</summary>
     public Figure Numerator(IndicatorResult r) => Edition.Hides(r, Withheld.Numerator) ? Figure.Hidden : Figure.Of(r.Numerator);
 
+    /// <summary>An authority's denominator: 'c' when the edition withholds it (1 or 2 beside a hidden numerator).</summary>
+    public Figure Denominator(IndicatorResult r) => Edition.Hides(r, Withheld.Denominator) ? Figure.Hidden : Figure.Of(r.Denominator);
+
+    /// <summary>England's denominator: 'c' when the edition withholds it.</summary>
+    public Figure EnglandDenominator(NationalResult n) => Edition.HidesEnglandDenominator(n.Indicator, n.Year) ? Figure.Hidden : NationalCount(n.Denominator);
+
     /// <summary>A percentage of the authority's (value, interval bounds, rank, band, distance from target): 'c' when the edition withholds its percentage.</summary>
     public Figure Percent(IndicatorResult r, double? value) =>
         HidesPercent(r) ? Figure.Hidden : Figure.Of(value);

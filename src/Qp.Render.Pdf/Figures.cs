@@ -41,6 +41,9 @@ public sealed record Figures(bool Publish)
         (Edition is { } e ? e.Hides(r, Withheld.Numerator) : Publish && DisclosureControl.SuppressNumerator(r.Numerator, r.Denominator))
             ? DisclosureControl.Suppressed : Count(r.Numerator);
 
+    /// <summary>An authority's denominator as the edition shows it: "c" when withheld (1 or 2 beside a hidden numerator).</summary>
+    public string Denominator(IndicatorResult r) => Edition is { } e && e.Hides(r, Withheld.Denominator) ? DisclosureControl.Suppressed : AuthorityCount(r.Denominator);
+
     /// <summary>An authority-level count, "c" when published and between 1 and 5.</summary>
     public string AuthorityCount(int? count) => Publish && DisclosureControl.SuppressCount(count) ? DisclosureControl.Suppressed : Count(count);
 

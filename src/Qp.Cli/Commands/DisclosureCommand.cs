@@ -17,6 +17,7 @@ public static class DisclosureCommand
         (SuppressionReason.SmallDenominator, "denominator <10"),
         (SuppressionReason.Change, "change"),
         (SuppressionReason.Trend, "trend"),
+        (SuppressionReason.TinyDenominator, "denominator 1-2"),
         (SuppressionReason.TargetBaseline, "target (baseline)"),
         (SuppressionReason.RegionTotal, "region totals"),
         (SuppressionReason.EnglandTotal, "England"),
@@ -78,6 +79,7 @@ public static class DisclosureCommand
         o.WriteLine($"{primary} cells withheld by the primary rules, {secondary} by secondary suppression. Every published output of this edition (packs, workbook, --publish exports) follows this one decision.");
         o.WriteLine("Primary (numerator 1-5, denominator <10): each hidden numerator hides its percentage, interval, rank, bands, comparison with England and target status with it.");
         o.WriteLine("Secondary, by reason: change = a change from the year before where either year is hidden; trend = a five-year trend with a hidden year;");
+        o.WriteLine("denominator 1-2 = a denominator of 1 or 2 beside a hidden numerator, which would leave it fewer than three possible values;");
         o.WriteLine("target (baseline) = a target set from a hidden baseline year, with its status and distance; region totals / England = a total withheld");
         o.WriteLine("because, beside the counts shown, it would leave a hidden count fewer than three possible values.");
         o.WriteLine();

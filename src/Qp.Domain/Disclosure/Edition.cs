@@ -26,6 +26,9 @@ public enum Withheld
 
     /// <summary>The target value, status and distance (the target is set from a hidden baseline year).</summary>
     Target = 16,
+
+    /// <summary>The denominator: it is 1 or 2 beside a hidden numerator, which it would narrow to fewer than three values.</summary>
+    Denominator = 32,
 }
 
 /// <summary>Why a cell is withheld, for the disclosure report a statistician signs off.</summary>
@@ -43,10 +46,13 @@ public enum SuppressionReason
     /// <summary>Secondary: a five-year trend with a hidden year.</summary>
     Trend,
 
+    /// <summary>Secondary: a denominator of 1 or 2 beside a hidden numerator.</summary>
+    TinyDenominator,
+
     /// <summary>Secondary: a target (with status and distance) set from a hidden baseline year.</summary>
     TargetBaseline,
 
-    /// <summary>Secondary: a regional total that would narrow a hidden count to fewer than three values.</summary>
+    /// <summary>Secondary: a regional total that would narrow a hidden count (or a hidden denominator's numerator) to fewer than three values.</summary>
     RegionTotal,
 
     /// <summary>Secondary: the England total, likewise.</summary>
@@ -69,7 +75,7 @@ public sealed record SuppressionCount(string Indicator, int Year, SuppressionRea
 /// <param name="Year">The collection year.</param>
 /// <param name="Region">The region's name.</param>
 /// <param name="Numerator">Σ numerators (rounded to 10 when published); null when withheld or no member has counts.</param>
-/// <param name="Denominator">Σ denominators (rounded to 10 when published); null when no member has counts.</param>
+/// <param name="Denominator">Σ denominators (rounded to 10 when published); null when withheld or no member has counts.</param>
 /// <param name="Value">The percentage (from the rounded counts when published); null when withheld or not computable.</param>
 /// <param name="Withheld">Whether the total is withheld as 'c' (secondary suppression).</param>
 public sealed record AreaTotal(string Indicator, int Year, string Region, long? Numerator, long? Denominator, double? Value, bool Withheld);
@@ -108,6 +114,7 @@ public sealed class Edition
     private readonly Dictionary<(string, int, int), Withheld> _withheld = new();
     private readonly Dictionary<(string, int, int), (AverageBasis Sn, AverageBasis Region, AverageBasis Type)> _bases = new();
     private readonly HashSet<(string, int)> _englandWithheld = [];
+    private readonly HashSet<(string, int)> _englandDenominatorWithheld = [];
     private readonly Dictionary<(string, int, string), AreaTotal> _regions = new();
     private readonly Dictionary<(string, int, SuppressionReason), int> _counts = new();
 
@@ -141,6 +148,9 @@ public sealed class Edition
 
     /// <summary>Whether England's count and percentage for an indicator and year are withheld.</summary>
     public bool HidesEngland(string indicator, int year) => _englandWithheld.Contains((indicator, year));
+
+    /// <summary>Whether England's denominator for an indicator and year is withheld too (it would give a hidden denominator away).</summary>
+    public bool HidesEnglandDenominator(string indicator, int year) => _englandDenominatorWithheld.Contains((indicator, year));
 
     /// <summary>A region's total for an indicator and year, or null when no authority of the region has a result.</summary>
     public AreaTotal? Region(string indicator, int year, string region) => _regions.GetValueOrDefault((indicator, year, region));
@@ -196,6 +206,11 @@ public sealed class Edition
             {
                 w |= Withheld.Numerator | Withheld.Percent | Withheld.Change | Withheld.Trend;
                 Count(r.Indicator, r.Year, DisclosureControl.SuppressCount(r.Numerator) ? SuppressionReason.SmallNumerator : SuppressionReason.SmallDenominator);
+                if (DisclosureControl.SuppressDenominator(r.Numerator, r.Denominator))
+                {
+                    w |= Withheld.Denominator;
+                    Count(r.Indicator, r.Year, SuppressionReason.TinyDenominator);
+                }
             }
             else
             {
@@ -228,8 +243,16 @@ public sealed class Edition
             var def = defs.GetValueOrDefault(g.Key.Indicator);
             var polarity = def?.Polarity ?? Polarity.HigherIsBetter;
             var members = g.Where(r => input.Authorities.ContainsKey(r.LaCode)).ToList();
-            var audit = new TotalAudit(members.Where(r => Primary(r) && r.Numerator is not null && r.Denominator is > 0)
+            var audit = TotalAudit.Numerators(members.Where(r => Primary(r) && r.Numerator is not null && r.Denominator is > 0)
                 .Select(r => (r.LaCode, r.Denominator!.Value)));
+            bool HiddenDenominator(IndicatorResult r) => (e.Of(r) & Withheld.Denominator) != 0;
+            var denominators = TotalAudit.Denominators(members.Where(HiddenDenominator).Select(r => r.LaCode));
+            // A rounded total of denominators bounds the hidden ones; withheld when it would rule out 2 for one of them.
+            bool DenominatorsSafe(IReadOnlyCollection<IndicatorResult> counted, long rounded)
+            {
+                long shown = counted.Where(r => !HiddenDenominator(r)).Sum(r => (long)r.Denominator!.Value);
+                return denominators.Accept(counted.Where(HiddenDenominator).Select(r => r.LaCode).ToList(), rounded - 5 - shown, rounded + 4 - shown);
+            }
 
             // England first: it is the comparator every page prints.
             var stored = nationals.GetValueOrDefault(g.Key);
@@ -241,6 +264,11 @@ public sealed class Edition
                 var hidden = valued.Where(Primary).Select(r => r.LaCode).ToList();
                 long rounded = DisclosureControl.RoundToTen(stored.Numerator);
                 bool withheld = !audit.Accept(hidden, rounded - 5 - shownSum, rounded + 4 - shownSum);
+                if (!DenominatorsSafe(valued, DisclosureControl.RoundToTen(stored.Denominator)))
+                {
+                    withheld = true;
+                    e._englandDenominatorWithheld.Add(g.Key);
+                }
                 if (withheld)
                 {
                     e._englandWithheld.Add(g.Key);
@@ -262,9 +290,10 @@ public sealed class Edition
                 long shownSum = counted.Where(r => !Primary(r)).Sum(r => (long)r.Numerator!.Value);
                 var hidden = counted.Where(r => Primary(r) && r.Denominator > 0).Select(r => r.LaCode).ToList();
                 bool withheld = !audit.Accept(hidden, num - 5 - shownSum, num + 4 - shownSum);
-                if (withheld) Count(g.Key.Indicator, g.Key.Year, SuppressionReason.RegionTotal);
-                e._regions[(g.Key.Indicator, g.Key.Year, region.Key)] = withheld
-                    ? new AreaTotal(g.Key.Indicator, g.Key.Year, region.Key, null, den, null, true)
+                bool denominatorShown = DenominatorsSafe(counted, den);
+                if (withheld || !denominatorShown) Count(g.Key.Indicator, g.Key.Year, SuppressionReason.RegionTotal);
+                e._regions[(g.Key.Indicator, g.Key.Year, region.Key)] = withheld || !denominatorShown
+                    ? new AreaTotal(g.Key.Indicator, g.Key.Year, region.Key, null, denominatorShown ? den : null, null, true)
                     : new AreaTotal(g.Key.Indicator, g.Key.Year, region.Key, num, den, Percent.Of(num, den), false);
             }
 
@@ -299,6 +328,7 @@ public sealed class Edition
                 published.Add(r with
                 {
                     Numerator = (w & Withheld.Numerator) != 0 ? null : r.Numerator,
+                    Denominator = (w & Withheld.Denominator) != 0 ? null : r.Denominator,
                     Value = hide ? null : r.Value,
                     Ci95Lower = hide ? null : r.Ci95Lower, Ci95Upper = hide ? null : r.Ci95Upper,
                     Ci998Lower = hide ? null : r.Ci998Lower, Ci998Upper = hide ? null : r.Ci998Upper,

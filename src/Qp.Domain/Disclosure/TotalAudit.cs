@@ -1,25 +1,36 @@
 namespace Qp.Domain.Disclosure;
 
 /// <summary>
-/// Checks rounded totals against the hidden counts they cover, as a reader would attack them: each hidden numerator starts with
-/// the values the primary rules leave open (1–5 beside a denominator of 10 or more, else 0 to the denominator), each published
-/// total bounds the sum of its hidden members, and the bounds are propagated to a fixed point over every total accepted so far.
+/// Checks rounded totals against the hidden figures they cover, as a reader would attack them: each hidden figure starts with
+/// the values the published rules leave open, each published total bounds the sum of its hidden members, and the bounds are
+/// propagated to a fixed point over every total accepted so far.
 /// </summary>
 internal sealed class TotalAudit
 {
     private readonly Dictionary<int, (long Lo, long Hi)> _open = new();
     private readonly List<(int[] Members, long Lo, long Hi)> _accepted = [];
+    private readonly bool _keepTop;
 
-    /// <summary>An audit of the hidden numerators (authority, denominator) of one indicator and year.</summary>
-    public TotalAudit(IEnumerable<(int La, int Denominator)> hidden)
+    private TotalAudit(IEnumerable<(int La, long Lo, long Hi)> open, bool keepTop)
     {
-        foreach (var (la, den) in hidden) _open[la] = den >= 10 ? (1, Math.Min(5, den)) : (0, den);
+        foreach (var (la, lo, hi) in open) _open[la] = (lo, hi);
+        _keepTop = keepTop;
     }
 
     /// <summary>
+    /// An audit of the hidden numerators (authority, denominator) of one indicator and year: 1–5 beside a denominator of 10 or more,
+    /// else 0 to the denominator, and 0 to 2 beside a hidden denominator (1 or 2); each must keep three values (or all it had).
+    /// </summary>
+    public static TotalAudit Numerators(IEnumerable<(int La, int Denominator)> hidden) =>
+        new(hidden.Select(h => (h.La, h.Denominator >= 10 ? 1L : 0L, h.Denominator >= 10 ? Math.Min(5L, h.Denominator) : Math.Max(2L, h.Denominator))), false);
+
+    /// <summary>An audit of the hidden denominators (1 or 2) of one indicator and year: each must keep 2, so its numerator keeps 0, 1 and 2.</summary>
+    public static TotalAudit Denominators(IEnumerable<int> hidden) => new(hidden.Select(la => (la, 1L, 2L)), true);
+
+    /// <summary>
     /// Accepts a total whose hidden <paramref name="members"/> sum to between <paramref name="lo"/> and <paramref name="hi"/>
-    /// when, with every total accepted before, no hidden numerator is left fewer than three possible values (or fewer than the
-    /// primary rules left); otherwise refuses it, and the total must be withheld.
+    /// when, with every total accepted before, no hidden figure is narrowed below what it must keep; otherwise refuses it, and
+    /// the total must be withheld.
     /// </summary>
     public bool Accept(IReadOnlyCollection<int> members, long lo, long hi)
     {
@@ -55,6 +66,8 @@ internal sealed class TotalAudit
             }
             if (!changed) break;
         }
-        return bounds.All(kv => kv.Value.Hi - kv.Value.Lo + 1 >= Math.Min(3, _open[kv.Key].Hi - _open[kv.Key].Lo + 1));
+        return _keepTop
+            ? bounds.All(kv => kv.Value.Hi == _open[kv.Key].Hi)
+            : bounds.All(kv => kv.Value.Hi - kv.Value.Lo + 1 >= Math.Min(3, _open[kv.Key].Hi - _open[kv.Key].Lo + 1));
     }
 }

@@ -32,7 +32,7 @@ internal sealed class IndicatorPage(PackContext ctx, IndicatorDefinition d) : IP
         ]) + 6;
 
         var facts = r is null ? "No figures stored for this year." : string.Join("   ·   ",
-            $"Numerator {ctx.Figures.Numerator(r)} of {ctx.Figures.AuthorityCount(r.Denominator)}",
+            $"Numerator {ctx.Figures.Numerator(r)} of {ctx.Figures.Denominator(r)}",
             $"95% interval {(ctx.Figures.IsSuppressed(r) ? "c" : $"{Figures.Percent(r.Ci95Lower)} to {Figures.Percent(r.Ci95Upper)}")}",
             $"Change on {CollectionYear.Display(ctx.Year - 1)}: {(ctx.HidesChange(r) ? "c" : Figures.Points(r.ChangePp))}",
             $"Source: {SourceName(r.Source)}");

@@ -55,7 +55,7 @@ internal static class DataQualityPages
             blocks.Add(new TextBlock("Where the figures come from", TextStyle.Subheading, 4));
             var rows = ctx.Source.Catalogue.Select(d => ctx.Source.Result(d.Id, ctx.Year, la) is { } r
                 ? new TableRow([d.Id, SummaryPage.ShortTitle(d.Title), IndicatorPage.SourceName(r.Source),
-                    ctx.Figures.Numerator(r), ctx.Figures.AuthorityCount(r.Denominator)])
+                    ctx.Figures.Numerator(r), ctx.Figures.Denominator(r)])
                 : new TableRow([d.Id, SummaryPage.ShortTitle(d.Title), "no figure stored", Figures.Missing, Figures.Missing])).ToList();
             blocks.Add(new TableBlock(
                 [new("Id", 34), new("Indicator", 200), new("Source", 125), new("Numerator", 70, SKTextAlign.Right), new("Denominator", 70, SKTextAlign.Right)],

@@ -55,22 +55,28 @@ internal sealed class Attacker
     private readonly IReadOnlyDictionary<int, IReadOnlyList<int>> _neighbours;
     private readonly IReadOnlyList<IndicatorDefinition> _catalogue;
     private readonly IReadOnlyDictionary<Key, int> _truth;
+    private readonly IReadOnlyDictionary<Key, int> _truthDen;
     private readonly int _editionYear;
     private readonly Dictionary<Key, int> _den = new();
     private readonly Dictionary<Key, int> _shownNum = new();
     private readonly Dictionary<Key, double> _shownValue = new();
     private readonly Dictionary<Key, List<int>> _prior = new();
+    private readonly Dictionary<Key, List<int>> _denPrior = new();
     public List<Constraint> Constraints { get; } = [];
+
+    /// <summary>Constraints on hidden denominators (rounded totals of denominators), judged against the true denominators.</summary>
+    public List<Constraint> DenConstraints { get; } = [];
     public int Dropped { get; private set; }
 
     public Attacker(PublishedOutputs published, IReadOnlyDictionary<int, Authority> authorities, IReadOnlyDictionary<int, IReadOnlyList<int>> neighbours,
-        IReadOnlyList<IndicatorDefinition> catalogue, IReadOnlyDictionary<Key, int> truth, int editionYear)
+        IReadOnlyList<IndicatorDefinition> catalogue, IReadOnlyDictionary<Key, int> truth, IReadOnlyDictionary<Key, int> truthDen, int editionYear)
     {
         _p = published;
         _authorities = authorities;
         _neighbours = neighbours;
         _catalogue = catalogue;
         _truth = truth;
+        _truthDen = truthDen;
         _editionYear = editionYear;
         Learn();
     }
@@ -81,6 +87,7 @@ internal sealed class Attacker
     private void Learn()
     {
         var hidden = new HashSet<Key>();
+        var hiddenDen = new HashSet<Key>();
         foreach (var ((la, year, ind, measure), seen) in _p.Data)
         {
             if (la is not { } code) continue;
@@ -88,6 +95,7 @@ internal sealed class Attacker
             switch (measure)
             {
                 case "denominator" when seen.Number is { } d: _den[k] = (int)d; break;
+                case "denominator" when seen.Hidden: hiddenDen.Add(k); break;
                 case "numerator" when seen.Number is { } n: _shownNum[k] = (int)n; break;
                 case "numerator" when seen.Hidden: hidden.Add(k); break;
                 case "value" when seen.Number is { } v: _shownValue[k] = v; break;
@@ -98,13 +106,23 @@ internal sealed class Attacker
             var code = row.TryGetValue("la_code", out var c) ? c : row["old_la_code"];
             var k = new Key(row["indicator"], int.Parse(row.TryGetValue("year", out var y) ? y : row["time_period"], CultureInfo.InvariantCulture), int.Parse(code, CultureInfo.InvariantCulture));
             if (PublishedOutputs.Number(row["denominator"]) is { } d) _den[k] = (int)d;
+            else if (row["denominator"] == "c") hiddenDen.Add(k);
             if (PublishedOutputs.Number(row["numerator"]) is { } n) _shownNum[k] = (int)n;
             else if (row["numerator"] == "c") hidden.Add(k);
         }
         foreach (var k in hidden)
         {
             if (_shownNum.ContainsKey(k)) continue; // shown in another output: not hidden at all (a different test's business)
-            if (!_den.TryGetValue(k, out var d) || d <= 0 || !_truth.ContainsKey(k)) continue;
+            if (!_truth.ContainsKey(k)) continue;
+            if (!_den.ContainsKey(k) && hiddenDen.Contains(k))
+            {
+                // The published rule: a denominator of 1 or 2 beside a hidden numerator is hidden too, so the numerator is 0, 1 or 2.
+                var dens = _truthDen[k] is 1 or 2 ? new List<int> { 1, 2 } : [_truthDen[k]];
+                _denPrior[k] = dens;
+                _prior[k] = Enumerable.Range(0, dens.Max() + 1).ToList();
+                continue;
+            }
+            if (!_den.TryGetValue(k, out var d) || d <= 0) continue;
             // The published rule: a numerator hidden beside a denominator of 10 or more is 1 to 5.
             var prior = d >= 10 ? Enumerable.Range(1, 5).ToList() : Enumerable.Range(0, d + 1).ToList();
             if (!prior.Contains(_truth[k])) prior = Enumerable.Range(0, d + 1).ToList();
@@ -119,30 +137,48 @@ internal sealed class Attacker
         Constraints.Add(c);
     }
 
+    private void AddDen(Constraint c)
+    {
+        if (c.Vars.Length == 0) return;
+        if (!c.Holds(c.Vars.Select(v => _truthDen[v]).ToArray())) { Dropped++; return; }
+        DenConstraints.Add(c);
+    }
+
+    // A hidden numerator whose percentage is a known multiple of it (its denominator is published).
+    private bool Weighted(Key k) => _prior.ContainsKey(k) && _den.ContainsKey(k);
+
     private IEnumerable<int> Authorities(Func<Authority, bool> member) => _authorities.Values.Where(member).Select(a => a.Code);
 
-    /// <summary>The members of a group with counts: Σ shown numerators, Σ denominators, and the hidden ones.</summary>
-    private (long Shown, long Den, List<Key> Hidden, bool Complete) Group(string ind, int year, IEnumerable<int> las)
+    /// <summary>The members of a group with counts: Σ shown numerators, Σ denominators shown, the hidden numerators and the hidden denominators.</summary>
+    private GroupCounts Group(string ind, int year, IEnumerable<int> las)
     {
         long shown = 0, den = 0;
         var hidden = new List<Key>();
+        var hiddenDen = new List<Key>();
         bool complete = true;
         foreach (var la in las)
         {
             var k = new Key(ind, year, la);
+            if (_denPrior.ContainsKey(k)) { hidden.Add(k); hiddenDen.Add(k); continue; }
             if (!_den.TryGetValue(k, out var d)) continue;
             if (_shownNum.TryGetValue(k, out var n)) { shown += n; den += d; }
             else if (_prior.ContainsKey(k)) { hidden.Add(k); den += d; }
             else if (d > 0) complete = false;
         }
-        return (shown, den, hidden, complete);
+        return new GroupCounts(shown, den, hidden, hiddenDen, complete);
     }
+
+    private sealed record GroupCounts(long Shown, long Den, List<Key> Hidden, List<Key> HiddenDen, bool Complete);
 
     private double? Value(Key k) => _shownValue.TryGetValue(k, out var v) ? v : _shownNum.TryGetValue(k, out var n) && _den[k] > 0 ? 100.0 * n / _den[k] : null;
 
     private IEnumerable<string> Indicators => _catalogue.Select(d => d.Id);
 
     private IEnumerable<int> Years => _p.Data.Keys.Select(k => k.Year).Distinct();
+
+    // How many values an average says it used (published beside it), or null.
+    private int? Used(int la, int year, string ind, string measure) =>
+        _p.Data.TryGetValue((la, year, ind, measure + "_used"), out var used) && used.Number is { } n ? (int)n : null;
 
     /// <summary>Comparator averages: statistical neighbours (plain mean of values), region and type (Σ numerators / Σ denominators).</summary>
     public void ComparatorAverages()
@@ -159,15 +195,18 @@ internal sealed class Attacker
                 {
                     var key = new Key(ind, year, n);
                     if (Value(key) is { } v) { shownSum += v; k++; }
-                    else if (_prior.ContainsKey(key)) { terms.Add((key, 100.0 / _den[key])); k++; }
+                    else if (Weighted(key)) { terms.Add((key, 100.0 / _den[key])); k++; }
                 }
+                // The published basis: an average of the shown values only says nothing of the hidden ones.
+                if (Used(code, year, ind, measure) == k - terms.Count) continue;
                 if (terms.Count > 0) Add(Constraint.Sum("sn_average", terms, k * a - shownSum - Tight * k, k * a - shownSum + Tight * k));
             }
             else if (measure is "region_average" or "type_average" && _authorities.TryGetValue(code, out var self))
             {
                 Func<Authority, bool> same = measure == "region_average" ? x => x.Region == self.Region : x => x.Type == self.Type;
                 var g = Group(ind, year, Authorities(same));
-                if (g.Hidden.Count == 0 || !g.Complete) continue;
+                if (g.Hidden.Count == 0 || !g.Complete || g.HiddenDen.Count > 0) continue;
+                if (Used(code, year, ind, measure) == Authorities(same).Count(la => Value(new Key(ind, year, la)) is not null)) continue;
                 double total = a * g.Den / 100 - g.Shown;
                 Add(Constraint.Sum(measure, g.Hidden.Select(h => (h, 1.0)).ToList(), total - Tight * g.Den, total + Tight * g.Den));
             }
@@ -183,17 +222,21 @@ internal sealed class Attacker
             int year = int.Parse(row["time_period"], CultureInfo.InvariantCulture);
             var region = row["region_name"];
             var g = Group(ind, year, Authorities(a => row["geographic_level"] == "National" || a.Region == region));
-            if (g.Hidden.Count == 0 || !g.Complete) continue;
-            TotalConstraints("ees_" + row["geographic_level"].ToLowerInvariant(), g, PublishedOutputs.Number(row["numerator"]), PublishedOutputs.Number(row["value"]), 0.05);
+            if (!g.Complete) continue;
+            var route = "ees_" + row["geographic_level"].ToLowerInvariant();
+            DenominatorConstraints(route, g, PublishedOutputs.Number(row["denominator"]));
+            if (g.Hidden.Count > 0) TotalConstraints(route, g, PublishedOutputs.Number(row["numerator"]), PublishedOutputs.Number(row["value"]), 0.05);
         }
         foreach (var year in Years)
             foreach (var ind in Indicators)
             {
                 var g = Group(ind, year, _authorities.Keys);
-                if (g.Hidden.Count == 0 || !g.Complete) continue;
+                if (!g.Complete) continue;
                 _p.Data.TryGetValue((null, year, ind, "numerator"), out var num);
+                _p.Data.TryGetValue((null, year, ind, "denominator"), out var den);
                 _p.Data.TryGetValue((null, year, ind, "value"), out var value);
-                TotalConstraints("workbook_england", g, num.Number, value.Number, Tight);
+                DenominatorConstraints("workbook_england", g, den.Number);
+                if (g.Hidden.Count > 0) TotalConstraints("workbook_england", g, num.Number, value.Number, Tight);
             }
         foreach (var page in _p.NationalPages)
         {
@@ -201,20 +244,29 @@ internal sealed class Attacker
             var ind = PageIndicator(page);
             if (!m.Success || ind is null) continue;
             var g = Group(ind, _editionYear, _authorities.Keys);
-            if (g.Hidden.Count == 0 || !g.Complete) continue;
-            TotalConstraints("pdf_england", g, double.Parse(m.Groups[2].Value.Replace(",", ""), CultureInfo.InvariantCulture),
-                double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), 0.05);
+            if (!g.Complete) continue;
+            DenominatorConstraints("pdf_england", g, double.Parse(m.Groups[3].Value.Replace(",", ""), CultureInfo.InvariantCulture));
+            if (g.Hidden.Count > 0)
+                TotalConstraints("pdf_england", g, double.Parse(m.Groups[2].Value.Replace(",", ""), CultureInfo.InvariantCulture),
+                    double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), 0.05);
         }
     }
 
-    private void TotalConstraints(string route, (long Shown, long Den, List<Key> Hidden, bool Complete) g, double? rounded, double? value, double tolerance)
+    private void TotalConstraints(string route, GroupCounts g, double? rounded, double? value, double tolerance)
     {
         var terms = g.Hidden.Select(h => (h, 1.0)).ToList();
         // A count rounded to the nearest 10 (halves up): the true total lies in [R − 5, R + 4].
         if (rounded is { } r) Add(Constraint.Sum(route + "_count", terms, r - 5 - g.Shown, r + 4 - g.Shown));
-        // A percentage of a known denominator (every authority's denominator is published).
-        if (value is { } v && g.Den > 0)
+        // A percentage of a known denominator (every member's denominator is published).
+        if (value is { } v && g.Den > 0 && g.HiddenDen.Count == 0)
             Add(Constraint.Sum(route + "_value", terms, (v - tolerance) * g.Den / 100 - g.Shown - 1e-9, (v + tolerance) * g.Den / 100 - g.Shown + 1e-9));
+    }
+
+    // A rounded total of denominators bounds the hidden ones: the true total lies in [R − 5, R + 4].
+    private void DenominatorConstraints(string route, GroupCounts g, double? rounded)
+    {
+        if (rounded is not { } r || g.HiddenDen.Count == 0) return;
+        AddDen(Constraint.Sum(route + "_denominator", g.HiddenDen.Select(h => (h, 1.0)).ToList(), r - 5 - g.Den, r + 4 - g.Den));
     }
 
     /// <summary>Targets set from a baseline (A3: 10% below the authority's 1998 value): the target value, the distance from it, the status.</summary>
@@ -228,7 +280,7 @@ internal sealed class Attacker
                 {
                     if (la is not { } code || ind != def.Id) continue;
                     var baseline = new Key(ind, t.BaselineYear!.Value, code);
-                    if (!_prior.ContainsKey(baseline)) continue;
+                    if (!Weighted(baseline)) continue;
                     double w = 100.0 / _den[baseline];
                     var self = new Key(ind, year, code);
                     if (measure == "target_value" && seen.Number is { } tv)
@@ -243,13 +295,13 @@ internal sealed class Attacker
                 foreach (var row in _p.Csv.Where(r => r["indicator"] == def.Id))
                 {
                     var baseline = new Key(def.Id, t.BaselineYear!.Value, int.Parse(row["la_code"], CultureInfo.InvariantCulture));
-                    if (_prior.ContainsKey(baseline) && PublishedOutputs.Number(row["target"]) is { } tv)
+                    if (Weighted(baseline) && PublishedOutputs.Number(row["target"]) is { } tv)
                         Add(Constraint.Sum("export_target", [(baseline, 100.0 / _den[baseline])], (tv - 0.05) / factor, (tv + 0.05) / factor));
                 }
                 foreach (var (la, pages) in _p.Packs)
                 {
                     var baseline = new Key(def.Id, t.BaselineYear!.Value, la);
-                    if (!_prior.ContainsKey(baseline)) continue;
+                    if (!Weighted(baseline)) continue;
                     var page = pages.FirstOrDefault(pg => PageIndicator(pg) == def.Id && pg.Contains("Rank in England", StringComparison.Ordinal));
                     // The indicator page prints the authority's own target (England has none for a relative target).
                     var m = page is null ? null : Regex.Match(page, @"(?:max|min) (\d+\.\d)%");
@@ -269,9 +321,9 @@ internal sealed class Attacker
         {
             if (la is not { } code || measure != "change_pp" || seen.Number is not { } change) continue;
             Key now = new(ind, year, code), before = new(ind, year - 1, code);
-            if (_prior.ContainsKey(before) && Value(now) is { } v)
+            if (Weighted(before) && Value(now) is { } v)
                 Add(Constraint.Sum("change", [(before, 100.0 / _den[before])], v - change - Tight, v - change + Tight));
-            if (_prior.ContainsKey(now) && Value(before) is { } b)
+            if (Weighted(now) && Value(before) is { } b)
                 Add(Constraint.Sum("change", [(now, 100.0 / _den[now])], b + change - Tight, b + change + Tight));
         }
     }
@@ -307,7 +359,7 @@ internal sealed class Attacker
                     if (measure == "rank" && seen.Number is { } rk && Value(new Key(ind, y, code)) is { } v) ranked.Add(((int)rk, v));
                     if (measure == "rank_of" && seen.Number is { } n) of = (int)n;
                 }
-                var hidden = _prior.Keys.Where(k => k.Ind == def.Id && k.Year == year).ToList();
+                var hidden = _prior.Keys.Where(k => k.Ind == def.Id && k.Year == year && _den.ContainsKey(k)).ToList();
                 if (of is not { } count || hidden.Count == 0 || ranked.Count == 0) continue;
                 // Positions 1..count in rank order; shown authorities fill theirs (ties fill consecutive positions).
                 var byPosition = new double?[count + 1];
@@ -390,7 +442,7 @@ internal sealed class Attacker
             else if (s.Text == "Not met") shownDue++;
         }
         int hiddenDue = due - shownDue, hiddenMet = met - shownMet;
-        if (hidden.Count == 0 || hiddenDue != hidden.Count || (hiddenMet != 0 && hiddenMet != hiddenDue)) return;
+        if (hidden.Count == 0 || hiddenDue != hidden.Count || (hiddenMet != 0 && hiddenMet != hiddenDue) || !hidden.All(_den.ContainsKey)) return;
         bool allMet = hiddenMet == hiddenDue;
         foreach (var h in hidden)
         {
@@ -416,23 +468,37 @@ internal sealed class Attacker
         Trend();
         RanksAndQuartiles();
         MeetingTarget();
-        var results = Constraints.GroupBy(c => c.Route).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => Judge(g.Key, g.ToList())).ToList();
-        results.Add(Judge("all routes combined", Constraints));
+        // The published denominators alone: a hidden numerator beside a denominator of 1 has two candidates.
+        var results = new List<AttackResult> { Judge("published denominators", [], [], byPrior: true) };
+        results.AddRange(Constraints.GroupBy(c => c.Route).Select(g => (g.Key, Num: g.ToList(), Den: new List<Constraint>()))
+            .Concat(DenConstraints.GroupBy(c => c.Route).Select(g => (g.Key, Num: new List<Constraint>(), Den: g.ToList())))
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => Judge(g.Key, g.Num, g.Den, byPrior: false)));
+        results.Add(Judge("all routes combined", Constraints, DenConstraints, byPrior: true));
         return results;
     }
 
-    private AttackResult Judge(string route, IReadOnlyList<Constraint> constraints)
+    // A route's result counts what it narrows beyond the published denominators; the combined result counts everything below 3.
+    private AttackResult Judge(string route, IReadOnlyList<Constraint> constraints, IReadOnlyList<Constraint> denConstraints, bool byPrior)
     {
         var cand = _prior.ToDictionary(kv => kv.Key, kv => kv.Value.ToList());
+        var dens = _denPrior.ToDictionary(kv => kv.Key, kv => kv.Value.ToList());
+        for (int round = 0; round < 6 && denConstraints.Count > 0; round++)
+        {
+            bool changed = false;
+            foreach (var c in denConstraints) changed |= Propagate(c, dens);
+            if (!changed) break;
+        }
+        // A hidden numerator is at most the largest denominator left.
+        foreach (var (k, d) in dens) cand[k] = cand[k].Where(x => d.Count > 0 && x <= d.Max()).ToList();
         for (int round = 0; round < 6; round++)
         {
             bool changed = false;
             foreach (var c in constraints) changed |= Propagate(c, cand);
             if (!changed) break;
         }
-        var narrowed = _prior.Keys.Where(k => cand[k].Count < Math.Min(3, _prior[k].Count)).ToList();
-        var examples = narrowed.Take(6).Select(k => $"{k} = {_truth[k]} of {_den[k]} → {{{string.Join(",", cand[k])}}}").ToList();
+        var narrowed = _prior.Keys.Where(k => cand[k].Count < 3 && (byPrior || cand[k].Count < _prior[k].Count)).ToList();
+        var examples = narrowed.Take(6).Select(k => $"{k} = {_truth[k]} of {(_den.TryGetValue(k, out var d) ? d.ToString(CultureInfo.InvariantCulture) : "c")} → {{{string.Join(",", cand[k])}}}").ToList();
         return new AttackResult(route, _prior.Count, narrowed.Count(k => cand[k].Count == 1), narrowed.Count, examples);
     }
 

@@ -66,8 +66,10 @@ internal sealed class PublishedOutputs
                     var laText = row.Cell(1).GetString();
                     int? la = laText.Length == 0 ? null : int.Parse(laText, CultureInfo.InvariantCulture);
                     int year = (int)row.Cell(3).GetDouble();
+                    // value (numbers), label (text measures), suppressed ("c" where the value is withheld).
                     var v = row.Cell(6);
-                    var seen = v.DataType == XLDataType.Number ? new Seen(v.GetDouble(), null) : new Seen(null, v.GetString());
+                    var seen = row.Cell(8).GetString() == "c" ? new Seen(null, "c")
+                        : v.DataType == XLDataType.Number ? new Seen(v.GetDouble(), null) : new Seen(null, row.Cell(7).GetString());
                     Data[(la, year, row.Cell(4).GetString(), row.Cell(5).GetString())] = seen;
                 }
                 continue;

@@ -55,6 +55,44 @@ public class EditionTests
     }
 
     [Fact]
+    public void A_denominator_of_1_or_2_beside_a_hidden_numerator_is_withheld_and_so_is_a_total_that_would_rule_2_out()
+    {
+        // X: 0 of 1, 10 of 20, 12 of 33; Y: 1 of 2, 20 of 40, 30 of 40. England 73 of 136.
+        IndicatorResult[] results =
+            [R("A1", 2001, 1, 0, 1), R("A1", 2001, 2, 10, 20), R("A1", 2001, 3, 12, 33), R("A1", 2001, 4, 1, 2), R("A1", 2001, 5, 20, 40), R("A1", 2001, 6, 30, 40)];
+        var e = Publish(results, new NationalResult { Indicator = "A1", Year = 2001, Numerator = 73, Denominator = 136, Value = 100.0 * 73 / 136 });
+        // Shown, 0 of 1 would leave {0, 1}; hidden, a reader knows the denominator is 1 or 2 and the numerator 0, 1 or 2.
+        e.Results.Where(r => r.Denominator is null).Select(r => r.LaCode).Should().Equal(1, 4);
+        e.Of(results[0]).Should().HaveFlag(Withheld.Denominator);
+        e.Of(results[1]).Should().Be(Withheld.None);
+        // X's denominators 54 → 50 with 53 shown would put authority 1's at 50 + 4 − 53 = at most 1, ruling 2 out: X is withheld whole.
+        e.Region("A1", 2001, "X").Should().Be(new AreaTotal("A1", 2001, "X", null, null, null, Withheld: true));
+        // Y: numerators 51 → 50 (shown 50: authority 4's 0 to 4), denominators 82 → 80 (shown 80: its −5 to 4) — both safe. 50/80.
+        e.Region("A1", 2001, "Y").Should().Be(new AreaTotal("A1", 2001, "Y", 50, 80, 62.5, Withheld: false));
+        // England: 73 → 70 (shown 72: the two hidden numerators together at most 2, each still 0 to 2); 136 → 140 (shown 133: 2 to 11).
+        (e.National.Single().Numerator, e.National.Single().Denominator, e.National.Single().Value).Should().Be((70L, 140L, (double?)50.0));
+        (e.HidesEngland("A1", 2001), e.HidesEnglandDenominator("A1", 2001)).Should().Be((false, false));
+        e.Suppressions.Should().BeEquivalentTo(new[]
+        {
+            new SuppressionCount("A1", 2001, SuppressionReason.SmallNumerator, 1),
+            new SuppressionCount("A1", 2001, SuppressionReason.SmallDenominator, 1),
+            new SuppressionCount("A1", 2001, SuppressionReason.TinyDenominator, 2),
+            new SuppressionCount("A1", 2001, SuppressionReason.RegionTotal, 1),
+        });
+    }
+
+    [Fact]
+    public void England_denominators_that_would_rule_2_out_withhold_England()
+    {
+        // One region: 0 of 1 hidden, 10 of 20 and 25 of 33 shown. Numerators 35 → 40, shown 35: the hidden one 0 to 2, safe.
+        // Denominators 54 → 50, shown 53: the hidden one at most 1, which rules 2 out, so England is withheld with its denominator.
+        IndicatorResult[] results = [R("A1", 2001, 1, 0, 1), R("A1", 2001, 2, 10, 20), R("A1", 2001, 3, 25, 33)];
+        var e = Publish(results, new NationalResult { Indicator = "A1", Year = 2001, Numerator = 35, Denominator = 54, Value = 100.0 * 35 / 54 });
+        (e.HidesEngland("A1", 2001), e.HidesEnglandDenominator("A1", 2001)).Should().Be((true, true));
+        e.National.Single().Value.Should().BeNull();
+    }
+
+    [Fact]
     public void Ranks_quartiles_and_averages_are_over_shown_figures_only()
     {
         var e = Publish(Year2001, England2001);
