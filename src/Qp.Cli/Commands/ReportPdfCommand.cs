@@ -45,7 +45,7 @@ public static class ReportPdfCommand
                 int done = 0, total = data.Results.Where(r => r.Year == y).Select(r => r.LaCode).Distinct().Count();
                 foreach (var a in data.Authorities.Values)
                     Outputs.RefuseInputs(Path.Combine(outPath, PdfPacks.FileNameFor(a)), db);
-                var files = Outputs.Writing(outPath, () => PackFolder.Write(outPath, stage => PdfPacks.WriteAllAuthorityPacks(data, options, stage, () =>
+                var files = Outputs.Writing(outPath, () => PackFolder.Write(outPath, PackFolder.Packs, stage => PdfPacks.WriteAllAuthorityPacks(data, options, stage, () =>
                 {
                     int n = Interlocked.Increment(ref done);
                     if (Cli.ShowProgress) Console.Error.Write($"\r  {n}/{total} packs");
@@ -80,21 +80,30 @@ public static class ReportPdfCommand
 }
 
 /// <summary>
-/// Writes a folder of packs as a whole: into a hidden sibling folder first, which then takes the place of --out (the old one is moved
-/// aside and removed), so the folder holds a complete set of packs or the earlier one, never a mix. A folder holding anything but packs is refused.
+/// Writes a folder of outputs as a whole: into a hidden sibling folder first, which then takes the place of --out (the old one is moved
+/// aside and removed), so the folder holds a complete set or the earlier one, never a mix. A folder holding anything the tool did not write is refused.
 /// </summary>
 internal static class PackFolder
 {
-    /// <summary>Runs <paramref name="write"/> into a staging folder and swaps it in as <paramref name="folder"/>; returns how many packs it holds.</summary>
-    public static int Write(string folder, Func<string, IReadOnlyList<string>> write)
+    /// <summary>What a folder of one kind of output may hold: which entries the tool wrote, and what such an entry is called.</summary>
+    /// <param name="Wrote">Whether the tool wrote this file (a folder is never the tool's).</param>
+    /// <param name="Noun">What one output is called in the refusal, e.g. "pack".</param>
+    public sealed record Kind(Func<string, bool> Wrote, string Noun);
+
+    /// <summary>PDF packs: every .pdf file.</summary>
+    public static readonly Kind Packs = new(f => f.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase), "pack");
+
+    /// <summary>Runs <paramref name="write"/> into a staging folder and swaps it in as <paramref name="folder"/>; returns how many files it holds.</summary>
+    public static int Write(string folder, Kind kind, Func<string, IReadOnlyList<string>> write)
     {
         folder = Path.TrimEndingDirectorySeparator(folder);
         if (Directory.Exists(folder))
         {
             if (Qp.Store.LocalFile.IsLink(folder)) throw new UsageException($"--out {folder} is a symbolic link; give the real folder");
-            var other = Directory.EnumerateFileSystemEntries(folder).FirstOrDefault(e => !e.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) || Directory.Exists(e));
+            var other = Directory.EnumerateFileSystemEntries(folder).FirstOrDefault(e => Directory.Exists(e) || !kind.Wrote(e));
             if (other is not null)
-                throw new UsageException($"--out {folder} holds {Path.GetFileName(other)}, which is not a pack; give a new folder or one holding only packs (it is replaced as a whole)");
+                throw new UsageException($"--out {folder} holds {Path.GetFileName(other)}, which is not a {kind.Noun} this tool wrote; " +
+                                         $"give a new folder or one holding only {kind.Noun}s (it is replaced as a whole)");
         }
         var parent = Path.GetDirectoryName(Path.GetFullPath(folder))!;
         if (!Directory.Exists(parent)) throw new UsageException($"--out {folder}: folder {parent} does not exist");
