@@ -27,7 +27,7 @@ internal static class DefinitionsSheet
     public static void Write(XLWorkbook wb, ReportContext ctx)
     {
         var w = new SheetWriter(wb.AddWorksheet(Name));
-        int row = SheetLayout.Preamble(w, "Definitions", ["The indicator catalogue (templates/indicators) and how to read the indicator sheets."]);
+        int row = SheetLayout.Preamble(w, "Definitions", ["The indicator catalogue (templates/indicators) and how to read the indicator sheets.", .. ctx.SheetNotes]);
         int headerRow = row + 1;
         string[] headings = ["Indicator", "Title", "Description", "Numerator", "Denominator", "Better when", "Unit", "Targets", "PAF bands"];
         SheetLayout.Header(w, headerRow, headings);

@@ -34,6 +34,9 @@ public sealed record ReportData(
     /// <summary>The validation rules by code, so published outputs can name a warning's rule, table and field without quoting its message.</summary>
     public IReadOnlyDictionary<string, Qp.Domain.Validation.RuleSummary> Rules { get; init; } = new Dictionary<string, Qp.Domain.Validation.RuleSummary>();
 
+    /// <summary>Whether the figures were made from generated sample returns (qp sample): every output then says SYNTHETIC on every page and sheet.</summary>
+    public bool Synthetic { get; init; }
+
     /// <summary>The disclosure decision these figures were taken from; null until <see cref="ForEdition"/> has made it.</summary>
     public Edition? Disclosure { get; init; }
 

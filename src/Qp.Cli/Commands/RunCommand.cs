@@ -48,7 +48,7 @@ public static class RunCommand
             Step("Deriving the A1 target from 1995-97", "targets", "derive", "--db", db, "--indicator", "A1", "--from", "1995", "--to", "1997");
             Step($"Excel workbook {shown}", "report", "excel", "--db", db, "--year", $"{lastYear}", "--out", Path.Combine(outDir, $"qp-comparison-{lastYear}.xlsx"));
             Step($"Published Excel workbook {shown}", "report", "excel", "--db", db, "--year", $"{lastYear}", "--publish", "--out", Path.Combine(outDir, $"qp-comparison-{lastYear}-published.xlsx"));
-            Step($"National overview {shown}", "report", "pdf", "--db", db, "--year", $"{lastYear}", "--national", "--out", Path.Combine(outDir, $"national-{lastYear}.pdf"));
+            Step($"National overview {shown}", "report", "pdf", "--db", db, "--year", $"{lastYear}", "--national", "--publish", "--out", Path.Combine(outDir, $"national-{lastYear}.pdf"));
             Step($"Councillor packs {shown}", "report", "pdf", "--db", db, "--year", $"{lastYear}", "--all", "--publish", "--out", Path.Combine(outDir, "packs"));
             Step($"Export to central government {shown}", "export", "--db", db, "--year", $"{lastYear}", "--out", Path.Combine(outDir, $"export-{lastYear}.csv"));
             Step($"Published EES export {shown}", "export", "--db", db, "--year", $"{lastYear}", "--format", "ees", "--publish", "--out", Path.Combine(outDir, $"export-{lastYear}-ees.csv"));

@@ -26,7 +26,7 @@ internal static class DefinitionsPages
                 TextStyle.Small, 10, 10));
         }
         blocks.Add(new TextBlock("Terms used in this pack", TextStyle.Subheading, 4));
-        foreach (var term in Terms) blocks.Add(new TextBlock(term, TextStyle.Small, 3));
+        foreach (var term in Terms.Prepend(ctx.Text.EnglandNote)) blocks.Add(new TextBlock(term, TextStyle.Small, 3));
         return Flow.Paginate("Definitions", blocks);
     }
 
@@ -34,12 +34,11 @@ internal static class DefinitionsPages
     [
         "Value: 100 × numerator ÷ denominator, to one decimal place.",
         "95% interval: the Wilson score interval; the range in which the authority's underlying rate probably lies given the size of its group.",
-        "England: the sum of all authorities' numerators divided by the sum of their denominators.",
         "Compared with England: Similar when England's value lies inside the authority's 95% interval; otherwise Better or Worse according to which way is better.",
-        "Neighbour average: the plain mean of the values of the authority's statistical neighbours, ignoring those without a value.",
-        "Rank: 1 is the best authority; tied authorities take the lowest rank. Quartile band A is the best quarter of authorities, D the worst.",
+        "Neighbour average: the plain mean of the figures shown for the authority's statistical neighbours, given only when at least two are shown; each page says how many it rests on.",
+        "Rank: 1 is the best authority; tied authorities share the best rank of the tie, marked = (\"1= of 40\"), and a rank or band resting on a tie says so. Quartile band A is the best quarter of authorities, D the worst.",
         "Trend: the χ² test for trend in proportions over the latest five consecutive years.",
-        "Target status: Met or Not met once the target applies; Not yet due before then.",
+        "Target status: Met or Not met once the target applies; Not yet due before then; c when withheld with the figure it would reveal; No figure when there is nothing to judge.",
     ];
 }
 
