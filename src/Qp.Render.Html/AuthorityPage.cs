@@ -2,8 +2,8 @@ using System.Text;
 using Qp.Domain;
 using Qp.Domain.Indicators;
 using Qp.Domain.Results;
+using Qp.Domain.Statements;
 using Qp.Render.Pdf;
-using Qp.Render.Pdf.Components;
 using Qp.Render.Pdf.Pages;
 using static Qp.Render.Html.Markup;
 
@@ -26,7 +26,7 @@ internal static class AuthorityPage
         foreach (var d in ctx.Source.Catalogue) Indicator(sb, e, ctx, d);
         Definitions.Write(sb, ctx);
         Definitions.Quality(sb, ctx);
-        return Shell.Page(e.Options, $"{ctx.AreaName}: Quality Protects performance {ctx.YearDisplay}", sb.ToString());
+        return Shell.Page(e, $"{ctx.AreaName}: Quality Protects performance {ctx.YearDisplay}", sb.ToString());
     }
 
     /// <summary>Who the page is about, which year and which edition: the pack's cover facts.</summary>
@@ -50,33 +50,33 @@ internal static class AuthorityPage
         sb.Append($"<p>How {Text(ctx.AreaName)} performed on each Quality Protects indicator in {Text(ctx.YearDisplay)}, beside the England figure, " +
                   "the average of its statistical neighbours and the national target.</p>\n");
         var results = ctx.Source.Catalogue.Select(d => (d, r: ctx.Source.Result(d.Id, ctx.Year, la))).ToList();
-        var shown = results.Where(x => ctx.Figures.StatusOf(x.r) is not null).Select(x => x.r!).ToList();
-        int due = shown.Count(r => r.TargetStatus is TargetStatus.Met or TargetStatus.NotMet);
-        int withheld = results.Count(x => x.r is not null && ctx.Figures.StatusOf(x.r) is null && x.r.TargetStatus is TargetStatus.Met or TargetStatus.NotMet);
-        var (figure, label) = Sentences.TargetsHeadline(shown.Count(r => r.TargetStatus == TargetStatus.Met), due, withheld);
+        var shown = results.Where(x => x.r is not null && !ctx.Figures.IsSuppressed(x.r)).Select(x => x.r!).ToList();
+        var (figure, label) = ctx.Text.TargetsHeadline(results, ctx.Year);
         int better = shown.Count(r => r.VsEngland == VsEngland.Better), worse = shown.Count(r => r.VsEngland == VsEngland.Worse);
         sb.Append("<ul class=\"tiles\">")
           .Append($"<li><span class=\"figure\">{Text(figure)}</span> {Text(label)}</li>")
-          .Append($"<li><span class=\"figure\">{better}</span> {Text(Sentences.IndicatorsThan(better, "better"))}</li>")
-          .Append($"<li><span class=\"figure\">{worse}</span> {Text(Sentences.IndicatorsThan(worse, "worse"))}</li></ul>\n");
+          .Append($"<li><span class=\"figure\">{better}</span> {(better == 1 ? "indicator" : "indicators")} better than England</li>")
+          .Append($"<li><span class=\"figure\">{worse}</span> {(worse == 1 ? "indicator" : "indicators")} worse than England</li></ul>\n");
         Table(sb, "summary-table", $"Every indicator for {ctx.AreaName}, {ctx.YearDisplay}",
             [new("Indicator"), new("Value", true), new("England", true), new("Neighbour average", true), new("Target", true), new("Target status"), new("Compared with England"), new("Rank", true)],
             results.Select(x => SummaryRow(ctx, x.d, x.r)));
         sb.Append("<p class=\"note\">Compared with England: Better or Worse when England's figure lies outside the authority's 95% confidence interval; " +
-                  "Similar when it lies inside, so the difference may be chance. Rank: 1 is the best authority in England; tied authorities share the lowest rank.</p>\n</section>\n");
+                  $"Similar when it lies inside, so the difference may be chance. {Text(ctx.Text.EnglandNote)} Neighbour average: the mean of the figures shown " +
+                  "for the authority's statistical neighbours, given only when at least two are shown. Rank: 1 is the best authority in England; " +
+                  "tied authorities share the best rank of the tie, marked = (\"1= of 40\").</p>\n</section>\n");
     }
 
     /// <summary>One indicator's row of the summary table, cell for cell as the pack's summary page prints it.</summary>
     public static IReadOnlyList<Cell> SummaryRow(PackContext ctx, IndicatorDefinition d, IndicatorResult? r)
     {
-        var status = ctx.Figures.StatusOf(r);
+        var status = ctx.Text.Status(d, r, ctx.Year);
         return
         [
             $"{d.Id} {SummaryPage.ShortTitle(d.Title)}", ctx.Figures.Value(r), Figures.Percent(ctx.Source.National(d.Id, ctx.Year)?.Value),
-            Figures.Percent(r?.SnAverage), ctx.Figures.Target(d, r),
-            status is { } s ? Status(s) : r is null ? Figures.Missing : "c",
+            Figures.Percent(ctx.Text.Neighbours(r).Value), ctx.Figures.Target(d, r),
+            EditionText.Mark(status) is { } s ? Status(s) : r is null ? Figures.Missing : EditionText.StatusLabel(status),
             r is null || ctx.Figures.IsSuppressed(r) ? Figures.Missing : Figures.VsEngland(r.VsEngland),
-            ctx.Figures.Rank(r),
+            ctx.Text.RankCell(r),
         ];
     }
 
@@ -88,14 +88,16 @@ internal static class AuthorityPage
         var england = ctx.Source.National(d.Id, ctx.Year);
         sb.Append($"<section class=\"indicator\" aria-labelledby=\"{id}\">\n<h2 id=\"{id}\">{Text(d.Id)} {Text(d.Title)}</h2>\n");
         Definitions.Lead(sb, d);
-        sb.Append($"<p class=\"reading\">{Text(Reading.Compose(ctx, d, r, england))}</p>\n");
-        var status = ctx.Figures.StatusOf(r);
+        sb.Append($"<p class=\"reading\">{Text(ctx.Text.Reading(d, r, england, ctx.AreaName, ctx.Year))}</p>\n");
+        var status = d.Targets.Count > 0 ? ctx.Text.Status(d, r, ctx.Year) : (ShownStatus?)null;
+        var statusHtml = status is not { } shown ? "" : EditionText.Mark(shown) is { } s ? $"<br>{Status(s).Html}"
+            : $"<br>{Text(shown == ShownStatus.Withheld ? "Status withheld (c)" : EditionText.StatusLabel(shown))}";
         sb.Append("<ul class=\"tiles\">")
           .Append(Tile(ctx.AreaName, Text(ctx.Figures.Value(r))))
-          .Append(Tile("England", Text(Figures.Percent(england?.Value))))
-          .Append(Tile("Neighbour average", Text(Figures.Percent(r?.SnAverage))))
-          .Append(Tile("Target", Text(ctx.Figures.Target(d, r)) + (status is { } s ? $"<br>{Status(s).Html}" : "")))
-          .Append(Tile("Rank in England", Text(ctx.Figures.Rank(r))))
+          .Append(Tile(ctx.Text.EnglandLabel, Text(Figures.Percent(england?.Value))))
+          .Append(Tile(ctx.Text.NeighbourLabel(r), Text(Figures.Percent(ctx.Text.Neighbours(r).Value))))
+          .Append(Tile("Target", Text(ctx.Figures.Target(d, r)) + statusHtml))
+          .Append(Tile("Rank in England", Text(ctx.Text.RankCell(r))))
           .Append("</ul>\n");
         if (r is not null)
         {
@@ -113,7 +115,7 @@ internal static class AuthorityPage
             .OrderBy(x => x.Rank).ThenBy(x => x.LaCode).ToList();
         var own = ctx.Figures.Plotted(r) is { } v ? $"{ctx.AreaName} {Figures.Percent(v)}" : null;
         var rank = all.FindIndex(x => x.LaCode == la);
-        var desc = $"Bar chart of {Sentences.Count(all.Count, "authority's", "authorities'")} values for {d.Id}, best on the left. " +
+        var desc = $"Bar chart of {Words.Count(all.Count, "authority's", "authorities'")} values for {d.Id}, best on the left. " +
                    (own is null ? $"{ctx.AreaName} has no figure shown. " : $"{ctx.AreaName} is bar {rank + 1}, marked with a triangle, at {Figures.Percent(ctx.Figures.Plotted(r))}. ") +
                    $"The dashed line is England ({Figures.Percent(england?.Value)})" + (r?.TargetValue is { } t ? $"; the dotted line is the target ({Figures.Percent(t)})." : ".") +
                    " The table below gives every value.";
@@ -122,7 +124,7 @@ internal static class AuthorityPage
         if (ctx.Figures.Publish) sb.Append("<p class=\"note\">Authorities whose figure is withheld (c) are left out of the chart and the table.</p>\n");
         Table(sb, $"{id}-ranked-table", $"{d.Id}: every authority's value and rank, {ctx.YearDisplay}",
             [new("Authority"), new("Value", true), new("Rank", true)],
-            all.Select(x => (IReadOnlyList<Cell>)[new Cell(e.LinkTo(x.LaCode)), ctx.Figures.Value(x), ctx.Figures.Rank(x)]), emphasisedRowHeading: null);
+            all.Select(x => (IReadOnlyList<Cell>)[new Cell(e.LinkTo(x.LaCode)), ctx.Figures.Value(x), ctx.Text.RankCell(x)]), emphasisedRowHeading: null);
 
         sb.Append($"<h3 id=\"{id}-trend-h\">Five-year trend</h3>\n");
         var years = ctx.TrendYears;
@@ -130,7 +132,7 @@ internal static class AuthorityPage
         {
             new(ctx.AreaName, years.Select(y => ctx.Figures.Plotted(ctx.Source.Result(d.Id, y, la))).ToList(), "series-own", "circle", null, Emphasis: true),
             new("England", years.Select(y => ctx.Source.National(d.Id, y)?.Value).ToList(), "series-england", "square", "8 4"),
-            new("Neighbour average", years.Select(y => ctx.Source.Result(d.Id, y, la)?.SnAverage).ToList(), "series-neighbours", "diamond", "3 3"),
+            new("Neighbour average", years.Select(y => ctx.Text.Neighbours(ctx.Source.Result(d.Id, y, la)).Value).ToList(), "series-neighbours", "diamond", "3 3"),
         };
         sb.Append(Charts.Trend($"{id}-trend", $"{d.Id}: {ctx.AreaName}, England and the neighbour average, {CollectionYear.Display(years[0])} to {ctx.YearDisplay}",
             $"Line chart over five years: {ctx.AreaName} (solid line, circles), England (dashed line, squares), neighbour average (dotted line, diamonds)" +
@@ -140,7 +142,7 @@ internal static class AuthorityPage
             years.Select(y => (IReadOnlyList<Cell>)
             [
                 CollectionYear.Display(y), ctx.Figures.Value(ctx.Source.Result(d.Id, y, la)),
-                Figures.Percent(ctx.Source.National(d.Id, y)?.Value), Figures.Percent(ctx.Source.Result(d.Id, y, la)?.SnAverage),
+                Figures.Percent(ctx.Source.National(d.Id, y)?.Value), Figures.Percent(ctx.Text.Neighbours(ctx.Source.Result(d.Id, y, la)).Value),
             ]));
 
         sb.Append($"<h3 id=\"{id}-sn-h\">Statistical neighbours</h3>\n");
@@ -148,8 +150,8 @@ internal static class AuthorityPage
         if (neighbours.Count == 0) sb.Append("<p>No statistical neighbours are stored.</p>\n");
         var rows = new List<IReadOnlyList<Cell>> { NeighbourRow(e, ctx, d, la) };
         rows.AddRange(neighbours.Take(10).Select(n => NeighbourRow(e, ctx, d, n)));
-        rows.Add([ctx.Figures.NeighbourAverageLabel(r), Figures.Percent(r?.SnAverage), "", ""]);
-        rows.Add(["England", Figures.Percent(england?.Value), "", ""]);
+        rows.Add([ctx.Text.NeighbourLabel(r), Figures.Percent(ctx.Text.Neighbours(r).Value), "", ""]);
+        rows.Add([ctx.Text.EnglandLabel, Figures.Percent(england?.Value), "", ""]);
         Table(sb, $"{id}-sn-table", $"{d.Id}: {ctx.AreaName} beside its statistical neighbours", [new("Authority"), new("Value", true), new("Rank", true), new("Compared with England")],
             rows, emphasisedRowHeading: ctx.AreaName);
         sb.Append("</section>\n");
@@ -160,7 +162,7 @@ internal static class AuthorityPage
         var n = ctx.Source.Result(d.Id, ctx.Year, code);
         return
         [
-            code == ctx.LaCode ? ctx.Source.NameOf(code) : new Cell(e.LinkTo(code)), ctx.Figures.Value(n), ctx.Figures.Rank(n),
+            code == ctx.LaCode ? ctx.Source.NameOf(code) : new Cell(e.LinkTo(code)), ctx.Figures.Value(n), ctx.Text.RankCell(n),
             n is null || ctx.Figures.IsSuppressed(n) ? Figures.Missing : Figures.VsEngland(n.VsEngland),
         ];
     }

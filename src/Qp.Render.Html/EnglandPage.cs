@@ -2,8 +2,8 @@ using System.Text;
 using Qp.Domain;
 using Qp.Domain.Indicators;
 using Qp.Domain.Results;
+using Qp.Domain.Statements;
 using Qp.Render.Pdf;
-using Qp.Render.Pdf.Components;
 using Qp.Render.Pdf.Pages;
 using static Qp.Render.Html.Markup;
 
@@ -25,12 +25,12 @@ internal static class EnglandPage
             [new("Indicator"), new("England", true), new("Lower quartile", true), new("Median", true), new("Upper quartile", true), new("Target", true),
              new("Authorities meeting target", true), new("England trend")],
             ctx.Source.Catalogue.Select(d => SummaryRow(ctx, d)));
-        sb.Append("<p class=\"note\">England: the sum of all authorities' numerators divided by the sum of their denominators. " +
+        sb.Append($"<p class=\"note\">{Text(ctx.Text.EnglandNote)} " +
                   "Quartiles: a quarter of authorities have values below the lower quartile and a quarter above the upper quartile.</p>\n</section>\n");
         foreach (var d in ctx.Source.Catalogue) Indicator(sb, e, ctx, d);
         Definitions.Write(sb, ctx);
         Definitions.Quality(sb, ctx);
-        return Shell.Page(e.Options, $"England: Quality Protects national overview {ctx.YearDisplay}", sb.ToString());
+        return Shell.Page(e, $"England: Quality Protects national overview {ctx.YearDisplay}", sb.ToString());
     }
 
     /// <summary>One indicator's row of England's summary table, as the national pack prints it.</summary>
@@ -53,11 +53,11 @@ internal static class EnglandPage
         var reading = n?.Value is null
             ? $"No England figure is stored for {ctx.YearDisplay}."
             : $"England's figure was {Figures.Percent(n.Value)} ({ctx.Figures.NationalCount(n.Numerator)} of {ctx.Figures.NationalCount(n.Denominator)}). " +
-              $"Half of the {Sentences.Count(n.Authorities, "authority", "authorities")} with a figure lay between {Figures.Percent(n.Q1)} and {Figures.Percent(n.Q3)}, " +
-              $"with a median of {Figures.Percent(n.Median)}. {NationalIndicatorPage.TargetSentence(ctx, d, n.TargetValue)} " +
+              $"Half of the {Words.Count(n.Authorities, "authority", "authorities")} with a figure lay between {Figures.Percent(n.Q1)} and {Figures.Percent(n.Q3)}, " +
+              $"with a median of {Figures.Percent(n.Median)}. {ctx.Text.NationalTarget(d, ctx.Year, ctx.Source.All(d.Id, ctx.Year), n.TargetValue)} " +
               $"England's five-year trend: {Figures.Trend(n.Trend).ToLowerInvariant()}.";
         sb.Append($"<p class=\"reading england\">{Text(reading)}</p>\n<ul class=\"tiles\">")
-          .Append(AuthorityPage.Tile("England", Text(Figures.Percent(n?.Value))))
+          .Append(AuthorityPage.Tile(ctx.Text.EnglandLabel, Text(Figures.Percent(n?.Value))))
           .Append(AuthorityPage.Tile("Lower quartile", Text(Figures.Percent(n?.Q1))))
           .Append(AuthorityPage.Tile("Median", Text(Figures.Percent(n?.Median))))
           .Append(AuthorityPage.Tile("Upper quartile", Text(Figures.Percent(n?.Q3))))
@@ -67,18 +67,20 @@ internal static class EnglandPage
         sb.Append($"<h3>Every authority, by target status</h3>\n");
         var all = ctx.Source.All(d.Id, ctx.Year).Where(r => r.Rank is not null && ctx.Figures.Plotted(r) is not null)
             .OrderBy(r => r.Rank).ThenBy(r => r.LaCode).ToList();
-        var statuses = new[] { TargetStatus.Met, TargetStatus.NotMet, TargetStatus.NotYetDue, TargetStatus.NoTarget }.Where(s => all.Any(r => r.TargetStatus == s)).ToList();
-        var desc = $"Bar chart of {Sentences.Count(all.Count, "authority's", "authorities'")} values for {d.Id}, best on the left, each bar filled by its target status: " +
-                   string.Join(", ", statuses.Select(s => $"{Figures.Status(s).ToLowerInvariant()} {Sentences.Count(all.Count(r => r.TargetStatus == s), "authority", "authorities")}")) +
+        // Each bar's status as the edition shows it (the table beside the chart prints the same).
+        TargetStatus Shown(IndicatorResult r) => EditionText.Mark(ctx.Text.Status(d, r, ctx.Year)) ?? TargetStatus.NoTarget;
+        var statuses = new[] { TargetStatus.Met, TargetStatus.NotMet, TargetStatus.NotYetDue, TargetStatus.NoTarget }.Where(s => all.Any(r => Shown(r) == s)).ToList();
+        var desc = $"Bar chart of {Words.Count(all.Count, "authority's", "authorities'")} values for {d.Id}, best on the left, each bar filled by its target status: " +
+                   string.Join(", ", statuses.Select(s => $"{Figures.Status(s).ToLowerInvariant()} {Words.Count(all.Count(r => Shown(r) == s), "authority", "authorities")}")) +
                    $". The dashed line is England ({Figures.Percent(n?.Value)})" + (n?.TargetValue is { } t ? $"; the dotted line is the target ({Figures.Percent(t)})." : ".") +
                    " The table below gives every value and status.";
         sb.Append(Charts.StatusKey($"{id}-ranked", statuses));
         sb.Append(Charts.Ranked($"{id}-ranked", $"{d.Id}: every authority's value by target status, {ctx.YearDisplay}", desc,
-            all.Select(r => new Bar(r.LaCode, r.Value!.Value, false, r.TargetStatus)).ToList(), n?.Value, n?.TargetValue, null, byStatus: true));
+            all.Select(r => new Bar(r.LaCode, r.Value!.Value, false, Shown(r))).ToList(), n?.Value, n?.TargetValue, null, byStatus: true));
         if (ctx.Figures.Publish) sb.Append("<p class=\"note\">Authorities whose figure is withheld (c) are left out of the chart and the table.</p>\n");
         Table(sb, $"{id}-ranked-table", $"{d.Id}: every authority's value, rank and target status, {ctx.YearDisplay}",
             [new("Authority"), new("Value", true), new("Rank", true), new("Target status")],
-            all.Select(r => (IReadOnlyList<Cell>)[new Cell(e.LinkTo(r.LaCode)), ctx.Figures.Value(r), ctx.Figures.Rank(r), Status(r.TargetStatus)]));
+            all.Select(r => (IReadOnlyList<Cell>)[new Cell(e.LinkTo(r.LaCode)), ctx.Figures.Value(r), ctx.Text.RankCell(r), Status(Shown(r))]));
 
         sb.Append("<h3>England over five years</h3>\n");
         var years = ctx.TrendYears;
@@ -100,9 +102,7 @@ internal static class EnglandPage
             regions.Select(g => (IReadOnlyList<Cell>)
             [
                 g.Key, ctx.Figures.RegionValue(d.Id, ctx.Year, g.Key, g.Select(x => x.r.RegionAverage).FirstOrDefault(v => v is not null)),
-                g.Any(x => x.r.TargetStatus is TargetStatus.Met or TargetStatus.NotMet)
-                    ? $"{g.Count(x => x.r.TargetStatus == TargetStatus.Met)} of {g.Count(x => x.r.TargetStatus is TargetStatus.Met or TargetStatus.NotMet)}"
-                    : Figures.Missing,
+                ctx.Text.MetCell(d, ctx.Year, g.Select(x => x.r)),
             ]));
         sb.Append("</section>\n");
     }

@@ -8,11 +8,8 @@ namespace Qp.Render.Html;
 /// <param name="Year">The collection year the pages report.</param>
 /// <param name="Publish">Whether disclosure control applies: the same decision as the PDF packs and the workbook of that edition.</param>
 /// <param name="Produced">The date shown as produced.</param>
-public sealed record HtmlEditionOptions(int Year, bool Publish, DateTimeOffset Produced)
-{
-    /// <summary>Whether the store's data were made by the sample generator: every page then says so at its top.</summary>
-    public bool Synthetic { get; init; }
-}
+/// <remarks>Whether the data are synthetic is the store's to say (<see cref="ReportData.Synthetic"/>): every page then says so at its top.</remarks>
+public sealed record HtmlEditionOptions(int Year, bool Publish, DateTimeOffset Produced);
 
 /// <summary>
 /// The web edition: static, self-contained HTML pages (an index with search, England's overview, one page per authority) read from

@@ -25,10 +25,10 @@ internal static class IndexPage
         Table(sb, "authorities-table", $"Authorities with a page in this edition ({authorities.Count})",
             [new("Code"), new("Authority"), new("Region"), new("Type")],
             authorities.Select(a => (IReadOnlyList<Cell>)[a.Code.ToString("000", System.Globalization.CultureInfo.InvariantCulture), new Cell(e.LinkTo(a.Code)), a.Region, a.Type]));
-        return Shell.Page(e.Options, $"Quality Protects performance {ctx.YearDisplay}: all authorities", sb.ToString(), Script);
+        return Shell.Page(e, $"Quality Protects performance {ctx.YearDisplay}: all authorities", sb.ToString(), Script);
     }
 
-    private static string Sentences(int n) => Qp.Render.Pdf.Components.Sentences.Count(n, "authority", "authorities");
+    private static string Sentences(int n) => Qp.Domain.Statements.Words.Count(n, "authority", "authorities");
 
     // Filters the rows as the reader types, matching the code or any part of the name, and says how many are shown.
     private const string Script = """

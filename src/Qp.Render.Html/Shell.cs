@@ -13,8 +13,9 @@ internal static class Shell
     public const string Generator = "<meta name=\"generator\" content=\"QP Reporting web edition\">";
 
     /// <summary>The whole page around <paramref name="main"/>, the content of its main landmark (which starts with the page's one h1).</summary>
-    public static string Page(HtmlEditionOptions o, string title, string main, string? script = null)
+    public static string Page(EditionPages e, string title, string main, string? script = null)
     {
+        var o = e.Options;
         var sb = new StringBuilder(main.Length + Css.Length + 2048);
         sb.Append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n")
           .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -24,9 +25,8 @@ internal static class Shell
           .Append("<header class=\"site\">\n<p class=\"brand\">Quality Protects performance: web edition</p>\n")
           .Append("<nav aria-label=\"Edition\"><ul><li><a href=\"index.html\">All authorities</a></li><li><a href=\"england.html\">England overview</a></li></ul></nav>\n</header>\n")
           .Append("<main id=\"main\" tabindex=\"-1\">\n");
-        if (o.Synthetic)
-            sb.Append("<p class=\"synthetic\"><strong>Synthetic data.</strong> Every figure in this edition was made up by the sample generator " +
-                      "(qp sample) for testing and demonstration. It describes no real authority or child.</p>\n");
+        // The edition's own words, as on every PDF page and workbook sheet made from sample data.
+        if (e.Source.Text.SyntheticNotice is { } notice) sb.Append($"<p class=\"synthetic\"><strong>{Text(notice)}</strong></p>\n");
         sb.Append(main).Append("</main>\n<footer class=\"site\">\n")
           .Append($"<p>Produced {Text(o.Produced.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture))} by QP Reporting. ")
           .Append(o.Publish ? "Published edition: disclosure control applied (small numbers shown as c)." : "Not for publication: contains unsuppressed small numbers.")

@@ -95,11 +95,11 @@ public sealed class PageTests(SmallEdition edition) : IClassFixture<SmallEdition
     {
         var folder = Path.Combine(edition.Root, "synthetic");
         Directory.CreateDirectory(folder);
-        var files = HtmlEdition.Write(edition.Data, SmallEdition.Options with { Synthetic = true }, folder, [PackStore.Hartlepool]);
+        var files = HtmlEdition.Write(edition.Data with { Synthetic = true }, SmallEdition.Options, folder, [PackStore.Hartlepool]);
         files.Should().HaveCount(3, "index, England and the one authority asked for");
         foreach (var f in files)
-            File.ReadAllText(f).Should().Contain("<main id=\"main\" tabindex=\"-1\">\n<p class=\"synthetic\"><strong>Synthetic data.</strong>");
-        edition.Files.Should().OnlyContain(f => !File.ReadAllText(f).Contains("Synthetic data."));
+            File.ReadAllText(f).Should().Contain("<main id=\"main\" tabindex=\"-1\">\n<p class=\"synthetic\"><strong>SYNTHETIC DATA: made by qp sample");
+        edition.Files.Should().OnlyContain(f => !File.ReadAllText(f).Contains("SYNTHETIC"));
         // With one authority written, the index and England's page link to it only.
         File.ReadAllText(files.Single(f => f.EndsWith("index.html"))).Should().Contain("href=\"805_Hartlepool.html\"").And.NotContain("href=\"806_");
     }

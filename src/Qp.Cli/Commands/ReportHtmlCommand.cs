@@ -46,8 +46,7 @@ public static class ReportHtmlCommand
                 if (!data.Results.Any(r => r.Year == y && r.LaCode == code))
                     throw new UsageException($"no results are stored for authority {code} ({data.NameOf(code)}) in {y}");
             }
-            // Hook: the store cannot yet tell sample data from real returns; when it can, this says so and every page is marked synthetic.
-            var options = new HtmlEditionOptions(y, parse.GetValue(publish), DateTimeOffset.Now) { Synthetic = false };
+            var options = new HtmlEditionOptions(y, parse.GetValue(publish), DateTimeOffset.Now);
 
             var clock = Stopwatch.StartNew();
             int done = 0;
