@@ -18,12 +18,22 @@ internal static class Definitions
         sb.Append($"<p>{Text(d.Description)} {Text(target)} <strong>{(d.Polarity == Polarity.LowerIsBetter ? "Lower is better." : "Higher is better.")}</strong></p>\n");
     }
 
+    /// <summary>Each indicator in plain English (what it measures, why it matters, which way is better), then the technical definitions as an appendix.</summary>
     public static void Write(StringBuilder sb, PackContext ctx)
     {
         sb.Append("<section aria-labelledby=\"definitions\">\n<h2 id=\"definitions\">Definitions</h2>\n");
         foreach (var d in ctx.Source.Catalogue)
         {
-            sb.Append($"<h3 id=\"def-{Id(d.Id)}\">{Text(d.Id)} {Text(d.Title)}</h3>\n<p>{Text(d.Description)}</p>\n<dl class=\"facts\">")
+            sb.Append($"<h3 id=\"def-{Id(d.Id)}\">{Text(d.Id)} {Text(d.Title)}</h3>\n");
+            if (d.Plain is { } plain)
+                sb.Append($"<dl class=\"facts\"><dt>What it measures</dt><dd>{Text(plain.Measures)}</dd><dt>Why it matters</dt><dd>{Text(plain.Matters)}</dd>")
+                  .Append($"<dt>Which way is better</dt><dd>{Text(plain.Better)}</dd></dl>\n");
+            else sb.Append($"<p>{Text(d.Description)}</p>\n");
+        }
+        sb.Append($"<p>{Text(ctx.Text.EnglandNote)}</p>\n<h3 id=\"technical\">Appendix: technical definitions</h3>\n");
+        foreach (var d in ctx.Source.Catalogue)
+        {
+            sb.Append($"<h4>{Text(d.Id)} {Text(d.Title)}</h4>\n<p>{Text(d.Description)}</p>\n<dl class=\"facts\">")
               .Append($"<dt>Numerator</dt><dd>{Text(d.Numerator)}</dd><dt>Denominator</dt><dd>{Text(d.Denominator)}</dd>")
               .Append($"<dt>Target</dt><dd>{Text(d.Targets.Count == 0 ? "none" : string.Join("; ", d.Targets.Select(t => t.Label)))}</dd>")
               .Append($"<dt>Better</dt><dd>{(d.Polarity == Polarity.LowerIsBetter ? "Lower" : "Higher")}</dd></dl>\n");

@@ -29,7 +29,10 @@ public sealed record ReportData(
             .ToDictionary(g => g.Key, g => (IReadOnlyList<int>)g.OrderBy(n => n.Rank).Select(n => n.NeighbourCode).ToList()),
         ResultsStore.All(conn),
         ResultsStore.National(conn),
-        MessagesStore.Current(conn));
+        MessagesStore.Current(conn))
+    {
+        Synthetic = StoreMarks.Get(conn, StoreMarks.Synthetic) is not null,
+    };
 
     /// <summary>The validation rules by code, so published outputs can name a warning's rule, table and field without quoting its message.</summary>
     public IReadOnlyDictionary<string, Qp.Domain.Validation.RuleSummary> Rules { get; init; } = new Dictionary<string, Qp.Domain.Validation.RuleSummary>();

@@ -12,10 +12,27 @@ internal static class DefinitionsPages
     public static IReadOnlyList<IPage> Build(PackContext ctx)
     {
         var blocks = new List<IBlock> { new TextBlock("Definitions", TextStyle.Heading, 10) };
+        // What a councillor reads first: each indicator in plain English, no codes.
         foreach (var d in ctx.Source.Catalogue)
         {
             blocks.Add(new TextBlock(d.Title, TextStyle.Subheading, 3));
-            blocks.Add(new TextBlock(d.Description, TextStyle.Body, 3));
+            if (d.Plain is { } plain)
+            {
+                blocks.Add(new TextBlock("What it measures: " + plain.Measures, TextStyle.Body, 2));
+                blocks.Add(new TextBlock("Why it matters: " + plain.Matters, TextStyle.Body, 2));
+                blocks.Add(new TextBlock("Which way is better: " + plain.Better, TextStyle.Body, 10));
+            }
+            else blocks.Add(new TextBlock(d.Description, TextStyle.Body, 10));
+        }
+        blocks.Add(new TextBlock("Terms used in this pack", TextStyle.Subheading, 4));
+        foreach (var term in Terms.Prepend(ctx.Text.EnglandNote)) blocks.Add(new TextBlock(term, TextStyle.Small, 3));
+
+        // The technical definitions, with the return's codes, for analysts.
+        blocks.Add(new TextBlock("Appendix: technical definitions", TextStyle.Subheading, 6));
+        foreach (var d in ctx.Source.Catalogue)
+        {
+            blocks.Add(new TextBlock(d.Title, TextStyle.SmallBold, 2));
+            blocks.Add(new TextBlock(d.Description, TextStyle.Small, 2, 10));
             blocks.Add(new TextBlock("Numerator: " + d.Numerator, TextStyle.Small, 2, 10));
             blocks.Add(new TextBlock("Denominator: " + d.Denominator, TextStyle.Small, 2, 10));
             var targets = d.Targets.Count == 0 ? "none" : string.Join("; ", d.Targets.Select(t => t.Label));
@@ -25,8 +42,6 @@ internal static class DefinitionsPages
             blocks.Add(new TextBlock($"Target: {targets}.  {(d.Polarity == Polarity.LowerIsBetter ? "Lower" : "Higher")} is better.  {bands}.",
                 TextStyle.Small, 10, 10));
         }
-        blocks.Add(new TextBlock("Terms used in this pack", TextStyle.Subheading, 4));
-        foreach (var term in Terms.Prepend(ctx.Text.EnglandNote)) blocks.Add(new TextBlock(term, TextStyle.Small, 3));
         return Flow.Paginate("Definitions", blocks);
     }
 

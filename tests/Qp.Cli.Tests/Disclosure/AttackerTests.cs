@@ -19,7 +19,7 @@ public sealed class AttackerTests(ITestOutputHelper output)
     {
         using var dir = new TempDir();
         var outDir = dir.File("run");
-        var run = QpRunner.Run("run", "--sample", "--out", outDir);
+        var run = QpRunner.Run("run", "--sample", "--out", outDir, "--scale", "small");
         run.ExitCode.Should().Be(0, run.Error);
         var db = Path.Combine(outDir, "qp.db");
         Publish(db, outDir, 2004, packs: false);
