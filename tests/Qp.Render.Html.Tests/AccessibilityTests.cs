@@ -33,6 +33,30 @@ public sealed class AccessibilityTests(BrowserEdition fixture)
         checkedRules.Should().OnlyContain(c => c.Missing.Count == 0);
     }
 
+    /// <summary>
+    /// axe on every page of an edition written elsewhere (e.g. an England-scale one): set QP_WEB_EDITION to its folder
+    /// (and QP_WEB_EDITION_LIMIT to check only the first N pages: index, England, then authorities by code). Skipped otherwise: it takes minutes.
+    /// </summary>
+    [ChromiumFact]
+    public async Task Axe_finds_no_violation_on_the_pages_of_the_edition_in_QP_WEB_EDITION()
+    {
+        if (Environment.GetEnvironmentVariable("QP_WEB_EDITION") is not { Length: > 0 } folder) return;
+        int limit = int.TryParse(Environment.GetEnvironmentVariable("QP_WEB_EDITION_LIMIT"), out var n) ? n : int.MaxValue;
+        var page = await fixture.Browser.NewPage();
+        var found = new List<string>();
+        // The index and England's page first, then the authorities by code.
+        var files = Directory.GetFiles(folder, "*.html").OrderBy(f => char.IsAsciiDigit(Path.GetFileName(f)[0])).ThenBy(f => f, StringComparer.Ordinal).Take(limit).ToList();
+        foreach (var file in files)
+        {
+            await page.GotoAsync(Url(file));
+            var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = Wcag22AA }, ResultTypes = [ResultType.Violations] });
+            found.AddRange(result.Violations.Select(v => $"{Path.GetFileName(file)}: {v.Id} ({v.Nodes.Length} nodes, e.g. {v.Nodes[0].Html})"));
+            Console.WriteLine($"axe: {Path.GetFileName(file)}: {result.Violations.Length} violation(s)");
+        }
+        found.Should().BeEmpty();
+        files.Should().NotBeEmpty();
+    }
+
     [ChromiumFact]
     public async Task Every_page_reflows_at_320_css_pixels_without_sideways_scrolling_of_the_page()
     {
