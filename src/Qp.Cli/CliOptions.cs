@@ -26,14 +26,25 @@ public static class CliOptions
     public static Option<int?> La(string description) => new("--la")
     {
         Description = description,
-        CustomParser = r =>
-        {
-            var text = r.Tokens.Count == 1 ? r.Tokens[0].Value.Trim() : "";
-            if (text.Length is >= 1 and <= 3 && text.All(char.IsAsciiDigit)) return int.Parse(text, CultureInfo.InvariantCulture);
-            r.AddError($"--la '{text}' is not an authority code: give the three-digit DfE code, e.g. --la 805 (Hartlepool); see templates/authorities.csv");
-            return null;
-        },
+        CustomParser = r => ParseLa(r, r.Tokens.Count == 1 ? r.Tokens[0].Value : ""),
     };
+
+    /// <summary>An option naming one or more authorities by three-digit code: `--la 805 806` or `--la 805 --la 806`.</summary>
+    public static Option<int[]> Las(string description) => new("--la")
+    {
+        Description = description,
+        Arity = ArgumentArity.OneOrMore,
+        AllowMultipleArgumentsPerToken = true,
+        CustomParser = r => r.Tokens.Select(t => ParseLa(r, t.Value)).OfType<int>().ToArray(),
+    };
+
+    private static int? ParseLa(ArgumentResult r, string text)
+    {
+        text = text.Trim();
+        if (text.Length is >= 1 and <= 3 && text.All(char.IsAsciiDigit)) return int.Parse(text, CultureInfo.InvariantCulture);
+        r.AddError($"--la '{text}' is not an authority code: give the three-digit DfE code, e.g. --la 805 (Hartlepool); see templates/authorities.csv");
+        return null;
+    }
 
     /// <summary>The year a text stands for: `2001` or `2000-01` (the year ending 31 March 2001); null when it is neither.</summary>
     public static int? TryParseYear(string text)

@@ -23,6 +23,7 @@ public static class QpApp
             ReportCommand.Create(),
             ExportCommand.Create(),
             DisclosureCommand.Create(),
+            ClaimsCommand.Create(),
             RunCommand.Create(),
             BenchCommand.Create(),
         })

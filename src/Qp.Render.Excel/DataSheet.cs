@@ -110,7 +110,9 @@ internal static class DataSheet
         Text("trend", ctx.TrendLabel(r));
         Add("trend_chi2", ctx.TrendChi2(r), DataFormat.Statistic);
         Add("target_value", ctx.Target(r), DataFormat.Percent);
-        Text("target_status", ctx.Status(r));
+        Text("target_status", ctx.Text.Definition(r.Indicator) is { } def
+            ? Qp.Domain.Statements.EditionText.StatusLabel(ctx.Text.Status(def, r, r.Year))
+            : ctx.Edition.Hides(r, Withheld.Percent | Withheld.Target) ? DisclosureControl.Suppressed : Labels.Of(r.TargetStatus));
         Add("target_distance", ctx.Edition.Hides(r, Withheld.Target) ? Figure.Hidden : ctx.Percent(r, r.TargetDistance), DataFormat.Change);
     }
 
@@ -131,10 +133,10 @@ internal static class DataSheet
         // Row 1 only: the rows below are streamed in after saving, so no other cell may be written under the heading.
         // The print note is the sheet's print area, so its column is as wide as the note; the description beside it runs on.
         int noteColumn = Headings.Length + 2;
-        var printNote = w.Text(1, noteColumn, $"Not set up to print ({rows.Count:#,0} rows): filter the rows you need and print the selection.", measure: false);
+        var printNote = w.Text(1, noteColumn, $"{(ctx.Text.Synthetic ? "SYNTHETIC DATA. " : "")}Not set up to print ({rows.Count:#,0} rows): filter the rows you need and print the selection.", measure: false);
         var note = w.Text(1, noteColumn + 1,
             $"Every stored figure, all years (year 2001 = 2000-01); percentages as numbers (12.3 = 12.3%); text measures in label; " +
-            $"a value withheld by disclosure control is blank with c in suppressed. {ctx.DisclosureNote}", measure: false);
+            $"a value withheld by disclosure control is blank with c in suppressed. {string.Join(" ", ctx.SheetNotes)}", measure: false);
         foreach (var n in new[] { printNote, note })
         {
             n.Style.Font.Italic = true;

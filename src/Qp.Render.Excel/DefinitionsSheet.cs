@@ -27,19 +27,19 @@ internal static class DefinitionsSheet
     public static void Write(XLWorkbook wb, ReportContext ctx)
     {
         var w = new SheetWriter(wb.AddWorksheet(Name));
-        int row = SheetLayout.Preamble(w, "Definitions", ["The indicator catalogue (templates/indicators) and how to read the indicator sheets."]);
+        int row = SheetLayout.Preamble(w, "Definitions", ["The indicator catalogue (templates/indicators) and how to read the indicator sheets.", .. ctx.SheetNotes]);
         int headerRow = row + 1;
-        string[] headings = ["Indicator", "Title", "Description", "Numerator", "Denominator", "Better when", "Unit", "Targets", "PAF bands"];
+        string[] headings = ["Indicator", "Title", "In plain English", "Technical description", "Numerator (technical)", "Denominator (technical)", "Better when", "Unit", "Targets", "PAF bands"];
         SheetLayout.Header(w, headerRow, headings);
         // Long text wraps in columns of these widths rather than running off the page.
-        var wrapWidths = new Dictionary<int, int> { [2] = 30, [3] = 50, [4] = 45, [5] = 45, [8] = 30, [9] = 30 };
+        var wrapWidths = new Dictionary<int, int> { [2] = 30, [3] = 50, [4] = 45, [5] = 45, [6] = 45, [9] = 30, [10] = 30 };
 
         row = headerRow + 1;
         foreach (var d in ctx.Data.Catalogue)
         {
             string[] cells =
             [
-                d.Id, d.Title, d.Description, d.Numerator, d.Denominator, Labels.Of(d.Polarity), d.Unit,
+                d.Id, d.Title, d.Plain?.Text ?? d.Description, d.Description, d.Numerator, d.Denominator, Labels.Of(d.Polarity), d.Unit,
                 d.Targets.Count == 0 ? "None" : string.Join("\n", d.Targets.Select(t => t.Label)),
                 Bands(d),
             ];
@@ -64,6 +64,9 @@ internal static class DefinitionsSheet
         SheetLayout.Finish(w, ctx, headerRow, lastTableRow, headings.Length, freezeColumns: 1, footerTitle: "Definitions");
         // After Finish, whose measured widths would otherwise size the wrapped columns by their headings.
         foreach (var (col, width) in wrapWidths) w.Sheet.Column(col).Width = width;
+        // The glossary below the table is printed with it.
+        w.Sheet.PageSetup.PrintAreas.Clear();
+        w.Sheet.PageSetup.PrintAreas.Add(1, 1, row - 1, headings.Length);
     }
 
     /// <summary>The PAF band thresholds in words.</summary>

@@ -21,7 +21,7 @@ internal static class IndicatorSheet
         if (national is { Q1: not null })
             notes.Add(string.Create(CultureInfo.InvariantCulture,
                 $"Authority values: lower quartile {national.Q1:0.0}%, median {national.Median:0.0}%, upper quartile {national.Q3:0.0}% ({national.Authorities} authorities)."));
-        notes.Add(ctx.DisclosureNote);
+        notes.AddRange(ctx.SheetNotes);
         int row = SheetLayout.Preamble(w, $"{def.Id} {def.Title}, {ctx.YearText}", notes);
         SheetLayout.Legend(w, row++, 2, "Target status key:", Styles.LegendStatuses.Select(s => new LegendItem(Labels.Of(s), Styles.For(s)!.Value.Fill, Styles.For(s)!.Value.Font)));
         SheetLayout.Legend(w, row++, 2, "Quartile band key:", Styles.LegendBands.Select(b => new LegendItem(b.Label, Styles.ForBand(b.Band)!)));
@@ -43,7 +43,7 @@ internal static class IndicatorSheet
         row = headerRow + 1;
         if (national is not null)
         {
-            w.Text(row, 2, "England").Style.Font.Bold = true;
+            w.Text(row, 2, ctx.Text.EnglandLabel).Style.Font.Bold = true;
             w.Figure(row, Col(1), ctx.EnglandNumerator(national), Styles.Count);
             w.Figure(row, Col(2), ctx.EnglandDenominator(national), Styles.Count);
             w.Figure(row, Col(3), ctx.Edition.HidesEngland(national.Indicator, national.Year) ? Figure.Hidden : Figure.Of(national.Value), Styles.Percent);
@@ -81,11 +81,11 @@ internal static class IndicatorSheet
                 band.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
                 w.Figure(row, Col(9), ctx.Percent(r, r.PafBand), Styles.Whole);
                 w.Text(row, Col(10), ctx.Revealing(r, r.VsEngland == Qp.Domain.Results.VsEngland.NotCompared ? null : Labels.Of(r.VsEngland)));
-                w.Number(row, Col(11), r.SnAverage, Styles.Percent);
+                w.Number(row, Col(11), ctx.Text.Neighbours(r).Value, Styles.Percent);
                 w.Figure(row, Col(12), ctx.Change(r), Styles.Change);
                 w.Text(row, Col(13), ctx.TrendLabel(r));
                 w.Figure(row, Col(14), ctx.Target(r), Styles.Percent);
-                SummarySheet.StatusCell(w, row, Col(15), r, ctx);
+                SummarySheet.StatusCell(w, row, Col(15), def, r, ctx);
             }
             row++;
         }

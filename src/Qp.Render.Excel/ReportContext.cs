@@ -2,6 +2,7 @@ using System.Globalization;
 using Qp.Domain;
 using Qp.Domain.Disclosure;
 using Qp.Domain.Results;
+using Qp.Domain.Statements;
 using Qp.Store;
 
 namespace Qp.Render.Excel;
@@ -17,6 +18,7 @@ internal sealed class ReportContext
         // The one disclosure decision of this edition: every sheet reads its figures and asks it what to print as 'c'.
         Data = data.ForEdition(options.Publish);
         Edition = Data.Disclosure!;
+        Text = new EditionText(Edition, Data.Catalogue, Data.Synthetic);
         Options = options;
         Rows = AuthorityOrder.For(data, options.FocusLa);
         _results = Data.Results.ToDictionary(r => (r.Indicator, r.Year, r.LaCode));
@@ -29,6 +31,12 @@ internal sealed class ReportContext
     public Edition Edition { get; }
 
     public ExcelReportOptions Options { get; }
+
+    /// <summary>The edition's generated statements, the same words as the packs'.</summary>
+    public EditionText Text { get; }
+
+    /// <summary>The notes every printed sheet starts with: the synthetic-data notice (when the data are synthetic) and the disclosure note.</summary>
+    public IEnumerable<string> SheetNotes => Text.SyntheticNotice is { } s ? [s, DisclosureNote] : [DisclosureNote];
 
     /// <summary>Authority rows in display order (focus, neighbours, the rest).</summary>
     public IReadOnlyList<AuthorityRow> Rows { get; }
@@ -66,7 +74,7 @@ internal sealed class ReportContext
     public Figure TrendChi2(IndicatorResult r) => Edition.Hides(r, Withheld.Trend) ? Figure.Hidden : Figure.Of(r.TrendChi2);
 
     /// <summary>The trend in words: 'c' when one of its five years is hidden.</summary>
-    public string TrendLabel(IndicatorResult r) => Edition.Hides(r, Withheld.Trend) ? DisclosureControl.Suppressed : Labels.Of(r.Trend);
+    public string TrendLabel(IndicatorResult r) => Edition.Hides(r, Withheld.Trend) ? DisclosureControl.Suppressed : Words.Of(r.Trend);
 
     /// <summary>The target value: 'c' when it is set from a hidden baseline.</summary>
     public Figure Target(IndicatorResult r) => Edition.Hides(r, Withheld.Target) ? Figure.Hidden : Figure.Of(r.TargetValue);
@@ -80,8 +88,6 @@ internal sealed class ReportContext
     /// <summary>A label that would reveal a hidden percentage (quartile band, comparison with England, target status): 'c' when the percentage is hidden.</summary>
     public string? Revealing(IndicatorResult r, string? label) => HidesPercent(r) ? DisclosureControl.Suppressed : label;
 
-    /// <summary>The target status: 'c' when the percentage or the target is withheld.</summary>
-    public string? Status(IndicatorResult r) => Edition.Hides(r, Withheld.Percent | Withheld.Target) ? DisclosureControl.Suppressed : Labels.Of(r.TargetStatus);
 
     /// <summary>Whether the authority's percentage is shown as 'c'.</summary>
     public bool HidesPercent(IndicatorResult r) => Edition.Hides(r, Withheld.Percent);

@@ -112,6 +112,8 @@ internal static class SheetLayout
         p.Margins.Top = 0.5;
         p.Margins.Bottom = 0.6;
         p.Margins.Footer = 0.25;
+        // Every printed page of a synthetic edition says so, whatever part of the sheet is printed.
+        if (ctx.Text.Synthetic) p.Header.Center.AddText("SYNTHETIC DATA: not real figures");
         p.Footer.Left.AddText(CellText.ForHeaderFooter($"QP Reporting: {footerTitle}"));
         p.Footer.Center.AddText("Page &P of &N");
         p.Footer.Right.AddText(CellText.ForHeaderFooter($"Produced {ctx.ProducedText}"));

@@ -1,6 +1,7 @@
 using ClosedXML.Excel;
 using Qp.Domain.Indicators;
 using Qp.Domain.Results;
+using Qp.Domain.Statements;
 
 namespace Qp.Render.Excel;
 
@@ -17,7 +18,7 @@ internal static class SummarySheet
         int row = SheetLayout.Preamble(w, title,
         [
             $"One row per authority: each indicator's value (%) and, for indicators with a target, whether it is met. England first. Produced {ctx.ProducedText}.",
-            ctx.DisclosureNote,
+            .. ctx.SheetNotes,
         ]);
         SheetLayout.Legend(w, row++, 2, "Target status key:", Styles.LegendStatuses.Select(s => new LegendItem(Labels.Of(s), Styles.For(s)!.Value.Fill, Styles.For(s)!.Value.Font)));
         if (focus is not null) SheetLayout.Legend(w, row++, 2, "Row key:", RowKey());
@@ -43,7 +44,7 @@ internal static class SummarySheet
         foreach (var (_, valueCol, _) in columns) w.ColumnFormat(valueCol, Styles.Percent);
 
         row = headerRow + 1;
-        w.Text(row, 2, "England").Style.Font.Bold = true;
+        w.Text(row, 2, ctx.Text.EnglandLabel).Style.Font.Bold = true;
         foreach (var (def, valueCol, _) in columns)
             w.Number(row, valueCol, ctx.National(def.Id, ctx.Options.Year)?.Value, Styles.Percent);
         row++;
@@ -61,7 +62,7 @@ internal static class SummarySheet
                 var r = ctx.Result(def.Id, ctx.Options.Year, a.Authority.Code);
                 if (r is null) continue;
                 w.Figure(row, valueCol, ctx.Percent(r, r.Value), Styles.Percent);
-                if (statusCol is { } sc) StatusCell(w, row, sc, r, ctx);
+                if (statusCol is { } sc) StatusCell(w, row, sc, def, r, ctx);
             }
             row++;
         }
@@ -84,17 +85,12 @@ internal static class SummarySheet
         if (a.Role == RowRole.Focus) range.Style.Font.Bold = true;
     }
 
-    /// <summary>A result's target status in words, on its colour; 'c' with no colour when its percentage or its target is withheld.</summary>
-    public static void StatusCell(SheetWriter w, int row, int col, IndicatorResult r, ReportContext ctx)
+    /// <summary>A result's target status as the edition shows it, on its colour: 'c' with no colour when withheld, "No figure" when a due target has nothing to judge.</summary>
+    public static void StatusCell(SheetWriter w, int row, int col, IndicatorDefinition def, IndicatorResult r, ReportContext ctx)
     {
-        if (ctx.Edition.Hides(r, Qp.Domain.Disclosure.Withheld.Percent | Qp.Domain.Disclosure.Withheld.Target))
-        {
-            w.Text(row, col, Qp.Domain.Disclosure.DisclosureControl.Suppressed);
-            return;
-        }
-        var status = r.TargetStatus;
-        var cell = w.Text(row, col, Labels.Of(status));
-        if (Styles.For(status) is { } c) SheetLayout.Fill(cell, c.Fill, c.Font);
-        else cell.Style.Font.FontColor = Styles.NoteText;
+        var shown = ctx.Text.Status(def, r, ctx.Options.Year);
+        var cell = w.Text(row, col, EditionText.StatusLabel(shown));
+        if (EditionText.Mark(shown) is { } status && Styles.For(status) is { } c) SheetLayout.Fill(cell, c.Fill, c.Font);
+        else if (shown != ShownStatus.Withheld) cell.Style.Font.FontColor = Styles.NoteText;
     }
 }

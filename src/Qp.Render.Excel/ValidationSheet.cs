@@ -16,6 +16,7 @@ internal static class ValidationSheet
         [
             "Warnings stored with each authority's current return (from import and compute). Errors reject a return, so none appear here.",
             $"Not set up to print ({ctx.Data.Warnings.Count:#,0} warnings): filter the rows you need and print the selection.",
+            .. ctx.SheetNotes,
         ]);
         int notesEnd = row - 1;
         int headerRow = row + 1;

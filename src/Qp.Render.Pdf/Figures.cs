@@ -2,6 +2,7 @@ using System.Globalization;
 using Qp.Domain.Disclosure;
 using Qp.Domain.Indicators;
 using Qp.Domain.Results;
+using Qp.Domain.Statements;
 
 namespace Qp.Render.Pdf;
 
@@ -18,7 +19,7 @@ public sealed record Figures(bool Publish)
     public const string Missing = "–";
 
     /// <summary>A percentage to one decimal place, e.g. "12.4%".</summary>
-    public static string Percent(double? value) => value is { } v ? v.ToString("0.0", Inv) + "%" : Missing;
+    public static string Percent(double? value) => Words.Percent(value);
 
     /// <summary>A count with thousands separators, e.g. "1,234".</summary>
     public static string Count(long? value) => value is { } v ? v.ToString("#,0", Inv) : Missing;
@@ -50,26 +51,8 @@ public sealed record Figures(bool Publish)
     /// <summary>A national count, rounded to the nearest 10 in a published pack.</summary>
     public string NationalCount(long count) => Count(Publish ? DisclosureControl.RoundToTen(count) : count);
 
-    /// <summary>The rank as "12 of 150", withheld with the value.</summary>
-    public string Rank(IndicatorResult? r) => r is not null && IsSuppressed(r) ? DisclosureControl.Suppressed : r?.Rank is { } k && r.RankOf is { } n ? $"{k} of {n}" : Missing;
-
     /// <summary>A target status as its label.</summary>
-    public static string Status(TargetStatus s) => s switch
-    {
-        TargetStatus.Met => "Met",
-        TargetStatus.NotMet => "Not met",
-        TargetStatus.NotYetDue => "Not yet due",
-        _ => "No target",
-    };
-
-    /// <summary>The status shown for a result: withheld with the value, since it would reveal which side of the target it lies.</summary>
-    public TargetStatus? StatusOf(IndicatorResult? r) => r is null || IsSuppressed(r) || HidesTarget(r) ? null : r.TargetStatus;
-
-    /// <summary>The neighbour-average row's label: in a published pack it says how many neighbours' values were averaged (short enough for the name column).</summary>
-    public string NeighbourAverageLabel(IndicatorResult? r) =>
-        r is not null && Edition is { Published: true } e
-            ? e.AverageBases(r).Neighbours.Used is var n and > 0 ? $"Average of {n} shown" : "Average (none shown)"
-            : "Neighbour average";
+    public static string Status(TargetStatus s) => Words.Of(s);
 
     /// <summary>Whether the result's target is withheld: it is set from a hidden baseline year.</summary>
     public bool HidesTarget(IndicatorResult? r) => r is not null && Edition is { } e && e.Hides(r, Withheld.Target);
@@ -82,34 +65,14 @@ public sealed record Figures(bool Publish)
         Edition?.Region(indicator, year, region) is { } t ? (t.Withheld ? DisclosureControl.Suppressed : Percent(t.Value)) : Percent(fallback);
 
     /// <summary>The comparison with England as a word.</summary>
-    public static string VsEngland(VsEngland v) => v switch
-    {
-        Domain.Results.VsEngland.Better => "Better",
-        Domain.Results.VsEngland.Similar => "Similar",
-        Domain.Results.VsEngland.Worse => "Worse",
-        _ => "Not compared",
-    };
+    public static string VsEngland(VsEngland v) => Words.Of(v);
 
     /// <summary>The trend as words.</summary>
-    public static string Trend(Trend t) => t switch
-    {
-        Domain.Results.Trend.Increasing => "Increasing",
-        Domain.Results.Trend.Decreasing => "Decreasing",
-        Domain.Results.Trend.NoSignificantChange => "No significant change",
-        _ => "Cannot be calculated",
-    };
+    public static string Trend(Trend t) => Words.Of(t);
 
     /// <summary>A target value with its direction in words, e.g. "no more than 16%".</summary>
     public static string TargetPhrase(IndicatorDefinition d, double? targetValue)
-    {
-        if (targetValue is not { } v) return "no target";
-        var kind = d.Targets.Count > 0 ? d.Targets[^1].Kind : TargetKind.Maximum;
-        return kind switch
-        {
-            TargetKind.Minimum => $"at least {Percent(v)}",
-            _ => $"no more than {Percent(v)}",
-        };
-    }
+        => Words.TargetPhrase(d, targetValue);
 
     /// <summary>A target value in a table cell, e.g. "≤16.0%" written as "max 16.0%".</summary>
     public static string TargetCell(IndicatorDefinition d, double? targetValue) => targetValue is { } v

@@ -1,6 +1,7 @@
 using Qp.Domain.Authorities;
 using Qp.Domain.Indicators;
 using Qp.Domain.Results;
+using Qp.Domain.Statements;
 using Qp.Store;
 
 namespace Qp.Render.Pdf;
@@ -18,7 +19,13 @@ internal sealed class PackSource
         byKey = data.Results.ToDictionary(r => (r.Indicator, r.Year, r.LaCode));
         byIndicatorYear = data.Results.GroupBy(r => (r.Indicator, r.Year)).ToDictionary(g => g.Key, g => (IReadOnlyList<IndicatorResult>)g.ToList());
         national = data.National.ToDictionary(n => (n.Indicator, n.Year));
+        // Data not yet decided for an edition (tests) is read as the unpublished edition, which shows every figure as stored.
+        var edition = data.Disclosure ?? data.ForEdition(false).Disclosure!;
+        Text = new EditionText(edition, data.Catalogue, data.Synthetic);
     }
+
+    /// <summary>The edition's generated statements, shared by every pack of the run.</summary>
+    public EditionText Text { get; }
 
     public ReportData Data { get; }
 
@@ -47,6 +54,9 @@ internal sealed record PackContext(PackSource Source, int Year, Figures Figures,
     public string YearDisplay => Domain.CollectionYear.Display(Year);
 
     public string AreaName => LaCode is { } la ? Source.NameOf(la) : "England";
+
+    /// <summary>The edition's generated statements.</summary>
+    public EditionText Text => Source.Text;
 
     /// <summary>Whether the change from last year must be withheld: either year's percentage is hidden, and the change with one value gives the other.</summary>
     public bool HidesChange(IndicatorResult r) => Figures.Edition is { } e ? e.Hides(r, Qp.Domain.Disclosure.Withheld.Change) :

@@ -131,7 +131,8 @@ public static class PdfPacks
 
     private static PageFrame Frame(PackContext ctx) => new(
         $"{ctx.AreaName}  |  {ctx.YearDisplay}",
-        $"Produced {ctx.Produced:d MMMM yyyy}  |  {(ctx.Figures.Publish ? "Published edition: disclosure control applied" : "Not for publication")}");
+        $"Produced {ctx.Produced:d MMMM yyyy}  |  {(ctx.Figures.Publish ? "Published edition: disclosure control applied" : "Not for publication")}",
+        ctx.Text.SyntheticNotice);
 
     private static string Edition(PackOptions o) => o.Publish ? " (published edition, disclosure control applied)" : " (not for publication)";
 
@@ -143,10 +144,10 @@ public static class PdfPacks
         if (used.Contains(ResultSource.ChildLevel)) list.Add("Child-level returns (SSDA903) submitted by local authorities, validated and counted by QP Reporting.");
         if (used.Contains(ResultSource.Aggregate)) list.Add("Quality Protects aggregate returns submitted by local authorities.");
         if (used.Contains(ResultSource.Published)) list.Add("Department for Education published statistics (explore-education-statistics).");
-        list.Add(ctx.Figures.Publish
-            ? "England figures: the sum of all authorities' numerators over the sum of their denominators, both rounded to the nearest 10 in this published edition; published national figures where imported."
-            : "England figures: the sum of all authorities' numerators over the sum of their denominators; published national figures where imported.");
-        list.Add("Statistical neighbours: the Department for Education's statistical neighbour model.");
+        list.Add(ctx.Text.EnglandNote);
+        list.Add(ctx.Text.Synthetic
+            ? "Statistical neighbours: SYNTHETIC neighbour groups made by qp sample (not the Department for Education's model)."
+            : "Statistical neighbours: the Department for Education's statistical neighbour model.");
         list.Add("Targets: the Government's Quality Protects and PAF targets, as set out in the indicator definitions.");
         return list;
     }

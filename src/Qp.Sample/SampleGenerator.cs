@@ -50,6 +50,18 @@ public static class SampleGenerator
     /// <summary>The aggregate file's columns (QP aggregate layout).</summary>
     public const string AggregateColumns = "la_code,year,indicator,numerator,denominator";
 
+    /// <summary>The file qp sample writes at the top of its output folder, by which <see cref="IsSample"/> knows its returns.</summary>
+    public const string MarkerFile = "SYNTHETIC-SAMPLE.txt";
+
+    /// <summary>Whether <paramref name="path"/> (a file or folder) lies in a folder written by qp sample: the marker file is in it or up to two folders above.</summary>
+    public static bool IsSample(string path)
+    {
+        var dir = Directory.Exists(path) ? Path.GetFullPath(path) : Path.GetDirectoryName(Path.GetFullPath(path));
+        for (int up = 0; up <= 2 && dir is not null; up++, dir = Path.GetDirectoryName(dir))
+            if (File.Exists(Path.Combine(dir, MarkerFile))) return true;
+        return false;
+    }
+
     /// <summary>Writes the returns into <paramref name="outDir"/>; <paramref name="authorityDone"/> is called after each authority (from any thread).</summary>
     public static SampleResult Generate(string outDir, IReadOnlyList<Authority> authorities, SampleOptions options, Action<Authority>? authorityDone = null)
     {
@@ -60,6 +72,9 @@ public static class SampleGenerator
             if (y is < FirstYear or > LastYear) throw new ArgumentOutOfRangeException(nameof(options), $"year {y} is outside {FirstYear}–{LastYear}");
         }
         Directory.CreateDirectory(outDir);
+        File.WriteAllText(Path.Combine(outDir, MarkerFile),
+            "SYNTHETIC returns written by qp sample: not any authority's real data. qp import marks a store that imports them as synthetic,\n" +
+            "and every pack page and workbook sheet made from that store says SYNTHETIC.\n");
         int lastDay = Days.End(years.Concat(aggregateYears).DefaultIfEmpty(FirstYear).Max());
         var perLa = new (SampleCounts Counts, string Aggregate)[authorities.Count];
         Parallel.For(0, authorities.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>

@@ -29,13 +29,19 @@ public sealed record ReportData(
             .ToDictionary(g => g.Key, g => (IReadOnlyList<int>)g.OrderBy(n => n.Rank).Select(n => n.NeighbourCode).ToList()),
         ResultsStore.All(conn),
         ResultsStore.National(conn),
-        MessagesStore.Current(conn));
+        MessagesStore.Current(conn))
+    {
+        Synthetic = StoreMarks.Get(conn, StoreMarks.Synthetic) is not null,
+    };
 
     /// <summary>The longest authority name shown (the longest real one has under 40 characters; a spreadsheet cell holds 32,767).</summary>
     public const int MaxNameChars = 200;
 
     /// <summary>The validation rules by code, so published outputs can name a warning's rule, table and field without quoting its message.</summary>
     public IReadOnlyDictionary<string, Qp.Domain.Validation.RuleSummary> Rules { get; init; } = new Dictionary<string, Qp.Domain.Validation.RuleSummary>();
+
+    /// <summary>Whether the figures were made from generated sample returns (qp sample): every output then says SYNTHETIC on every page and sheet.</summary>
+    public bool Synthetic { get; init; }
 
     /// <summary>The disclosure decision these figures were taken from; null until <see cref="ForEdition"/> has made it.</summary>
     public Edition? Disclosure { get; init; }

@@ -221,11 +221,12 @@ public class ExcelReportTests
         var a1 = TestStore.Catalogue[0];
         ws.Cell(h + 1, 1).GetString().Should().Be("A1");
         ws.Cell(h + 1, 2).GetString().Should().Be(a1.Title);
-        ws.Cell(h + 1, 3).GetString().Should().Be(a1.Description);
-        ws.Cell(h + 1, 6).GetString().Should().Be("Lower is better");
-        ws.Cell(h + 1, 8).GetString().Should().Be(a1.Targets[0].Label);
+        ws.Cell(h + 1, 3).GetString().Should().Be(a1.Plain!.Text);
+        ws.Cell(h + 1, 4).GetString().Should().Be(a1.Description);
+        ws.Cell(h + 1, 7).GetString().Should().Be("Lower is better");
+        ws.Cell(h + 1, 9).GetString().Should().Be(a1.Targets[0].Label);
         // A1's thresholds 10, 13, 16, 20, lower is better.
-        ws.Cell(h + 1, 9).GetString().Should().Be("5: ≤ 10%\n4: ≤ 13%\n3: ≤ 16%\n2: ≤ 20%\n1: above 20%");
+        ws.Cell(h + 1, 10).GetString().Should().Be("5: ≤ 10%\n4: ≤ 13%\n3: ≤ 16%\n2: ≤ 20%\n1: above 20%");
         ws.Column(1).CellsUsed().Count(c => c.Address.RowNumber > h).Should().Be(7);
     }
 

@@ -49,7 +49,7 @@ public sealed class FiguresAndReadingTests
         // 18.4% stored against a maximum of 16%: 2.4 points short, and worse than England's 15.1%.
         var missed = Result(46, 250, 18.4) with { VsEngland = VsEngland.Worse, TargetValue = 16, TargetStatus = TargetStatus.NotMet, TargetDistance = -2.4 };
 
-        var text = Reading.Compose(ctx, a1, missed, data.NationalFor("A1", 2001));
+        var text = ctx.Text.Reading(a1, missed, data.NationalFor("A1", 2001), ctx.AreaName, 2001);
 
         text.Should().StartWith("18.4% of children looked after at 31 March had three or more placements in the year — worse than England (15.1%), " +
                                 "and not meeting the target of no more than 16.0% (2.4 points short).");
@@ -71,12 +71,13 @@ public sealed class FiguresAndReadingTests
         var a1 = catalogue.Single(d => d.Id == "A1");
         var current = data.Results.Single(r => r.Year == 2001);
 
-        var published = new PackContext(new PackSource(data), 2001, new Figures(true), 805, DateTimeOffset.UtcNow);
+        var edition = data.ForEdition(true);
+        var published = new PackContext(new PackSource(edition), 2001, new Figures(true) { Edition = edition.Disclosure }, 805, DateTimeOffset.UtcNow);
         published.HidesChange(current).Should().BeTrue();
-        Reading.Compose(published, a1, current, null).Should().Contain("25.0%").And.NotContain("17.5");
+        published.Text.Reading(a1, current, null, published.AreaName, 2001).Should().Contain("25.0%").And.NotContain("17.5");
 
-        var unpublished = published with { Figures = new Figures(false) };
+        var unpublished = new PackContext(new PackSource(data), 2001, new Figures(false), 805, DateTimeOffset.UtcNow);
         unpublished.HidesChange(current).Should().BeFalse();
-        Reading.Compose(unpublished, a1, current, null).Should().Contain("17.5 points higher");
+        unpublished.Text.Reading(a1, current, null, unpublished.AreaName, 2001).Should().Contain("17.5 points higher");
     }
 }

@@ -73,6 +73,9 @@ public static class ImportCommand
                     exit = Math.Max(exit, Report(s, laCode.Value, y, result, several: found.Count > 1, totals));
                 }
             }
+            // Returns made by qp sample make the store synthetic, so that every output made from it says so.
+            if (totals.Accepted + totals.Unchanged > 0 && all.FirstOrDefault(Qp.Sample.SampleGenerator.IsSample) is { } sample)
+                Qp.Store.StoreMarks.Set(conn, Qp.Store.StoreMarks.Synthetic, $"qp sample output imported from {Path.GetFileName(Path.GetFullPath(sample))}");
             // One line a person can read at the end of a long run (also on stdout, where the accepted returns are listed).
             Console.Out.WriteLine(totals.Line("import"));
             LastTotals = totals;

@@ -12,6 +12,7 @@ public static class ReportCommand
         {
             ReportPdfCommand.Create(),
             ExcelReportCommand.Create(),
+            ReportHtmlCommand.Create(),
         })
         {
             cmd.Subcommands.Add(sub);

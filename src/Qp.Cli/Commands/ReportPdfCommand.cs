@@ -39,12 +39,12 @@ public static class ReportPdfCommand
             {
                 if (File.Exists(outPath)) throw new UsageException($"--out {outPath} is a file; --all writes one pack per authority into a folder");
                 // The ledger is the tool's own file: it may not be an input either.
-                Outputs.RefuseInputs(Path.Combine(outPath, PackFolder.LedgerName), db);
+                Outputs.RefuseInputs(Path.Combine(outPath, PackFolder.Packs.LedgerName), db);
                 var clock = Stopwatch.StartNew();
                 int done = 0, total = data.Results.Where(r => r.Year == y).Select(r => r.LaCode).Distinct().Count();
                 foreach (var a in data.Authorities.Values)
                     Outputs.RefuseInputs(Path.Combine(outPath, PdfPacks.FileNameFor(a)), db);
-                var files = Outputs.Writing(outPath, () => PackFolder.Write(outPath, stage => PdfPacks.WriteAllAuthorityPacks(data, options, stage, () =>
+                var files = Outputs.Writing(outPath, () => PackFolder.Write(outPath, PackFolder.Packs, stage => PdfPacks.WriteAllAuthorityPacks(data, options, stage, () =>
                 {
                     int n = Interlocked.Increment(ref done);
                     if (Cli.ShowProgress) Console.Error.Write($"\r  {n}/{total} packs");
@@ -79,25 +79,30 @@ public static class ReportPdfCommand
 }
 
 /// <summary>
-/// Writes a folder of packs without ever touching a file it did not write: the packs are rendered into a hidden staging folder
+/// Writes a folder of outputs (packs, web pages) without ever touching a file it did not write: the packs are rendered into a hidden staging folder
 /// inside --out, then each is renamed into place. A ledger beside them (.qp-packs.json: each pack's name and SHA-256) says which
 /// files qp wrote; a file already there under a pack's name that the ledger does not describe is refused, and nothing else in the
 /// folder (a user's own PDFs, a store) is read, replaced or removed.
 /// </summary>
 internal static class PackFolder
 {
-    /// <summary>The ledger of the packs qp wrote into a folder.</summary>
-    public const string LedgerName = ".qp-packs.json";
+    /// <summary>One kind of output folder: the command that writes its files, and its ledger's name.</summary>
+    /// <param name="Command">The command that writes them, named in a refusal.</param>
+    /// <param name="LedgerName">The ledger file beside them, e.g. ".qp-packs.json".</param>
+    public sealed record Kind(string Command, string LedgerName);
 
-    /// <summary>Runs <paramref name="write"/> into a staging folder and moves its packs into <paramref name="folder"/>; returns how many packs it wrote.</summary>
-    public static int Write(string folder, Func<string, IReadOnlyList<string>> write)
+    /// <summary>PDF councillor packs.</summary>
+    public static readonly Kind Packs = new("qp report pdf", ".qp-packs.json");
+
+    /// <summary>Runs <paramref name="write"/> into a staging folder and moves its files into <paramref name="folder"/>; returns how many it wrote.</summary>
+    public static int Write(string folder, Kind kind, Func<string, IReadOnlyList<string>> write)
     {
         folder = Path.TrimEndingDirectorySeparator(folder);
         if (Qp.Store.LocalFile.IsLink(folder)) throw new UsageException($"--out {folder} is a symbolic link; give the real folder");
         var parent = Path.GetDirectoryName(Path.GetFullPath(folder))!;
         if (!Directory.Exists(parent)) throw new UsageException($"--out {folder}: folder {parent} does not exist");
         bool created = !Directory.Exists(folder);
-        var ledgerPath = Path.Combine(folder, LedgerName);
+        var ledgerPath = Path.Combine(folder, kind.LedgerName);
         var stage = Path.Combine(folder, $".qp-packs.{Guid.NewGuid():N}.tmp");
         try
         {
@@ -112,7 +117,7 @@ internal static class PackFolder
                 bool ours = Qp.Store.LocalFile.KindOf(target) == Qp.Store.FileKind.Regular && !Qp.Store.LocalFile.IsLink(target)
                             && ledger.TryGetValue(name, out var known) && known.Contains(Qp.Export.AtomicFile.Sha256Of(target));
                 if (!ours)
-                    throw new UsageException($"--out {folder}: {name} is already there and was not written by qp report pdf (or was changed since); " +
+                    throw new UsageException($"--out {folder}: {name} is already there and was not written by {kind.Command} (or was changed since); " +
                                              "it is never replaced: move it, or give another folder");
             }
             // Until every pack is in place the ledger accepts old and new bytes alike, so a run killed half-way leaves files it can still replace.
@@ -137,7 +142,7 @@ internal static class PackFolder
             {
                 if (Directory.Exists(stage)) Directory.Delete(stage, recursive: true);
                 // A folder this run created and filled with nothing is removed again.
-                if (created && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any(e => Path.GetFileName(e) != LedgerName))
+                if (created && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any(e => Path.GetFileName(e) != kind.LedgerName))
                     Directory.Delete(folder, recursive: true);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }

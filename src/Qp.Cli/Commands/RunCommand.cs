@@ -14,7 +14,7 @@ public static class RunCommand
         var sample = new Option<bool>("--sample") { Description = "Use generated sample returns (the only source run supports)", Required = true };
         var outOpt = new Option<string>("--out") { Description = "Folder for the sample returns, the store (qp.db) and every output", Required = true };
         var years = new Option<string>("--years") { Description = "Collection years to generate, e.g. 1998-2004", DefaultValueFactory = _ => "1998-2004" };
-        var scale = new Option<string>("--scale") { Description = "small or england", DefaultValueFactory = _ => "small" };
+        var scale = new Option<string>("--scale") { Description = "england (real cohort sizes, so most figures of a typical authority are published; the default) or small (a tenth, for quick trials: most small figures are then withheld)", DefaultValueFactory = _ => "england" };
         var seed = new Option<int>("--seed") { Description = "Generator seed", DefaultValueFactory = _ => 1 };
         var las = new Option<string?>("--la") { Description = "Only these authorities, e.g. 805,806 (default: every authority)" };
         cmd.Options.Add(sample);
@@ -52,7 +52,7 @@ public static class RunCommand
             Step("Deriving the A1 target from 1995-97", "targets", "derive", "--db", db, "--indicator", "A1", "--from", "1995", "--to", "1997");
             Step($"Excel workbook {shown}", "report", "excel", "--db", db, "--year", $"{lastYear}", "--out", Path.Combine(outDir, $"qp-comparison-{lastYear}.xlsx"));
             Step($"Published Excel workbook {shown}", "report", "excel", "--db", db, "--year", $"{lastYear}", "--publish", "--out", Path.Combine(outDir, $"qp-comparison-{lastYear}-published.xlsx"));
-            Step($"National overview {shown}", "report", "pdf", "--db", db, "--year", $"{lastYear}", "--national", "--out", Path.Combine(outDir, $"national-{lastYear}.pdf"));
+            Step($"National overview {shown}", "report", "pdf", "--db", db, "--year", $"{lastYear}", "--national", "--publish", "--out", Path.Combine(outDir, $"national-{lastYear}.pdf"));
             Step($"Councillor packs {shown}", "report", "pdf", "--db", db, "--year", $"{lastYear}", "--all", "--publish", "--out", Path.Combine(outDir, "packs"));
             Step($"Export to central government {shown}", "export", "--db", db, "--year", $"{lastYear}", "--out", Path.Combine(outDir, $"export-{lastYear}.csv"));
             Step($"Published EES export {shown}", "export", "--db", db, "--year", $"{lastYear}", "--format", "ees", "--publish", "--out", Path.Combine(outDir, $"export-{lastYear}-ees.csv"));

@@ -57,4 +57,18 @@ public sealed record PublishedMapping(
 public sealed record IndicatorDefinition(
     string Id, string Title, string Description, string Numerator, string Denominator, Polarity Polarity, string Unit,
     IReadOnlyList<string> SourceTables, IReadOnlyList<Target> Targets, IReadOnlyList<double> BandThresholds,
-    IReadOnlyList<PublishedMapping> Published);
+    IReadOnlyList<PublishedMapping> Published)
+{
+    /// <summary>The definition a councillor reads, without codes; null when the catalogue gives none.</summary>
+    public PlainEnglish? Plain { get; init; }
+}
+
+/// <summary>An indicator in plain English, each part a sentence or two with no codes (the technical definition is kept for an appendix).</summary>
+/// <param name="Measures">What the figure counts, and of whom.</param>
+/// <param name="Matters">Why it matters for the children.</param>
+/// <param name="Better">Which way is better, and what a good figure looks like.</param>
+public sealed record PlainEnglish(string Measures, string Matters, string Better)
+{
+    /// <summary>The three parts as one paragraph.</summary>
+    public string Text => $"{Measures} {Matters} {Better}";
+}

@@ -137,16 +137,24 @@ internal static class RankedChart
         ChartStyle.HorizontalLine(plot, target, Palette.Target, LinePattern.Dotted, 1.4f);
 
         int index = highlight is { } h ? bars.ToList().FindIndex(b => b.LaCode == h) : -1;
-        if (index >= 0 && highlightLabel is not null)
+        bool labelled = index >= 0 && highlightLabel is not null;
+        double labelY = 0;
+        bool leftAligned = index < bars.Count / 2;
+        if (labelled)
         {
-            var label = plot.Add.Text(PackFonts.Clean(highlightLabel), index + 1, bars[index].Value + top * 0.03);
+            // The label sits in a band above every bar and line, so it hides none of them; a tick joins it to its bar.
+            double highest = bars.Select(b => b.Value).Append(england ?? 0).Append(target ?? 0).Append(stub).Max();
+            labelY = highest + top * 0.05;
+            top = Math.Max(top, labelY / 0.86);
+            var label = plot.Add.Text(PackFonts.Clean(highlightLabel!), index + 1, labelY);
             label.LabelFontName = PackFonts.Family;
             label.LabelFontSize = 8f;
             label.LabelBold = true;
             label.LabelFontColor = Palette.ForChart(Palette.Highlight);
-            label.LabelBackgroundColor = Colors.White.WithAlpha(0.85);
-            label.LabelAlignment = index < bars.Count / 2 ? Alignment.LowerLeft : Alignment.LowerRight;
-            top = Math.Min(100, Math.Max(top, bars[index].Value * 1.25));
+            label.LabelAlignment = leftAligned ? Alignment.LowerLeft : Alignment.LowerRight;
+            var tick = plot.Add.Line(index + 1, Math.Max(bars[index].Value, stub), index + 1, labelY);
+            tick.Color = Palette.ForChart(Palette.Highlight);
+            tick.LineWidth = 0.6f;
         }
         plot.Axes.SetLimits(0.2, Math.Max(bars.Count, 1) + 0.8, 0, top);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual();
@@ -156,8 +164,27 @@ internal static class RankedChart
         plot.Axes.Left.Label.Text = "%";
         plot.Layout.Fixed(new PixelPadding(34, 8, 20, 6));
         ChartStyle.Render(plot, c, r);
+        if (labelled)
+        {
+            // Where the label's box landed, against every bar and line, for the layout check.
+            var anchor = plot.GetPixel(new Coordinates(index + 1, labelY));
+            float w = Ink.Width(highlightLabel!, new TextStyle(8f, true)) + 4f, hgt = 11f;
+            var box = leftAligned ? new SKRect(anchor.X - 2f, anchor.Y - hgt, anchor.X + w, anchor.Y) : new SKRect(anchor.X - w, anchor.Y - hgt, anchor.X + 2f, anchor.Y);
+            var barBoxes = list.Select((b, i) => (bars[i].LaCode, Box: Rect(plot.GetPixel(new Coordinates(b.Position - b.Size / 2, b.Value)), plot.GetPixel(new Coordinates(b.Position + b.Size / 2, 0))))).ToList();
+            var lines = new List<(string, float)>();
+            if (england is { } ev) lines.Add(("England line", plot.GetPixel(new Coordinates(1, ev)).Y));
+            if (target is { } tv) lines.Add(("target line", plot.GetPixel(new Coordinates(1, tv)).Y));
+            LayoutLog.HiddenMarks("ranked", Hidden(box, barBoxes.Where(b => b.LaCode != highlight), lines));
+        }
         return Marks(bars, england, target);
     }
+
+    private static SKRect Rect(Pixel a, Pixel b) => new(Math.Min(a.X, b.X), Math.Min(a.Y, b.Y), Math.Max(a.X, b.X), Math.Max(a.Y, b.Y));
+
+    /// <summary>The marks a label's <paramref name="box"/> covers: bars it overlaps and horizontal lines that pass under it.</summary>
+    public static IReadOnlyList<string> Hidden(SKRect box, IEnumerable<(int LaCode, SKRect Box)> bars, IEnumerable<(string Name, float Y)> lines) =>
+        bars.Where(b => b.Box.IntersectsWith(box)).Select(b => $"bar of {b.LaCode}")
+            .Concat(lines.Where(l => l.Y >= box.Top && l.Y <= box.Bottom).Select(l => l.Name)).ToList();
 }
 
 /// <summary>Five years of the authority against England, its neighbours' average and the target.</summary>

@@ -10,6 +10,9 @@ internal interface ILayoutObserver
 
     /// <summary>Text that did not fit its box even at the smallest allowed size, and what was shown instead.</summary>
     void TextCut(string pack, int page, string text, string shown);
+
+    /// <summary>Marks of a chart (bars, points, reference lines) that a label or another element covers; empty when every mark is visible.</summary>
+    void HiddenMarks(string pack, int page, string chart, IReadOnlyList<string> marks);
 }
 
 /// <summary>The page being drawn on this thread, for the observer; a pack draws its pages one after another on one thread.</summary>
@@ -24,6 +27,11 @@ internal static class LayoutLog
     public static void Chart(string chart, IEnumerable<KeyItem> key, IEnumerable<SKColor> marks)
     {
         if (current is { } c) c.Observer.Chart(c.Pack, c.Page, chart, key.Select(k => k.Colour).Distinct().ToList(), marks.Distinct().ToList());
+    }
+
+    public static void HiddenMarks(string chart, IReadOnlyList<string> marks)
+    {
+        if (current is { } c) c.Observer.HiddenMarks(c.Pack, c.Page, chart, marks);
     }
 
     public static void TextCut(string text, string shown)

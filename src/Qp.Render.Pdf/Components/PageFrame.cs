@@ -15,7 +15,8 @@ internal interface IPage
 /// <summary>The A4 page frame: running header (pack title, section), footer (date produced, marking, "Page n of m").</summary>
 /// <param name="PackTitle">Left of the running header, e.g. "Hartlepool · 2000-01".</param>
 /// <param name="FooterNote">Left of the footer, e.g. "Produced 23 November 2026 · Published edition".</param>
-internal sealed record PageFrame(string PackTitle, string FooterNote)
+/// <param name="Banner">Drawn above the header on every page when set: the synthetic-data notice.</param>
+internal sealed record PageFrame(string PackTitle, string FooterNote, string? Banner = null)
 {
     public const float Width = 595f, Height = 842f, Margin = 48f;
 
@@ -35,6 +36,11 @@ internal sealed record PageFrame(string PackTitle, string FooterNote)
         Ink.Text(c, leftLines[0], Margin, 34f, leftFitted);
         Ink.Text(c, sectionLines[0], Width - Margin, 34f, sectionStyle, SKTextAlign.Right);
         Ink.Line(c, Margin, 41f, Width - Margin, 41f, Palette.Navy, 0.8f);
+        if (Banner is not null)
+        {
+            var (bannerLines, bannerStyle) = Ink.Fit(Banner, available, TextStyle.SmallBold.In(Palette.NotMet));
+            Ink.Text(c, bannerLines[0], Width / 2, 18f, bannerStyle, SKTextAlign.Center);
+        }
 
         Ink.Line(c, Margin, Height - 40f, Width - Margin, Height - 40f, Palette.Rule);
         Ink.Text(c, FooterNote, Margin, Height - 28f, TextStyle.Small);

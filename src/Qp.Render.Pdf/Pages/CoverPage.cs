@@ -33,6 +33,7 @@ internal sealed class CoverPage(PackContext ctx, string kind, IReadOnlyList<stri
                 ? "For publication: disclosure control applied (small numbers shown as c)"
                 : "Not for publication: contains unsuppressed small numbers"),
         };
+        if (ctx.Text.SyntheticNotice is { } synthetic) facts.Insert(0, ("Data", synthetic));
         if (area is not null)
         {
             facts.Insert(0, ("Authority", $"{area.Name} (code {area.Code}, {area.OnsCode})"));

@@ -1,6 +1,7 @@
 using Qp.Domain;
 using Qp.Domain.Indicators;
 using Qp.Domain.Results;
+using Qp.Domain.Statements;
 using Qp.Render.Pdf.Components;
 using SkiaSharp;
 
@@ -19,16 +20,15 @@ internal sealed class IndicatorPage(PackContext ctx, IndicatorDefinition d) : IP
         float y = a.Top;
 
         y = IndicatorHeader.Draw(c, a, y, d);
-        y = ReadingBox(c, a, y, Reading.Compose(ctx, d, r, england)) + 10;
+        y = ReadingBox(c, a, y, ctx.Text.Reading(d, r, england, ctx.AreaName, ctx.Year)) + 10;
 
-        var status = ctx.Figures.StatusOf(r);
         y = KeyFigures.Draw(c, a, y,
         [
             new(ctx.AreaName, ctx.Figures.Value(r), Palette.Highlight),
-            new("England", Figures.Percent(england?.Value), Palette.England),
-            new("Neighbour average", Figures.Percent(r?.SnAverage), Palette.Neighbours),
-            new("Target", ctx.Figures.Target(d, r), Palette.Target, status),
-            new("Rank in England", ctx.Figures.Rank(r), Palette.Navy),
+            new(ctx.Text.EnglandLabel, Figures.Percent(england?.Value), Palette.England),
+            new(ctx.Text.NeighbourLabel(r), Figures.Percent(ctx.Text.Neighbours(r).Value), Palette.Neighbours),
+            new("Target", ctx.Figures.Target(d, r), Palette.Target, d.Targets.Count > 0 ? ctx.Text.Status(d, r, ctx.Year) : null),
+            new("Rank in England", ctx.Text.RankCell(r), Palette.Navy),
         ]) + 6;
 
         var facts = r is null ? "No figures stored for this year." : string.Join("   ·   ",
@@ -61,7 +61,7 @@ internal sealed class IndicatorPage(PackContext ctx, IndicatorDefinition d) : IP
         TrendChart.Series[] series =
         [
             new("England", Palette.England, years.Select(yr => ctx.Source.National(d.Id, yr)?.Value).ToList(), Dashed: true),
-            new("Neighbour average", Palette.Neighbours, years.Select(yr => ctx.Source.Result(d.Id, yr, la)?.SnAverage).ToList(), Dashed: true),
+            new("Neighbour average", Palette.Neighbours, years.Select(yr => ctx.Text.Neighbours(ctx.Source.Result(d.Id, yr, la)).Value).ToList(), Dashed: true),
             new(ctx.AreaName, Palette.Highlight, years.Select(yr => ctx.Figures.Plotted(ctx.Source.Result(d.Id, yr, la))).ToList(), Emphasis: true),
         ];
         // The key wraps within the chart's half of the page, so a long name never runs into the neighbour table.
@@ -126,7 +126,7 @@ internal static class IndicatorHeader
 /// <summary>A row of key figures, each a labelled tile; the target tile carries its status mark and label.</summary>
 internal static class KeyFigures
 {
-    public sealed record Tile(string Label, string Figure, SKColor Colour, TargetStatus? Status = null);
+    public sealed record Tile(string Label, string Figure, SKColor Colour, ShownStatus? Status = null);
 
     public static float Draw(SKCanvas c, SKRect a, float top, IReadOnlyList<Tile> tiles)
     {
@@ -145,11 +145,13 @@ internal static class KeyFigures
             Ink.Fill(c, new SKRect(x, top, x + w, top + 3), t.Colour);
             Ink.Lines(c, labels[i].Lines, x + 6, top + 14 - labels[i].Style.Size, labels[i].Style);
             Ink.Text(c, t.Figure, x + 6, top + 33 + extra, new TextStyle(14f, true, Palette.Text));
-            if (t.Status is { } s)
+            if (t.Status is { } shown && EditionText.Mark(shown) is { } s)
             {
                 StatusMark.Draw(c, s, x + 10, top + 41.5f + extra, 3f);
                 Ink.Text(c, Figures.Status(s), x + 16, top + 44.5f + extra, TextStyle.SmallBold);
             }
+            else if (t.Status is { } other)
+                Ink.Text(c, other == ShownStatus.Withheld ? "Status withheld (c)" : EditionText.StatusLabel(other), x + 6, top + 44.5f + extra, TextStyle.SmallBold);
         }
         return top + h;
     }
@@ -170,14 +172,14 @@ internal static class NeighbourTable
             var n = ctx.Source.Result(d.Id, ctx.Year, code);
             return new TableRow(
             [
-                ctx.Source.NameOf(code), ctx.Figures.Value(n), ctx.Figures.Rank(n),
+                ctx.Source.NameOf(code), ctx.Figures.Value(n), ctx.Text.RankCell(n),
                 n is null || ctx.Figures.IsSuppressed(n) ? Figures.Missing : Figures.VsEngland(n.VsEngland),
             ], Emphasis: own);
         }
         var rows = new List<TableRow> { Row(la, true) };
         rows.AddRange(ctx.Source.NeighboursOf(la).Take(10).Select(n => Row(n, false)));
-        rows.Add(new TableRow([new Cell(ctx.Figures.NeighbourAverageLabel(r), new TextStyle(7.6f, true)), Figures.Percent(r?.SnAverage), "", ""], RuleAbove: true));
-        rows.Add(new TableRow([new Cell("England", new TextStyle(7.6f, true)), Figures.Percent(england?.Value), "", ""]));
+        rows.Add(new TableRow([new Cell(ctx.Text.NeighbourLabel(r), new TextStyle(7.6f, true)), Figures.Percent(ctx.Text.Neighbours(r).Value), "", ""], RuleAbove: true));
+        rows.Add(new TableRow([new Cell(ctx.Text.EnglandLabel, new TextStyle(7.6f, true)), Figures.Percent(england?.Value), "", ""]));
         if (ctx.Source.NeighboursOf(la).Count == 0)
             rows.Insert(1, new TableRow([new Cell("No statistical neighbours are stored.", TextStyle.Small)]));
         Table.DrawCompact(c, x, top, columns, rows);

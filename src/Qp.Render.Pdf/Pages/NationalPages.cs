@@ -1,5 +1,6 @@
 using Qp.Domain.Indicators;
 using Qp.Domain.Results;
+using Qp.Domain.Statements;
 using Qp.Render.Pdf.Components;
 using SkiaSharp;
 
@@ -37,7 +38,7 @@ internal sealed class NationalSummaryPage(PackContext ctx) : IPage
         y += Table.Draw(c, a.Left, y, columns, rows) + 12;
         foreach (var note in new[]
         {
-            "England: the sum of all authorities' numerators divided by the sum of their denominators.",
+            ctx.Text.EnglandNote,
             "Quartiles: a quarter of authorities have values below the lower quartile and a quarter above the upper quartile.",
             ctx.Figures.Publish
                 ? "Authorities meeting target: those whose status is Met, out of those with a target due this year and a figure shown (withheld figures are left out)."
@@ -52,21 +53,8 @@ internal sealed class NationalIndicatorPage(PackContext ctx, IndicatorDefinition
 {
     public string Section => $"{d.Id}  {SummaryPage.ShortTitle(d.Title)}";
 
-    /// <summary>"98 of 150" authorities with status Met, out of those whose target is due; "–" when none is due.</summary>
-    public static string MetText(PackContext ctx, IndicatorDefinition d)
-    {
-        var all = ctx.Source.All(d.Id, ctx.Year);
-        int due = all.Count(r => r.TargetStatus is TargetStatus.Met or TargetStatus.NotMet);
-        return due == 0 ? Figures.Missing : $"{all.Count(r => r.TargetStatus == TargetStatus.Met)} of {due}";
-    }
-
-    /// <summary>How many authorities met the target due, or when the target applies, as a sentence.</summary>
-    public static string? TargetSentence(PackContext ctx, IndicatorDefinition d, double? nationalTarget)
-    {
-        var all = ctx.Source.All(d.Id, ctx.Year);
-        return Sentences.NationalTarget(d, ctx.Year, all.Count(r => r.TargetStatus == TargetStatus.Met),
-            all.Count(r => r.TargetStatus is TargetStatus.Met or TargetStatus.NotMet), nationalTarget);
-    }
+    /// <summary>"98 of 150" authorities with status Met, out of those whose target is due and shown; "–" when none is.</summary>
+    public static string MetText(PackContext ctx, IndicatorDefinition d) => ctx.Text.MetCell(d, ctx.Year, ctx.Source.All(d.Id, ctx.Year));
 
     public void Draw(SKCanvas c, SKRect a)
     {
@@ -76,8 +64,8 @@ internal sealed class NationalIndicatorPage(PackContext ctx, IndicatorDefinition
         var reading = n?.Value is null
             ? $"No England figure is stored for {ctx.YearDisplay}."
             : $"England's figure was {Figures.Percent(n.Value)} ({ctx.Figures.NationalCount(n.Numerator)} of {ctx.Figures.NationalCount(n.Denominator)}). " +
-              $"Half of the {Sentences.Count(n.Authorities, "authority", "authorities")} with a figure lay between {Figures.Percent(n.Q1)} and {Figures.Percent(n.Q3)}, with a median of {Figures.Percent(n.Median)}. " +
-              TargetSentence(ctx, d, n.TargetValue) +
+              $"Half of the {Words.Count(n.Authorities, "authority", "authorities")} with a figure lay between {Figures.Percent(n.Q1)} and {Figures.Percent(n.Q3)}, with a median of {Figures.Percent(n.Median)}. " +
+              ctx.Text.NationalTarget(d, ctx.Year, ctx.Source.All(d.Id, ctx.Year), n.TargetValue) +
               $" England's five-year trend: {Figures.Trend(n.Trend).ToLowerInvariant()}.";
         var style = new TextStyle(10.5f);
         float h = Ink.ParagraphHeight(reading, a.Width - 26, style) + 16;
@@ -88,7 +76,7 @@ internal sealed class NationalIndicatorPage(PackContext ctx, IndicatorDefinition
 
         y = KeyFigures.Draw(c, a, y,
         [
-            new("England", Figures.Percent(n?.Value), Palette.England),
+            new(ctx.Text.EnglandLabel, Figures.Percent(n?.Value), Palette.England),
             new("Lower quartile", Figures.Percent(n?.Q1), Palette.Others),
             new("Median", Figures.Percent(n?.Median), Palette.Others),
             new("Upper quartile", Figures.Percent(n?.Q3), Palette.Others),
@@ -142,9 +130,7 @@ internal sealed class NationalIndicatorPage(PackContext ctx, IndicatorDefinition
                 g.Key,
                 // The region's total as the edition shows it (rounded counts, or c, when published).
                 ctx.Figures.RegionValue(d.Id, ctx.Year, g.Key, g.Select(x => x.r.RegionAverage).FirstOrDefault(v => v is not null)),
-                g.Any(x => x.r.TargetStatus is TargetStatus.Met or TargetStatus.NotMet)
-                    ? $"{g.Count(x => x.r.TargetStatus == TargetStatus.Met)} of {g.Count(x => x.r.TargetStatus is TargetStatus.Met or TargetStatus.NotMet)}"
-                    : Figures.Missing,
+                ctx.Text.MetCell(d, ctx.Year, g.Select(x => x.r)),
             ])).ToList();
         Table.Draw(c, tx, y + 18, [new("Region", a.Right - tx - 110), new("Region value", 50, SKTextAlign.Right), new("Meeting target", 60, SKTextAlign.Right)], regions);
     }

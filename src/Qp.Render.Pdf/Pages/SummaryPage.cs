@@ -1,4 +1,5 @@
 using Qp.Domain.Results;
+using Qp.Domain.Statements;
 using Qp.Render.Pdf.Components;
 using SkiaSharp;
 
@@ -20,17 +21,14 @@ internal sealed class SummaryPage(PackContext ctx) : IPage
             a.Left, y, a.Width, TextStyle.Body) + 10;
 
         var results = ctx.Source.Catalogue.Select(d => (d, r: ctx.Source.Result(d.Id, ctx.Year, la))).ToList();
-        var shown = results.Where(x => x.r is not null && ctx.Figures.StatusOf(x.r) is not null).Select(x => x.r!).ToList();
-        int due = shown.Count(r => r.TargetStatus is TargetStatus.Met or TargetStatus.NotMet);
-        int met = shown.Count(r => r.TargetStatus == TargetStatus.Met);
-        int withheld = results.Count(x => x.r is not null && ctx.Figures.StatusOf(x.r) is null && x.r.TargetStatus is TargetStatus.Met or TargetStatus.NotMet);
+        var shown = results.Where(x => x.r is not null && !ctx.Figures.IsSuppressed(x.r)).Select(x => x.r!).ToList();
         int better = shown.Count(r => r.VsEngland == VsEngland.Better);
         int worse = shown.Count(r => r.VsEngland == VsEngland.Worse);
-        // "0 of 0" reads as failure; when no target is due (or every due one is withheld) the tile says so instead.
-        var (figure, label) = Sentences.TargetsHeadline(met, due, withheld);
+        // "0 of 0" reads as failure, and a withheld status is not "none": the tile says which.
+        var (figure, label) = ctx.Text.TargetsHeadline(results, ctx.Year);
         Headline(c, a.Left, y, a.Width / 3 - 6, figure, label);
-        Headline(c, a.Left + a.Width / 3 + 3, y, a.Width / 3 - 6, better.ToString(), Sentences.IndicatorsThan(better, "better"));
-        Headline(c, a.Left + 2 * a.Width / 3 + 6, y, a.Width / 3 - 6, worse.ToString(), Sentences.IndicatorsThan(worse, "worse"));
+        Headline(c, a.Left + a.Width / 3 + 3, y, a.Width / 3 - 6, better.ToString(), $"{(better == 1 ? "indicator" : "indicators")} better than England");
+        Headline(c, a.Left + 2 * a.Width / 3 + 6, y, a.Width / 3 - 6, worse.ToString(), $"{(worse == 1 ? "indicator" : "indicators")} worse than England");
         y += 58;
 
         var columns = new Column[]
@@ -42,33 +40,33 @@ internal sealed class SummaryPage(PackContext ctx) : IPage
         var rows = results.Select(x =>
         {
             var (d, r) = x;
-            var status = ctx.Figures.StatusOf(r);
+            var status = ctx.Text.Status(d, r, ctx.Year);
             return new TableRow(
             [
                 new Cell($"{d.Id}  {ShortTitle(d.Title)}"),
                 new Cell(ctx.Figures.Value(r), TextStyle.TableBold),
                 Figures.Percent(ctx.Source.National(d.Id, ctx.Year)?.Value),
-                Figures.Percent(r?.SnAverage),
+                Figures.Percent(ctx.Text.Neighbours(r).Value),
                 ctx.Figures.Target(d, r),
-                status is { } s ? Cell.Status(s) : new Cell(r is null ? Figures.Missing : "c"),
+                EditionText.Mark(status) is { } s ? Cell.Status(s) : new Cell(r is null ? Figures.Missing : EditionText.StatusLabel(status)),
                 r is null || ctx.Figures.IsSuppressed(r) ? Figures.Missing : Figures.VsEngland(r.VsEngland),
-                ctx.Figures.Rank(r),
+                ctx.Text.RankCell(r),
             ]);
         }).ToList();
         y += Table.Draw(c, a.Left, y, columns, rows) + 10;
 
         // The key explains the marks the table shows, and only those.
-        var drawn = results.Select(x => ctx.Figures.StatusOf(x.r)).OfType<TargetStatus>().Distinct().ToList();
+        var drawn = results.Select(x => EditionText.Mark(ctx.Text.Status(x.d, x.r, ctx.Year))).OfType<TargetStatus>().Distinct().ToList();
         var legend = new[] { TargetStatus.Met, TargetStatus.NotMet, TargetStatus.NotYetDue, TargetStatus.NoTarget }.Where(drawn.Contains).ToList();
         LayoutLog.Chart("status key", legend.Select(s => new KeyItem(Figures.Status(s), StatusMark.Colour(s))), drawn.Select(s => StatusMark.Colour(s)));
         if (legend.Count > 0) y = Legend(c, a.Left, y, legend) + 10;
         var notes = new[]
         {
             "Compared with England: Better or Worse when England's figure lies outside the authority's 95% confidence interval; Similar when it lies inside, so the difference may be chance.",
-            ctx.Figures.Publish
-                ? "Neighbour average: the plain mean of the values shown for the authority's statistical neighbours (the DfE model's most similar authorities); withheld values are left out."
-                : "Neighbour average: the plain mean of the values of the authority's statistical neighbours (the DfE model's most similar authorities).",
-            "Rank: 1 is the best authority in England for that indicator; tied authorities share the lowest rank.",
+            ctx.Text.EnglandNote,
+            "Neighbour average: the plain mean of the figures shown for the authority's statistical neighbours; given only when at least two are shown " +
+            "(each indicator's page says how many). Withheld figures are left out.",
+            "Rank: 1 is the best authority in England for that indicator; tied authorities share the best rank of the tie, marked = (\"1= of 40\").",
             "Each indicator has its own page with the full comparison, a five-year trend and a neighbour table.",
         };
         foreach (var n in notes) y += Ink.Paragraph(c, n, a.Left, y, a.Width, TextStyle.Small) + 3;

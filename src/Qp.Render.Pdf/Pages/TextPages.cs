@@ -12,10 +12,27 @@ internal static class DefinitionsPages
     public static IReadOnlyList<IPage> Build(PackContext ctx)
     {
         var blocks = new List<IBlock> { new TextBlock("Definitions", TextStyle.Heading, 10) };
+        // What a councillor reads first: each indicator in plain English, no codes.
         foreach (var d in ctx.Source.Catalogue)
         {
             blocks.Add(new TextBlock(d.Title, TextStyle.Subheading, 3));
-            blocks.Add(new TextBlock(d.Description, TextStyle.Body, 3));
+            if (d.Plain is { } plain)
+            {
+                blocks.Add(new TextBlock("What it measures: " + plain.Measures, TextStyle.Body, 2));
+                blocks.Add(new TextBlock("Why it matters: " + plain.Matters, TextStyle.Body, 2));
+                blocks.Add(new TextBlock("Which way is better: " + plain.Better, TextStyle.Body, 10));
+            }
+            else blocks.Add(new TextBlock(d.Description, TextStyle.Body, 10));
+        }
+        blocks.Add(new TextBlock("Terms used in this pack", TextStyle.Subheading, 4));
+        foreach (var term in Terms.Prepend(ctx.Text.EnglandNote)) blocks.Add(new TextBlock(term, TextStyle.Small, 3));
+
+        // The technical definitions, with the return's codes, for analysts.
+        blocks.Add(new TextBlock("Appendix: technical definitions", TextStyle.Subheading, 6));
+        foreach (var d in ctx.Source.Catalogue)
+        {
+            blocks.Add(new TextBlock(d.Title, TextStyle.SmallBold, 2));
+            blocks.Add(new TextBlock(d.Description, TextStyle.Small, 2, 10));
             blocks.Add(new TextBlock("Numerator: " + d.Numerator, TextStyle.Small, 2, 10));
             blocks.Add(new TextBlock("Denominator: " + d.Denominator, TextStyle.Small, 2, 10));
             var targets = d.Targets.Count == 0 ? "none" : string.Join("; ", d.Targets.Select(t => t.Label));
@@ -25,8 +42,6 @@ internal static class DefinitionsPages
             blocks.Add(new TextBlock($"Target: {targets}.  {(d.Polarity == Polarity.LowerIsBetter ? "Lower" : "Higher")} is better.  {bands}.",
                 TextStyle.Small, 10, 10));
         }
-        blocks.Add(new TextBlock("Terms used in this pack", TextStyle.Subheading, 4));
-        foreach (var term in Terms) blocks.Add(new TextBlock(term, TextStyle.Small, 3));
         return Flow.Paginate("Definitions", blocks);
     }
 
@@ -34,12 +49,11 @@ internal static class DefinitionsPages
     [
         "Value: 100 × numerator ÷ denominator, to one decimal place.",
         "95% interval: the Wilson score interval; the range in which the authority's underlying rate probably lies given the size of its group.",
-        "England: the sum of all authorities' numerators divided by the sum of their denominators.",
         "Compared with England: Similar when England's value lies inside the authority's 95% interval; otherwise Better or Worse according to which way is better.",
-        "Neighbour average: the plain mean of the values of the authority's statistical neighbours, ignoring those without a value.",
-        "Rank: 1 is the best authority; tied authorities take the lowest rank. Quartile band A is the best quarter of authorities, D the worst.",
+        "Neighbour average: the plain mean of the figures shown for the authority's statistical neighbours, given only when at least two are shown; each page says how many it rests on.",
+        "Rank: 1 is the best authority; tied authorities share the best rank of the tie, marked = (\"1= of 40\"), and a rank or band resting on a tie says so. Quartile band A is the best quarter of authorities, D the worst.",
         "Trend: the χ² test for trend in proportions over the latest five consecutive years.",
-        "Target status: Met or Not met once the target applies; Not yet due before then.",
+        "Target status: Met or Not met once the target applies; Not yet due before then; c when withheld with the figure it would reveal; No figure when there is nothing to judge.",
     ];
 }
 

@@ -29,7 +29,7 @@ public sealed class AttackerTests(ITestOutputHelper output)
         using var dir = new TempDir();
         var outDir = dir.File("run");
         string[] only = las is null ? [] : ["--la", las];
-        var run = QpRunner.Run(["run", "--sample", "--out", outDir, "--years", years, .. only]);
+        var run = QpRunner.Run(["run", "--sample", "--out", outDir, "--years", years, "--scale", "small", .. only]);
         run.ExitCode.Should().Be(0, run.Error);
         var db = Path.Combine(outDir, "qp.db");
         Publish(db, outDir, 2004, packs: false);

@@ -15,6 +15,7 @@ public sealed record LayoutProblem(string Kind, string Pack, int Page, string De
     public const string Cut = "text cut by its box";
     public const string KeyWithoutMark = "key entry with no mark";
     public const string MarkWithoutKey = "mark colour with no key entry";
+    public const string HiddenMark = "chart mark hidden by a label";
 
     public override string ToString() => $"{Pack} p{Page}: {Kind}: {Detail}";
 }
@@ -136,6 +137,11 @@ public sealed class LayoutChecker
                 problems.Add(new(LayoutProblem.KeyWithoutMark, pack, page, $"{chart}: key colour {k} is used by no mark"));
             foreach (var m in marks.Except(key))
                 problems.Add(new(LayoutProblem.MarkWithoutKey, pack, page, $"{chart}: marks drawn in {m} have no key entry"));
+        }
+
+        public void HiddenMarks(string pack, int page, string chart, IReadOnlyList<string> marks)
+        {
+            foreach (var m in marks) problems.Add(new(LayoutProblem.HiddenMark, pack, page, $"{chart}: the {m} is under the label"));
         }
 
         public void TextCut(string pack, int page, string text, string shown) =>

@@ -91,4 +91,14 @@ public sealed class LayoutCheckerTests
         bars[0].Should().BeGreaterThan(1.5).And.BeLessThan(5);
         bars[1].Should().BeGreaterThan(50);
     }
+
+    [Fact]
+    public void A_label_box_over_a_bar_or_a_reference_line_is_a_hidden_mark()
+    {
+        // Box 10–60 × 10–21 pt. Bar 1 ends left of it, bar 2 rises into it, bar 3 stops below it; the England line at 18 passes under it.
+        var box = new SKRect(10, 10, 60, 21);
+        RankedChart.Hidden(box, [(1, new SKRect(0, 15, 8, 100)), (2, new SKRect(12, 5, 20, 100)), (3, new SKRect(30, 25, 38, 100))],
+                [("England line", 18f), ("target line", 40f)])
+            .Should().Equal("bar of 2", "England line");
+    }
 }

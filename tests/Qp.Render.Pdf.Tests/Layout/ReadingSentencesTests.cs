@@ -1,5 +1,4 @@
 using Qp.Domain.Results;
-using Qp.Render.Pdf.Components;
 using Qp.Render.Pdf.Tests.Fixtures;
 using Qp.Store;
 
@@ -18,9 +17,10 @@ public sealed class ReadingSentencesTests
 
     private static string Read(IndicatorResult r, bool publish = false, int year = 2002)
     {
-        var data = new ReportData(Catalogue, PackStore.AllAuthorities().ToDictionary(a => a.Code), new Dictionary<int, IReadOnlyList<int>>(), [r], [], []);
-        var ctx = new PackContext(new PackSource(data), year, new Figures(publish), 805, DateTimeOffset.UtcNow);
-        return Reading.Compose(ctx, Catalogue.Single(d => d.Id == r.Indicator), r, null);
+        var data = new ReportData(Catalogue, PackStore.AllAuthorities().ToDictionary(a => a.Code), new Dictionary<int, IReadOnlyList<int>>(), [r], [], [])
+            .ForEdition(publish);
+        var ctx = new PackContext(new PackSource(data), year, new Figures(publish) { Edition = data.Disclosure }, 805, DateTimeOffset.UtcNow);
+        return ctx.Text.Reading(Catalogue.Single(d => d.Id == r.Indicator), r, null, ctx.AreaName, year);
     }
 
     [Fact]
