@@ -110,10 +110,13 @@ public sealed partial class ClaimsChecker
             TargetStatus.Met => "Met",
             TargetStatus.NotMet => "Not met",
             TargetStatus.NotYetDue => "Not yet due",
-            _ => due ? "No figure" : "No target",
+            // A due target with nothing to judge has no figure; one that cannot be set (a relative target without its baseline) is no target.
+            _ => due && r.Value is null ? "No figure" : "No target",
         };
         var said = cell.GetString();
-        Report.Check(ClaimKind.StatusCell, said == expected, where,
+        // A withheld figure whose indicator has no target due may say so ("No target", "Not yet due"): that gives nothing away.
+        bool alsoTrue = expected == DisclosureControl.Suppressed && !due && said == (d.Targets.Count > 0 ? "Not yet due" : "No target");
+        Report.Check(ClaimKind.StatusCell, said == expected || alsoTrue, where,
             () => string.Create(CultureInfo.InvariantCulture, $"{cell.Address} ({r.LaCode}, {r.Numerator?.ToString() ?? "–"} of {r.Denominator?.ToString() ?? "–"}) says \"{said}\"; the figures give \"{expected}\""));
     }
 }

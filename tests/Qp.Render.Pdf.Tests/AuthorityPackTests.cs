@@ -28,15 +28,15 @@ public sealed class AuthorityPackTests : IDisposable
     public void Pack_has_cover_summary_seven_indicator_pages_definitions_and_notes()
     {
         var pdf = Render(publish: false);
-        // 1 cover + 1 summary + 7 indicators (A1 A2 A3 B7 C23 D78 HA) + 2 definitions + 1 data-quality notes.
-        pdf.PageCount.Should().Be(12);
+        // 1 cover + 1 summary + 7 indicators (A1 A2 A3 B7 C23 D78 HA) + 3 definitions (plain English, terms, technical appendix) + 1 data-quality notes.
+        pdf.PageCount.Should().Be(13);
         pdf.PageText(1).Should().Contain("Hartlepool").And.Contain("2000-01").And.Contain("23 November 2026").And.Contain("Data sources");
         pdf.PageText(2).Should().Contain("Summary: Hartlepool, 2000-01");
         pdf.PageText(3).Should().Contain("Stability of placements (PAF A1)");
         pdf.PageText(9).Should().Contain("Health assessments up to date");
         pdf.PageText(10).Should().Contain("Definitions");
-        pdf.PageText(12).Should().Contain("Notes on data quality");
-        for (int p = 1; p <= pdf.PageCount; p++) pdf.PageText(p).Should().Contain($"Page {p} of 12");
+        pdf.PageText(13).Should().Contain("Notes on data quality");
+        for (int p = 1; p <= pdf.PageCount; p++) pdf.PageText(p).Should().Contain($"Page {p} of 13");
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class AuthorityPackTests : IDisposable
     [Fact]
     public void Data_quality_notes_aggregate_the_authoritys_warnings_only()
     {
-        var notes = Render(publish: false).PageText(12);
+        var notes = Render(publish: false).PageText(13);
         // Hartlepool has three W101 and one W220; Middlesbrough's W101 is not Hartlepool's.
         notes.Should().Contain("2000-01 W101 3 PL_POST is blank for a placement (Episodes.csv)");
         notes.Should().Contain("2000-01 W220 1 HEALTH_CHECK is blank (OC2.csv)");
@@ -94,7 +94,7 @@ public sealed class AuthorityPackTests : IDisposable
         b7.Should().Contain("left out of the charts");
         // Other figures are still shown, and the notes state the rules applied.
         pdf.PageText(3).Should().Contain("12.4%");
-        pdf.PageText(12).Should().Contain("Numerators of 1 to 5, and their percentages, are shown as 'c'.");
+        pdf.PageText(13).Should().Contain("Numerators of 1 to 5, and their percentages, are shown as 'c'.");
         pdf.PageText(1).Should().Contain("disclosure control applied");
     }
 

@@ -23,16 +23,16 @@ public sealed class NationalPackTests : IDisposable
     public void National_overview_shows_england_quartiles_and_targets_met()
     {
         var pdf = Render(publish: false);
-        // 1 cover + 1 summary + 7 indicators + 2 definitions + 1 notes.
-        pdf.PageCount.Should().Be(12);
+        // 1 cover + 1 summary + 7 indicators + 3 definitions (plain English, terms, technical appendix) + 1 notes.
+        pdf.PageCount.Should().Be(13);
         pdf.Title.Should().Be("Quality Protects national overview 2000-01");
         var a1 = pdf.PageText(3);
         // England A1 2001 stored as 151/1000 = 15.1%, quartiles stored as 12.1 / 15.1 / 18.1.
         a1.Should().Contain("England's figure was 15.1% (151 of 1,000)").And.Contain("12.1%").And.Contain("18.1%");
         // Only Hartlepool's A1 status is Met (the others' are stored as No target), so 1 of 1 with the target due.
-        a1.Should().Contain("The one authority with a target due met it (the target: no more than 16.0%).");
+        a1.Should().Contain("The one authority with a target due and shown met it (the target: no more than 16.0%).");
         // All warnings: W101 in two authorities (3 + 1), W220 in one.
-        pdf.PageText(12).Should().Contain("2000-01 W101 2 4").And.Contain("2000-01 W220 1 1");
+        pdf.PageText(13).Should().Contain("2000-01 W101 2 4").And.Contain("2000-01 W220 1 1");
     }
 
     [Fact]

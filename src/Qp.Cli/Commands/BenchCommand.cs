@@ -97,9 +97,13 @@ public static class BenchCommand
         var compute = StageRunner.Run("compute", 0, "compute", "--db", db);
         var excel = StageRunner.Run("Excel workbook", 0, "report", "excel", "--db", db, "--year", I(last), "--out", Path.Combine(outDir, $"bench-{years}.xlsx"));
         var pdf = StageRunner.Run("all PDF packs for a year", 0, "report", "pdf", "--db", db, "--year", I(last), "--all", "--out", Path.Combine(outDir, $"packs-{years}"));
+        // Every statement of the packs and the workbook read back and checked against the store; a false one stops the bench.
+        var claims = StageRunner.Run("claims checker (packs and workbook)", 0, "claims", "--db", db, "--year", I(last),
+            Path.Combine(outDir, $"packs-{years}"), Path.Combine(outDir, $"bench-{years}.xlsx"));
         stages.Add(compute);
         stages.Add(excel);
         stages.Add(pdf);
+        stages.Add(claims);
 
         var sb = Tables($"{years} year(s): {from}–{last}, {rows:N0} rows", stages);
         double ratio = import.Seconds / (rawRead.Seconds + rawInsert.Seconds);

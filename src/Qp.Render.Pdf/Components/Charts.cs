@@ -138,38 +138,27 @@ internal static class RankedChart
 
         int index = highlight is { } h ? bars.ToList().FindIndex(b => b.LaCode == h) : -1;
         bool labelled = index >= 0 && highlightLabel is not null;
-        double labelY = 0;
-        bool leftAligned = index < bars.Count / 2;
-        if (labelled)
-        {
-            // The label sits in a band above every bar and line, so it hides none of them; a tick joins it to its bar.
-            double highest = bars.Select(b => b.Value).Append(england ?? 0).Append(target ?? 0).Append(stub).Max();
-            labelY = highest + top * 0.05;
-            top = Math.Max(top, labelY / 0.86);
-            var label = plot.Add.Text(PackFonts.Clean(highlightLabel!), index + 1, labelY);
-            label.LabelFontName = PackFonts.Family;
-            label.LabelFontSize = 8f;
-            label.LabelBold = true;
-            label.LabelFontColor = Palette.ForChart(Palette.Highlight);
-            label.LabelAlignment = leftAligned ? Alignment.LowerLeft : Alignment.LowerRight;
-            var tick = plot.Add.Line(index + 1, Math.Max(bars[index].Value, stub), index + 1, labelY);
-            tick.Color = Palette.ForChart(Palette.Highlight);
-            tick.LineWidth = 0.6f;
-        }
         plot.Axes.SetLimits(0.2, Math.Max(bars.Count, 1) + 0.8, 0, top);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual();
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
         plot.Axes.Bottom.Label.Text = $"Authorities ranked from best (left) to worst (right), n = {bars.Count}" +
                                       (HasZero(bars) ? "; a figure of 0% is drawn as a thin stub" : "");
         plot.Axes.Left.Label.Text = "%";
-        plot.Layout.Fixed(new PixelPadding(34, 8, 20, 6));
+        // A labelled chart keeps a band above its data area for the label, so the label covers no bar or line.
+        plot.Layout.Fixed(new PixelPadding(34, 8, 20, labelled ? 17 : 6));
         ChartStyle.Render(plot, c, r);
         if (labelled)
         {
-            // Where the label's box landed, against every bar and line, for the layout check.
-            var anchor = plot.GetPixel(new Coordinates(index + 1, labelY));
-            float w = Ink.Width(highlightLabel!, new TextStyle(8f, true)) + 4f, hgt = 11f;
-            var box = leftAligned ? new SKRect(anchor.X - 2f, anchor.Y - hgt, anchor.X + w, anchor.Y) : new SKRect(anchor.X - w, anchor.Y - hgt, anchor.X + 2f, anchor.Y);
+            var barTop = plot.GetPixel(new Coordinates(index + 1, Math.Max(bars[index].Value, stub)));
+            var dataTop = plot.GetPixel(new Coordinates(index + 1, top));
+            var style = new TextStyle(8f, true, Palette.Highlight);
+            float w = Ink.Width(highlightLabel!, style);
+            bool leftAligned = index < bars.Count / 2;
+            float baseline = dataTop.Y - 5f;
+            Ink.Line(c, barTop.X, barTop.Y, barTop.X, baseline + 2f, Palette.Highlight, 0.6f);
+            Ink.Text(c, highlightLabel!, leftAligned ? barTop.X - 2f : barTop.X + 2f, baseline, style, leftAligned ? SKTextAlign.Left : SKTextAlign.Right);
+            // Where the label landed, against every bar and line, for the layout check.
+            var box = leftAligned ? new SKRect(barTop.X - 3f, baseline - 8f, barTop.X + w, baseline + 2f) : new SKRect(barTop.X - w, baseline - 8f, barTop.X + 3f, baseline + 2f);
             var barBoxes = list.Select((b, i) => (bars[i].LaCode, Box: Rect(plot.GetPixel(new Coordinates(b.Position - b.Size / 2, b.Value)), plot.GetPixel(new Coordinates(b.Position + b.Size / 2, 0))))).ToList();
             var lines = new List<(string, float)>();
             if (england is { } ev) lines.Add(("England line", plot.GetPixel(new Coordinates(1, ev)).Y));

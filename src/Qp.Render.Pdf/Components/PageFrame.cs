@@ -39,7 +39,8 @@ internal sealed record PageFrame(string PackTitle, string FooterNote, string? Ba
         if (Banner is not null)
         {
             var (bannerLines, bannerStyle) = Ink.Fit(Banner, available, TextStyle.SmallBold.In(Palette.NotMet));
-            Ink.Text(c, bannerLines[0], Width / 2, 18f, bannerStyle, SKTextAlign.Center);
+            // Under the header rule, above the content (which starts at 62 pt).
+            Ink.Text(c, bannerLines[0], Width / 2, 53f, bannerStyle, SKTextAlign.Center);
         }
 
         Ink.Line(c, Margin, Height - 40f, Width - Margin, Height - 40f, Palette.Rule);

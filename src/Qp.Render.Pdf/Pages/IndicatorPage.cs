@@ -173,13 +173,15 @@ internal static class NeighbourTable
             return new TableRow(
             [
                 ctx.Source.NameOf(code), ctx.Figures.Value(n), ctx.Text.RankCell(n),
-                n is null || ctx.Figures.IsSuppressed(n) ? Figures.Missing : Figures.VsEngland(n.VsEngland),
+                // "Not compared" would wrap in this narrow column and push the table off the page: no comparison is a dash.
+                n is null || ctx.Figures.IsSuppressed(n) || n.VsEngland == VsEngland.NotCompared ? Figures.Missing : Figures.VsEngland(n.VsEngland),
             ], Emphasis: own);
         }
         var rows = new List<TableRow> { Row(la, true) };
         rows.AddRange(ctx.Source.NeighboursOf(la).Take(10).Select(n => Row(n, false)));
         rows.Add(new TableRow([new Cell(ctx.Text.NeighbourLabel(r), new TextStyle(7.6f, true)), Figures.Percent(ctx.Text.Neighbours(r).Value), "", ""], RuleAbove: true));
-        rows.Add(new TableRow([new Cell(ctx.Text.EnglandLabel, new TextStyle(7.6f, true)), Figures.Percent(england?.Value), "", ""]));
+        // The tile above names England's basis; here the short name keeps the row on one line.
+        rows.Add(new TableRow([new Cell("England", new TextStyle(7.6f, true)), Figures.Percent(england?.Value), "", ""]));
         if (ctx.Source.NeighboursOf(la).Count == 0)
             rows.Insert(1, new TableRow([new Cell("No statistical neighbours are stored.", TextStyle.Small)]));
         Table.DrawCompact(c, x, top, columns, rows);

@@ -33,9 +33,9 @@ internal sealed class SummaryPage(PackContext ctx) : IPage
 
         var columns = new Column[]
         {
-            new("Indicator", 133), new("Value", 44, SKTextAlign.Right), new("England", 46, SKTextAlign.Right),
+            new("Indicator", 127), new("Value", 44, SKTextAlign.Right), new("England", 46, SKTextAlign.Right),
             new("Neighbour average", 54, SKTextAlign.Right), new("Target", 54, SKTextAlign.Right),
-            new("Target status", 66), new("Compared with England", 52), new("Rank", 50, SKTextAlign.Right),
+            new("Target status", 66), new("Compared with England", 52), new("Rank", 56, SKTextAlign.Right),
         };
         var rows = results.Select(x =>
         {
@@ -83,7 +83,9 @@ internal sealed class SummaryPage(PackContext ctx) : IPage
         Ink.Fill(c, new SKRect(x, top, x + width, top + 46), Palette.Band);
         Ink.Fill(c, new SKRect(x, top, x + 3, top + 46), Palette.Navy);
         Ink.Text(c, figure, x + 12, top + 24, new TextStyle(17f, true, Palette.Navy));
-        Ink.Text(c, label, x + 12, top + 38, TextStyle.Small);
+        // A long label ("… met; 1 more withheld (c)") shrinks to stay inside its tile.
+        var (lines, style) = Ink.Fit(label, width - 16, TextStyle.Small, minSize: 6f);
+        Ink.Text(c, lines[0], x + 12, top + 38, style);
     }
 
     /// <summary>The key to the status marks; returns the y below it.</summary>
