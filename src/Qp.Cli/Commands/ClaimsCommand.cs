@@ -32,7 +32,7 @@ public static class ClaimsCommand
             }
             using var conn = Cli.OpenStoreReadOnly(parse, "qp import, qp compute and qp report");
             var data = ReportData.Load(conn, IndicatorCatalogueFile.ReadFolder(Templates.IndicatorsFolder));
-            if (!data.Years.Contains(y)) throw new UsageException($"no results for {CollectionYear.Display(y)} ({y}) in the store");
+            if (StoreContents.Read(conn).MissingResults(y, Path.GetFullPath(parse.GetValue(Cli.Db)!)) is { } missing) throw new UsageException(missing);
             var clock = Stopwatch.StartNew();
             var report = Check(data, y, files);
             foreach (var line in report.Table()) Console.WriteLine(line);
