@@ -76,6 +76,8 @@ public static class Cli
     private static void RemoveBareStore()
     {
         if (createdStore is not { } db || !File.Exists(db)) return;
+        // A WAL store's -wal and -shm files exist while any connection has it open: another qp (a concurrent import) may be filling it.
+        if (File.Exists(db + "-wal") || File.Exists(db + "-shm")) return;
         try
         {
             using (var conn = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = db, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString()))

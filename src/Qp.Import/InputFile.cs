@@ -6,8 +6,8 @@ namespace Qp.Import;
 /// <summary>The fixed caps every input is read within (docs/safety.md lists them); past one, the input is refused with a located error.</summary>
 public static class InputLimits
 {
-    /// <summary>The largest file of a child-level return (CSV, XML or XLSX), 32 MiB: a large authority's year is well under 5 MiB.</summary>
-    public const long ReturnFileBytes = 32L * 1024 * 1024;
+    /// <summary>The largest file of a child-level return (CSV, XML or XLSX), 16 MiB: a large authority's year is well under 5 MiB, and validating 16 MiB stays under 300 MB of memory.</summary>
+    public const long ReturnFileBytes = 16L * 1024 * 1024;
 
     /// <summary>The largest reference list (provider list, neighbours, published statistics, aggregate return), 64 MiB: Ofsted's lists are about 5 MiB.</summary>
     public const long ReferenceFileBytes = 64L * 1024 * 1024;

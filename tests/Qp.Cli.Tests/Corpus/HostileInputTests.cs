@@ -285,7 +285,7 @@ public class HostileInputTests
         runs[0].Error.Should().Contain("Episodes.csv:4:1: error E021: the value has 40,000 characters, more than the limit of 32,767 for one field");
         runs[1].Error.Should().Contain("805_2001.xml:5:71: error E021: the element's text is longer than the limit of 32,767 characters for one field");
         runs[2].Error.Should().Contain("error E021: elements are nested more than 64 levels deep");
-        runs[3].Error.Should().Contain("Episodes.csv:0:0: error E021: the file is 33 MiB, more than the limit of 32 MiB");
+        runs[3].Error.Should().Contain("Episodes.csv:0:0: error E021: the file is 33 MiB, more than the limit of 16 MiB");
     }
 
     [Fact]
