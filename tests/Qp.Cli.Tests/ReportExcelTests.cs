@@ -34,7 +34,7 @@ public class ReportExcelTests
         var ws = wb.Worksheet("A1");
         var header = ws.Column(1).CellsUsed().First(c => c.GetString() == "Code").Address.RowNumber;
         // England, then Middlesbrough (the focus) with 3 of 50 = 6.0%.
-        ws.Cell(header + 1, 2).GetString().Should().Be("England");
+        ws.Cell(header + 1, 2).GetString().Should().Be("England (exact counts)");
         ws.Cell(header + 2, 2).GetString().Should().Be("Middlesbrough");
         ws.Cell(header + 2, 5).GetDouble().Should().Be(3);
     }
@@ -51,7 +51,7 @@ public class ReportExcelTests
         var row = ws.Column(2).CellsUsed().First(c => c.GetString() == "Middlesbrough").Address.RowNumber;
         // Middlesbrough's numerator 3 is 1–5: it and its percentage are 'c'; the national count 15 rounds to 20.
         ws.Row(row).CellsUsed().Count(c => c.GetString() == "c").Should().BeGreaterThanOrEqualTo(2);
-        var england = ws.Column(2).CellsUsed().First(c => c.GetString() == "England").Address.RowNumber;
+        var england = ws.Column(2).CellsUsed().First(c => c.GetString() == "England (rounded counts)").Address.RowNumber;
         ws.Cell(england, 4).GetDouble().Should().Be(20);
     }
 
