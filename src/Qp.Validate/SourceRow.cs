@@ -11,6 +11,12 @@ public readonly record struct Location(string File, int Line, int Column)
 
     /// <summary>The column name the place is in, when it is one field of a row.</summary>
     public string? Field { get; init; }
+
+    /// <summary>Whether <paramref name="other"/> is the same place (file, line and column); the child and field only describe it.</summary>
+    public bool Equals(Location other) => File == other.File && Line == other.Line && Column == other.Column;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(File, Line, Column);
 }
 
 /// <summary>One data row of a recognised table, its values in schema order and the location of each field.</summary>

@@ -72,8 +72,9 @@ internal static class ChildLevelPaths
     }
 
     /// <summary>A message as printed: with several returns in one run, the file is named inside its return's folder (805_2001/Episodes.csv:14:4: …) so that every line says whose it is.</summary>
-    public static string Located(Submission s, Qp.Domain.Validation.ValidationMessage m, bool several) =>
-        several && s.Format == SubmissionFormat.CsvFolder ? $"{s.Name}/{m}" : m.ToString();
+    /// <remarks>With <paramref name="markOwn"/>, a code that is the tool's own in a DfE year is followed by "(qp)".</remarks>
+    public static string Located(Submission s, Qp.Domain.Validation.ValidationMessage m, bool several, bool markOwn = false) =>
+        several && s.Format == SubmissionFormat.CsvFolder ? $"{s.Name}/{m.ToString(markOwn)}" : m.ToString(markOwn);
 
     /// <summary>Today's date, for "not in the future".</summary>
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);

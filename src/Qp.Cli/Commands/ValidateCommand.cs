@@ -106,8 +106,8 @@ public static class ValidateCommand
         {
             foreach (var g in FindingGroups.Group(r.Messages, r.Year))
             {
-                Console.Out.WriteLine(ChildLevelPaths.Located(r.Submission, g.Cause, several));
-                foreach (var k in g.KnockOns) Console.Out.WriteLine($"    ↳ {ChildLevelPaths.Located(r.Submission, k, several)}");
+                Console.Out.WriteLine(ChildLevelPaths.Located(r.Submission, g.Cause, several, markOwn: true));
+                foreach (var k in g.KnockOns) Console.Out.WriteLine($"    ↳ {ChildLevelPaths.Located(r.Submission, k, several, markOwn: true)}");
             }
             Console.Out.WriteLine($"{r.Submission.Name}: {r.Errors} error(s), {r.Warnings} warning(s){(r.Accepted ? "" : " — rejected")}");
             if (notRun is not null) Console.Out.WriteLine($"{r.Submission.Name}: {notRun}");

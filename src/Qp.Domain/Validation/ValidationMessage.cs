@@ -25,11 +25,14 @@ public sealed record ValidationMessage(string File, int Line, int Column, Severi
     /// <summary>The column the finding is on, or null when it concerns a whole row or file.</summary>
     public string? Field { get; init; }
 
-    /// <summary>True when <see cref="Code"/> is the tool's own in a DfE year (the DfE has no rule for the check); marked "(qp)" in the text form.</summary>
+    /// <summary>True when <see cref="Code"/> is the tool's own in a DfE year (the DfE has no rule for the check).</summary>
     public bool Own { get; init; }
 
     /// <summary>The compiler-style form, e.g. "Episodes.csv:14:4: error E204: DECOM 31/02/2001 is not a valid date (dd/mm/yyyy)".</summary>
     /// <remarks>Always one line: the file name and message are cut and their control characters escaped (<see cref="Text.EchoText"/>).</remarks>
-    public override string ToString() =>
-        $"{Text.EchoText.Escape(File, 255)}:{Line}:{Column}: {(Severity == Severity.Error ? "error" : "warning")} {Code}{(Own ? " (qp)" : "")}: {Text.EchoText.Escape(Message)}";
+    public override string ToString() => ToString(markOwn: false);
+
+    /// <summary>The compiler-style form, with "(qp)" after a code that is the tool's own in a DfE year when <paramref name="markOwn"/> is true.</summary>
+    public string ToString(bool markOwn) =>
+        $"{Text.EchoText.Escape(File, 255)}:{Line}:{Column}: {(Severity == Severity.Error ? "error" : "warning")} {Code}{(markOwn && Own ? " (qp)" : "")}: {Text.EchoText.Escape(Message)}";
 }

@@ -33,7 +33,8 @@ public class OneCodePerFaultTests
     {
         var m = DfeFixtures.Base(2024).E(2, "LS", "").Validate().Single(m => m.Code == "E207");
         m.Own.Should().BeTrue();
-        m.ToString().Should().Be("Episodes.csv:2:4: error E207 (qp): LS is missing");
+        m.ToString(markOwn: true).Should().Be("Episodes.csv:2:4: error E207 (qp): LS is missing");
+        m.ToString().Should().Be("Episodes.csv:2:4: error E207: LS is missing");
     }
 
     [Fact]
