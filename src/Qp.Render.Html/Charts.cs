@@ -45,9 +45,11 @@ internal static class Charts
         if (bars.ToList().FindIndex(b => b.Own) is var k and >= 0 && ownLabel is not null)
         {
             double cx = Left + k * step + step / 2, y = Y(bars[k].Value) - 4;
+            // The label sits in a band above the plot, joined to the bar's triangle by a line down its own column, so it covers no bar or line.
             sb.Append($"<path class=\"own\" d=\"M{N(cx)} {N(y)} l-6 -9 h12 z\"/>");
+            sb.Append($"<line class=\"own-tick\" x1=\"{N(cx)}\" x2=\"{N(cx)}\" y1=\"18\" y2=\"{N(y - 9)}\"/>");
             var anchor = cx < Left + 120 ? "start" : cx > Right - 120 ? "end" : "middle";
-            sb.Append($"<text class=\"own-label\" x=\"{N(cx)}\" y=\"{N(Math.Max(y - 13, 12))}\" text-anchor=\"{anchor}\">{Text(ownLabel)}</text>\n");
+            sb.Append($"<text class=\"own-label\" x=\"{N(cx)}\" y=\"13\" text-anchor=\"{anchor}\">{Text(ownLabel)}</text>\n");
         }
         References(sb, england, target, Y);
         return sb.Append("</svg>\n").ToString();

@@ -86,6 +86,7 @@ internal static class Shell
         .chart .other { fill: var(--other); }
         .chart .own { fill: var(--own); }
         .chart .own-label { font-weight: bold; fill: var(--own); }
+        .chart .own-tick { stroke: var(--own); stroke-width: 1.5; }
         .chart line.england { stroke: var(--navy); stroke-width: 2.5; }
         .chart line.target { stroke: var(--notmet); stroke-width: 3; }
         .chart .england-label { fill: var(--navy); font-weight: bold; }
