@@ -51,7 +51,7 @@ internal static class EnglandPage
         sb.Append($"<section class=\"indicator\" aria-labelledby=\"{id}\">\n<h2 id=\"{id}\">{Text(d.Id)} {Text(d.Title)}</h2>\n");
         Definitions.Lead(sb, d);
         var reading = n?.Value is null
-            ? $"No England figure is stored for {ctx.YearDisplay}."
+            ? ctx.Text.NoEnglandFigure(d.Id, ctx.Year, ctx.YearDisplay)
             : $"England's figure was {Figures.Percent(n.Value)} ({ctx.Figures.NationalCount(n.Numerator)} of {ctx.Figures.NationalCount(n.Denominator)}). " +
               $"Half of the {Words.Count(n.Authorities, "authority", "authorities")} with a figure lay between {Figures.Percent(n.Q1)} and {Figures.Percent(n.Q3)}, " +
               $"with a median of {Figures.Percent(n.Median)}. {ctx.Text.NationalTarget(d, ctx.Year, ctx.Source.All(d.Id, ctx.Year), n.TargetValue)} " +

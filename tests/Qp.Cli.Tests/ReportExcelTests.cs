@@ -73,7 +73,7 @@ public class ReportExcelTests
     }
 
     [Theory]
-    [InlineData("1999", "no results for 1998-99")]
+    [InlineData("1999", "holds no returns or figures for 1998-99 (1999): import them first")]
     [InlineData("2001", "--la 999")]
     public void Usage_errors_say_what_is_wrong(string year, string message)
     {

@@ -37,7 +37,7 @@ public class ReportHtmlCommandTests
 
         var run = QpRunner.Run("report", "html", "--db", db, "--year", "2000-01", "--la", "805", "806", "--out", tmp.File("web"));
         run.ExitCode.Should().Be(0, run.Error);
-        Directory.GetFiles(tmp.File("web")).Select(Path.GetFileName).Should().BeEquivalentTo(["index.html", "england.html", "805_Hartlepool.html", "806_Middlesbrough.html"]);
+        Directory.GetFiles(tmp.File("web")).Select(Path.GetFileName).Should().BeEquivalentTo(["index.html", "england.html", "805_Hartlepool.html", "806_Middlesbrough.html", ".qp-pages.json"]);
         File.ReadAllText(tmp.File("web/index.html")).Should().NotContain("href=\"807_");
     }
 

@@ -82,6 +82,11 @@ public sealed class EditionText
     /// <summary>The England figure's label where a figure stands alone (a tile, a table row): "England (rounded counts)".</summary>
     public string EnglandLabel => Edition.Published ? "England (rounded counts)" : "England (exact counts)";
 
+    /// <summary>What to say when an indicator has no England figure to show: withheld by disclosure control is not "none".</summary>
+    public string NoEnglandFigure(string indicator, int year, string yearDisplay) => Edition.HidesEngland(indicator, year)
+        ? $"England's figure for {yearDisplay} is withheld ({DisclosureControl.Suppressed}) so that no hidden figure can be worked out from it."
+        : $"No England figure is stored for {yearDisplay}.";
+
     /// <summary>The sentence that says which England figure every page uses.</summary>
     public string EnglandNote => $"England: the percentage {EnglandBasis}; every England figure in this edition is that one.";
 

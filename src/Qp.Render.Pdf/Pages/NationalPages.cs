@@ -62,7 +62,7 @@ internal sealed class NationalIndicatorPage(PackContext ctx, IndicatorDefinition
         float y = IndicatorHeader.Draw(c, a, a.Top, d);
 
         var reading = n?.Value is null
-            ? $"No England figure is stored for {ctx.YearDisplay}."
+            ? ctx.Text.NoEnglandFigure(d.Id, ctx.Year, ctx.YearDisplay)
             : $"England's figure was {Figures.Percent(n.Value)} ({ctx.Figures.NationalCount(n.Numerator)} of {ctx.Figures.NationalCount(n.Denominator)}). " +
               $"Half of the {Words.Count(n.Authorities, "authority", "authorities")} with a figure lay between {Figures.Percent(n.Q1)} and {Figures.Percent(n.Q3)}, with a median of {Figures.Percent(n.Median)}. " +
               ctx.Text.NationalTarget(d, ctx.Year, ctx.Source.All(d.Id, ctx.Year), n.TargetValue) +

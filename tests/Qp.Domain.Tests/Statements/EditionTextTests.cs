@@ -35,6 +35,18 @@ public class EditionTextTests
         new(Edition.For(new EditionInput([A1, C23], Authorities, new Dictionary<int, IReadOnlyList<int>> { [1] = [2, 3] }, results, []), publish), [A1, C23], false);
 
     [Fact]
+    public void An_England_figure_withheld_is_said_to_be_withheld_not_missing()
+    {
+        // 1 of 40 is hidden (a count of 1 to 5); beside 13 of 30 shown, England's 14 rounds to 10, which would leave it only 1: England is withheld.
+        IndicatorResult[] results = [R("A1", 1, 1, 40), R("A1", 2, 13, 30)];
+        var england = new NationalResult { Indicator = "A1", Year = 2002, Numerator = 14, Denominator = 70, Value = 20.0 };
+        var text = new EditionText(Edition.For(new EditionInput([A1, C23], Authorities, new Dictionary<int, IReadOnlyList<int>>(), results, [england]), true), [A1, C23], false);
+        text.Edition.HidesEngland("A1", 2002).Should().BeTrue();
+        text.NoEnglandFigure("A1", 2002, "2001-02").Should().Be("England's figure for 2001-02 is withheld (c) so that no hidden figure can be worked out from it.");
+        text.NoEnglandFigure("C23", 2002, "2001-02").Should().Be("No England figure is stored for 2001-02.");
+    }
+
+    [Fact]
     public void A_due_target_whose_figure_is_withheld_is_withheld_not_none()
     {
         // 3 of 40 is hidden when published (a count of 1 to 5); its stored status, Met, would tell which side of 16% it lies.
