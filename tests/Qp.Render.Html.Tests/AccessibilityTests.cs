@@ -106,7 +106,8 @@ public sealed class AccessibilityTests(BrowserEdition fixture)
         await page.Keyboard.PressAsync("Tab");
         (await page.EvaluateAsync<string>("document.activeElement.textContent")).Should().Be("Hartlepool");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForLoadStateAsync();
+        // The index is already loaded, so waiting for a load state could return before the link is followed: wait for the URL itself.
+        await page.WaitForURLAsync("**/805_Hartlepool.html", new() { Timeout = 30_000 });
         page.Url.Should().EndWith("/805_Hartlepool.html");
         (await page.TitleAsync()).Should().Be("Hartlepool: Quality Protects performance 2000-01");
     }
