@@ -30,9 +30,7 @@ public static class ClaimsCommand
                 else if (File.Exists(p)) files.Add(p);
                 else throw new UsageException($"{p}: no such file or folder");
             }
-            using var conn = Cli.OpenStoreReadOnly(parse, "qp import, qp compute and qp report");
-            var data = ReportData.Load(conn, IndicatorCatalogueFile.ReadFolder(Templates.IndicatorsFolder));
-            if (StoreContents.Read(conn).MissingResults(y, Path.GetFullPath(parse.GetValue(Cli.Db)!)) is { } missing) throw new UsageException(missing);
+            var data = ReportSource.Load(parse, y);
             var clock = Stopwatch.StartNew();
             var report = Check(data, y, files);
             foreach (var line in report.Table()) Console.WriteLine(line);

@@ -25,10 +25,7 @@ public static class ExcelReportCommand
         {
             var y = parse.GetValue(year);
             var outPath = CheckOutput(parse.GetValue(output), Cli.StorePath(parse));
-            using var conn = Cli.OpenStoreReadOnly(parse, "qp import and qp compute");
-            var catalogue = IndicatorCatalogueFile.ReadFolder(Templates.IndicatorsFolder);
-            var data = ReportData.Load(conn, catalogue) with { Rules = PublishedRules.For(catalogue) };
-            if (StoreContents.Read(conn).MissingResults(y, Path.GetFullPath(parse.GetValue(Cli.Db)!)) is { } missing) throw new UsageException(missing);
+            var data = ReportSource.Load(parse, y);
             var focus = parse.GetValue(la);
             if (focus is { } code && !data.Authorities.ContainsKey(code))
                 throw new UsageException($"--la {code}: no such authority in the authorities table");

@@ -32,11 +32,8 @@ public static class ReportHtmlCommand
             if (File.Exists(outPath)) throw new UsageException($"--out {outPath} is a file; the web edition is a folder of pages");
             Outputs.RefuseInputs(outPath, db);
 
-            using var conn = Cli.OpenStoreReadOnly(parse, "qp import and qp compute");
-            var catalogue = IndicatorCatalogueFile.ReadFolder(Templates.IndicatorsFolder);
-            var data = ReportData.Load(conn, catalogue) with { Rules = PublishedRules.For(catalogue) };
             int y = parse.GetValue(year);
-            if (StoreContents.Read(conn).MissingResults(y, db) is { } missing) throw new UsageException(missing);
+            var data = ReportSource.Load(parse, y);
             foreach (var code in codes ?? [])
             {
                 if (!data.Authorities.ContainsKey(code)) throw new UsageException($"unknown authority code {code} (see templates/authorities.csv)");

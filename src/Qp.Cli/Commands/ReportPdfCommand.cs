@@ -28,11 +28,8 @@ public static class ReportPdfCommand
             var outPath = Outputs.FullPath(parse.GetValue(output));
             Outputs.RefuseInputs(outPath, db);
 
-            using var conn = Cli.OpenStoreReadOnly(parse, "qp import and qp compute");
-            var catalogue = IndicatorCatalogueFile.ReadFolder(Templates.IndicatorsFolder);
-            var data = ReportData.Load(conn, catalogue) with { Rules = PublishedRules.For(catalogue) };
             int y = parse.GetValue(year);
-            if (StoreContents.Read(conn).MissingResults(y, db) is { } missing) throw new UsageException(missing);
+            var data = ReportSource.Load(parse, y);
             var options = new PackOptions(y, parse.GetValue(publish), DateTimeOffset.Now);
 
             if (parse.GetValue(all))
