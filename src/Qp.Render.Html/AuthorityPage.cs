@@ -72,7 +72,7 @@ internal static class AuthorityPage
         var status = ctx.Text.Status(d, r, ctx.Year);
         return
         [
-            $"{d.Id} {SummaryPage.ShortTitle(d.Title)}", ctx.Figures.Value(r), Figures.Percent(ctx.Source.National(d.Id, ctx.Year)?.Value),
+            $"{d.Id} {SummaryPage.ShortTitle(d.Title)}", ctx.Figures.Value(r), ctx.Figures.England(d.Id, ctx.Year, ctx.Source.National(d.Id, ctx.Year)?.Value),
             Figures.Percent(ctx.Text.Neighbours(r).Value), ctx.Figures.Target(d, r),
             EditionText.Mark(status) is { } s ? Status(s) : r is null ? Figures.Missing : EditionText.StatusLabel(status),
             r is null || ctx.Figures.IsSuppressed(r) ? Figures.Missing : Figures.VsEngland(r.VsEngland),

@@ -60,6 +60,10 @@ public sealed record Figures(bool Publish)
     /// <summary>The result's target in a table cell, "c" when withheld with its baseline.</summary>
     public string Target(IndicatorDefinition d, IndicatorResult? r) => HidesTarget(r) ? DisclosureControl.Suppressed : TargetCell(d, r?.TargetValue);
 
+    /// <summary>England's percentage as the edition shows it: "c" when withheld (a total that would give a hidden figure away), never "–".</summary>
+    public string England(string indicator, int year, double? value) =>
+        Edition is { } e && e.HidesEngland(indicator, year) ? DisclosureControl.Suppressed : Percent(value);
+
     /// <summary>A region's total percentage as the edition shows it: "c" when withheld.</summary>
     public string RegionValue(string indicator, int year, string region, double? fallback) =>
         Edition?.Region(indicator, year, region) is { } t ? (t.Withheld ? DisclosureControl.Suppressed : Percent(t.Value)) : Percent(fallback);

@@ -81,3 +81,24 @@ public sealed class FiguresAndReadingTests
         unpublished.Text.Reading(a1, current, null, unpublished.AreaName, 2001).Should().Contain("17.5 points higher");
     }
 }
+
+/// <summary>England's figure as a pack prints it: a withheld total is "c", never "–" (withheld is not none).</summary>
+public sealed class EnglandFigureTests
+{
+    [Fact]
+    public void A_withheld_England_figure_prints_as_c_and_a_shown_one_as_its_percentage()
+    {
+        // 1 of 40 is hidden (a count of 1 to 5); beside 13 of 30 shown, England's 14 rounds to 10, which would leave it only 1: England is withheld.
+        var a1 = new Qp.Domain.Indicators.IndicatorDefinition("A1", "Test", "", "", "", Qp.Domain.Indicators.Polarity.LowerIsBetter, "%", [], [], [], []);
+        var authorities = new[] { new Qp.Domain.Authorities.Authority(1, "E1", "One", "X", "Unitary"), new Qp.Domain.Authorities.Authority(2, "E2", "Two", "X", "Unitary") }.ToDictionary(a => a.Code);
+        Qp.Domain.Results.IndicatorResult R(int la, int num, int den) => new()
+        {
+            Indicator = "A1", Year = 2002, LaCode = la, Source = Qp.Domain.Results.ResultSource.Aggregate, Numerator = num, Denominator = den, Value = 100.0 * num / den,
+        };
+        var england = new Qp.Domain.Results.NationalResult { Indicator = "A1", Year = 2002, Numerator = 14, Denominator = 70, Value = 20.0 };
+        var edition = Qp.Domain.Disclosure.Edition.For(new Qp.Domain.Disclosure.EditionInput([a1], authorities, new Dictionary<int, IReadOnlyList<int>>(), [R(1, 1, 40), R(2, 13, 30)], [england]), true);
+        var figures = new Figures(true) { Edition = edition };
+        figures.England("A1", 2002, 20.0).Should().Be("c");
+        new Figures(false).England("A1", 2002, 20.0).Should().Be("20.0%");
+    }
+}

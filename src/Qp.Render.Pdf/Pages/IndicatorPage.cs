@@ -25,7 +25,7 @@ internal sealed class IndicatorPage(PackContext ctx, IndicatorDefinition d) : IP
         y = KeyFigures.Draw(c, a, y,
         [
             new(ctx.AreaName, ctx.Figures.Value(r), Palette.Highlight),
-            new(ctx.Text.EnglandLabel, Figures.Percent(england?.Value), Palette.England),
+            new(ctx.Text.EnglandLabel, ctx.Figures.England(d.Id, ctx.Year, england?.Value), Palette.England),
             new(ctx.Text.NeighbourLabel(r), Figures.Percent(ctx.Text.Neighbours(r).Value), Palette.Neighbours),
             new("Target", ctx.Figures.Target(d, r), Palette.Target, d.Targets.Count > 0 ? ctx.Text.Status(d, r, ctx.Year) : null),
             new("Rank in England", ctx.Text.RankCell(r), Palette.Navy),
@@ -181,7 +181,7 @@ internal static class NeighbourTable
         rows.AddRange(ctx.Source.NeighboursOf(la).Take(10).Select(n => Row(n, false)));
         rows.Add(new TableRow([new Cell(ctx.Text.NeighbourLabel(r), new TextStyle(7.6f, true)), Figures.Percent(ctx.Text.Neighbours(r).Value), "", ""], RuleAbove: true));
         // The tile above names England's basis; here the short name keeps the row on one line.
-        rows.Add(new TableRow([new Cell("England", new TextStyle(7.6f, true)), Figures.Percent(england?.Value), "", ""]));
+        rows.Add(new TableRow([new Cell("England", new TextStyle(7.6f, true)), ctx.Figures.England(d.Id, ctx.Year, england?.Value), "", ""]));
         if (ctx.Source.NeighboursOf(la).Count == 0)
             rows.Insert(1, new TableRow([new Cell("No statistical neighbours are stored.", TextStyle.Small)]));
         Table.DrawCompact(c, x, top, columns, rows);

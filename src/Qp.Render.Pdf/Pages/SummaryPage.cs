@@ -45,7 +45,7 @@ internal sealed class SummaryPage(PackContext ctx) : IPage
             [
                 new Cell($"{d.Id}  {ShortTitle(d.Title)}"),
                 new Cell(ctx.Figures.Value(r), TextStyle.TableBold),
-                Figures.Percent(ctx.Source.National(d.Id, ctx.Year)?.Value),
+                ctx.Figures.England(d.Id, ctx.Year, ctx.Source.National(d.Id, ctx.Year)?.Value),
                 Figures.Percent(ctx.Text.Neighbours(r).Value),
                 ctx.Figures.Target(d, r),
                 EditionText.Mark(status) is { } s ? Cell.Status(s) : new Cell(r is null ? Figures.Missing : EditionText.StatusLabel(status)),
