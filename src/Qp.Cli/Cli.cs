@@ -149,6 +149,8 @@ public static class Cli
         }
         catch (UsageException e) { return Fail(ExitCode.Usage, e.Message); }
         catch (RejectedException e) { return Fail(ExitCode.Rejected, e.Message); }
+        catch (Qp.Pipeline.RequestException e) { return Fail(ExitCode.Usage, e.Message); }
+        catch (Qp.Pipeline.InputRejectedException e) { return Fail(ExitCode.Rejected, e.Message); }
         catch (Commands.StepFailedException e) { return Fail(e.ExitCode, e.Message); }
         catch (StoreException e) { return Fail(ExitCode.Failure, e.Message); }
         catch (SqliteException e) when (e.SqliteErrorCode == 8)

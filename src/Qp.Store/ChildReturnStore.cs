@@ -110,6 +110,20 @@ public static partial class ChildReturnStore
                 rows.Add(new StoredRow(table, child >= 0 ? v[child] ?? "" : "", v));
             }
         }
+        var (earlier, first) = History(db, pool, laCode, year);
+        return new StoredFacts(rows) { EarlierInCare = earlier, HistoryFrom = first };
+    }
+
+    /// <summary>
+    /// What the authority's returns stored for years before <paramref name="year"/> say of a return for that year known from elsewhere
+    /// (a file given as last year's): as <see cref="StoredFacts.EarlierInCare"/> and <see cref="StoredFacts.HistoryFrom"/> say, whether or
+    /// not a return for <paramref name="year"/> is stored.
+    /// </summary>
+    public static (IReadOnlySet<string> EarlierInCare, int HistoryFrom) HistoryBefore(SqliteConnection conn, int laCode, int year) =>
+        History(conn.Handle!, new TextPool(), laCode, year);
+
+    private static (IReadOnlySet<string> EarlierInCare, int HistoryFrom) History(sqlite3 db, TextPool pool, int laCode, int year)
+    {
         // Children looked after in any return stored before this one: care the two compared years cannot show.
         var earlier = new HashSet<string>(StringComparer.Ordinal);
         using (var r = new RawRows(db, "SELECT DISTINCT e.child FROM episodes e JOIN submissions s ON s.id = e.submission_id WHERE s.la_code = $1 AND s.year < $2",
@@ -119,7 +133,7 @@ public static partial class ChildReturnStore
         int first = year;
         using (var r = new RawRows(db, "SELECT DISTINCT year FROM submissions WHERE la_code = $1 AND year < $2 ORDER BY year DESC", pool, laCode, year))
             while (r.Read() && r.Long(0) == first - 1) first--;
-        return new StoredFacts(rows) { EarlierInCare = earlier, HistoryFrom = first };
+        return (earlier, first);
     }
 
     private static readonly string[] HeaderColumns = ["CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"];

@@ -1,5 +1,5 @@
 using Dapper;
-using Qp.Cli.Commands;
+using Qp.Pipeline.Reference;
 using Qp.Store;
 
 namespace Qp.Cli.Tests;
@@ -12,13 +12,13 @@ public sealed class ComputeCommandTests : IDisposable
 
     private string Db => _tmp.File("qp.db");
 
-    private int? Import(string name, string text)
+    private ReferenceOutcome? Import(string name, string text)
     {
         var path = _tmp.File(name);
         File.WriteAllText(path, text.Replace("\r\n", "\n"));
         using var conn = QpDatabase.Open(Db);
         Templates.EnsureAuthorities(conn);
-        return ReferenceImports.TryImport(conn, path);
+        return ReferenceImporter.TryImport(conn, path, () => Templates.IndicatorsFolder);
     }
 
     // A1 (lower is better) for 1995–1997:
@@ -44,7 +44,7 @@ public sealed class ComputeCommandTests : IDisposable
     [Fact]
     public void Aggregate_import_compute_and_target_derivation()
     {
-        Import("qp_aggregate.csv", Aggregate).Should().Be(ExitCode.Success);
+        Import("qp_aggregate.csv", Aggregate)!.Accepted.Should().BeTrue();
         var compute = QpRunner.Run("compute", "--db", Db);
         compute.ExitCode.Should().Be(0, compute.Error);
         // 1995: England = (10 + 20 + 30 + 40) / 400 = 25%.
@@ -58,14 +58,9 @@ public sealed class ComputeCommandTests : IDisposable
     [Fact]
     public void A_bad_aggregate_file_is_rejected_and_the_store_is_unchanged()
     {
-        var (oldErr, err) = (Console.Error, new StringWriter());
-        Console.SetError(err);
-        try
-        {
-            Import("bad.csv", "la_code,year,indicator,numerator,denominator\n805,1995,A1,10,100\n806,1995,A1,120,100\n").Should().Be(ExitCode.Rejected);
-        }
-        finally { Console.SetError(oldErr); }
-        err.ToString().Should().Contain("bad.csv:3:4: error AGG06: numerator 120 is greater than denominator 100");
+        var outcome = Import("bad.csv", "la_code,year,indicator,numerator,denominator\n805,1995,A1,10,100\n806,1995,A1,120,100\n")!;
+        outcome.Accepted.Should().BeFalse();
+        outcome.Errors.Select(e => e.ToString()).Should().Equal("bad.csv:3:4: error AGG06: numerator 120 is greater than denominator 100");
         using var conn = QpDatabase.Open(Db);
         conn.ExecuteScalar<int>("SELECT count(*) FROM aggregate_figures").Should().Be(0);
         conn.ExecuteScalar<int>("SELECT count(*) FROM imports").Should().Be(0);
@@ -90,14 +85,17 @@ public sealed class ComputeCommandTests : IDisposable
     [Fact]
     public void A_malformed_reference_file_is_rejected_not_a_crash()
     {
-        var (oldErr, err) = (Console.Error, new StringWriter());
-        Console.SetError(err);
-        try
-        {
-            Import("broken.csv", "la_code,year,indicator,numerator,denominator\n805,1995,\"A1,10,100\n").Should().Be(ExitCode.Rejected);
-        }
-        finally { Console.SetError(oldErr); }
-        err.ToString().Should().Contain("broken.csv");
+        var outcome = Import("broken.csv", "la_code,year,indicator,numerator,denominator\n805,1995,\"A1,10,100\n")!;
+        outcome.Accepted.Should().BeFalse();
+        outcome.Paths.Should().Equal(_tmp.File("broken.csv"));
+        // The unclosed quote runs to the end of the file: the row's indicator is "A1,10,100" and its numbers are blank.
+        outcome.Errors.Select(e => e.ToString()).Should().Equal(
+            "broken.csv:2:3: error AGG05: indicator 'A1,10,100' is not in the catalogue (A1, A2, A3, B7, C23, D78, HA)",
+            "broken.csv:2:4: error AGG02: numerator is blank",
+            "broken.csv:2:5: error AGG02: denominator is blank");
+        var printed = QpRunner.Run("import", "--db", Db, _tmp.File("broken.csv"));
+        printed.ExitCode.Should().Be(ExitCode.Rejected);
+        printed.Error.Should().EndWith("broken.csv: rejected with 3 error(s); the database is unchanged\n");
     }
 }
 

@@ -99,4 +99,30 @@ public class RegistrationHistoryTests : IDisposable
         history.Before(2002).Should().BeEquivalentTo("A", "B", "C");
         ChildReturnStore.EarlierRegistrations(conn, 805, 2001).Should().BeEquivalentTo("A", "B");
     }
+
+    private static void StoreLooked(SqliteConnection conn, int la, int year, params string[] children)
+    {
+        using var w = ChildReturnStore.BeginSubmission(conn, la, year, $"e{la}{year}", [new ImportFile("Episodes.csv", "ab", "Episodes", children.Length)]);
+        foreach (var c in children) w.Add(new Episode(c, new DateOnly(year - 1, 6, 1), "S", "C2", "N1", "U4", "PR1", null, null, null, null, null, null));
+        w.Commit([]);
+    }
+
+    [Fact]
+    public void The_history_before_a_year_not_stored_runs_back_to_the_first_gap()
+    {
+        using var conn = QpDatabase.Open(Path.Combine(dir, "qp.db"));
+        // 805 stored 2016-17, then 2018-19 to 2020-21 (2017-18 missing); last year, 2021-22, comes from a file, not the store.
+        StoreLooked(conn, 805, 2017, "A");
+        StoreLooked(conn, 805, 2019, "B");
+        StoreLooked(conn, 805, 2020, "B", "C");
+        StoreLooked(conn, 805, 2021, "D");
+        StoreLooked(conn, 806, 2021, "E"); // another authority's child never counts
+
+        var (earlier, from) = ChildReturnStore.HistoryBefore(conn, 805, 2022);
+
+        from.Should().Be(2019, "2019, 2020 and 2021 run back without a gap from 2022; 2018 is missing");
+        earlier.Should().BeEquivalentTo("A", "B", "C", "D");
+        ChildReturnStore.HistoryBefore(conn, 805, 2019).HistoryFrom.Should().Be(2019, "2017-18 is not stored, so only the year itself is known");
+        ChildReturnStore.HistoryBefore(conn, 805, 2019).EarlierInCare.Should().BeEquivalentTo("A");
+    }
 }

@@ -4,12 +4,12 @@ using System.Text.Json;
 using CsvHelper;
 using Qp.Domain.Text;
 using Qp.Import.ChildLevel;
-using Qp.Import.Reference;
+using Qp.Pipeline.Validating;
 using Qp.Validate;
 
 namespace Qp.Cli.Commands;
 
-/// <summary>qp validate: checks child-level returns against the rule catalogue without storing anything.</summary>
+/// <summary>qp validate: parses the request, calls <see cref="ReturnsValidator"/> (which stores nothing) and prints the findings as text, JSON or CSV.</summary>
 public static class ValidateCommand
 {
     public static Command Create()
@@ -41,73 +41,33 @@ public static class ValidateCommand
         cmd.Options.Add(Cli.Db);
         return cmd.WithAction(parse =>
         {
-            var given = parse.GetValue(paths)!;
-            ChildLevelPaths.RefuseOverrideOfSeveral(given, parse.GetValue(la), parse.GetValue(year));
-            var unreadable = given.Select(ChildLevelPaths.NotReadable).OfType<string>().ToList();
-            foreach (var u in unreadable) Console.Out.WriteLine(u);
-            var authorities = Authorities(parse);
-            var submissions = given.Where(p => ChildLevelPaths.NotReadable(p) is null).SelectMany(ChildLevelPaths.Find).ToArray();
-            var resolved = submissions.Select(s => (s, ChildLevelPaths.Resolve(s, parse.GetValue(la), parse.GetValue(year), authorities, laRequired: true))).ToArray();
-            var reports = new List<(int? La, ValidationReport Report, string? NotRun)>();
-            var previousPath = parse.GetValue(previous);
-            if (previousPath is not null && !File.Exists(previousPath) && !Directory.Exists(previousPath)) throw new UsageException($"{previousPath}: no such file or folder");
-            if (previousPath is not null && resolved.Length != 1) throw new UsageException("--previous needs exactly one return to validate");
-            if (previousPath is not null && Submission.Find(previousPath).Count != 1) throw new UsageException($"{previousPath}: --previous must name exactly one return");
+            var request = new ValidationRequest(parse.GetValue(paths)!, parse.GetValue(la), parse.GetValue(year), parse.GetValue(previous), parse.GetValue(every));
             // validate stores nothing: an existing store is opened read-only for last year's returns, and a missing one is not created.
             using var store = File.Exists(parse.GetValue(Cli.Db)!) ? Cli.OpenStoreReadOnly(parse, "qp import") : null;
-            var reference = ReferenceSet.Load(store, lazy: true);
-            foreach (var (s, (code, y)) in resolved)
-            {
-                if (Cli.ShowProgress) Console.Error.Write($"\rvalidating {s.Name}…");
-                var last = previousPath is not null ? PreviousFromFiles(previousPath, y - 1)
-                    : store is not null && code is { } la ? PreviousReturns.FromStore(store, la, y - 1) : null;
-                using (reference.Use(code, authorities))
-                    reports.Add((code, SubmissionReader.Validate(s, y, ChildLevelPaths.Today, last, parse.GetValue(every)),
-                        RuleNeeds.NotRun(y, !PostcodeDirectory.Current.IsEmpty, !ProviderDirectory.Current.IsEmpty, last is not null)));
-            }
+            var run = ReturnsValidator.Validate(request, store, ReturnsValidator.Authorities(store, Templates.AuthoritiesCsv),
+                Cli.ShowProgress ? s => Console.Error.Write($"\rvalidating {s.Name}…") : null);
             if (Cli.ShowProgress) Console.Error.Write("\r\x1b[K");
+            foreach (var u in run.Refused) Console.Out.WriteLine(u);
+            bool several = run.Returns.Count > 1;
             switch (parse.GetValue(format))
             {
-                case "json": WriteJson(reports); break;
-                case "csv": WriteCsv(reports.Select(r => r.Report), submissions.Length > 1); break;
-                default: WriteText(reports, submissions.Length > 1); break;
+                case "json": WriteJson(run.Returns); break;
+                case "csv": WriteCsv(run.Returns.Select(r => r.Report), several); break;
+                default: WriteText(run.Returns, several); break;
             }
-            return reports.Any(r => !r.Report.Accepted) || unreadable.Count > 0 ? ExitCode.Rejected : ExitCode.Success;
+            return run.Accepted ? ExitCode.Success : ExitCode.Rejected;
         });
     }
 
-    // A previous year that cannot be read rejects the validation: taking it as an empty year would hide every previous-year finding.
-    private static PreviousReturn PreviousFromFiles(string path, int year)
-    {
-        try
-        {
-            return PreviousReturns.FromFiles(Submission.Find(path).Single(), year);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new RejectedException($"--previous {path}: {e.Message}");
-        }
-    }
-
-    // The store's authorities when --db names an existing store (opened read-only, never created); else the shipped table.
-    private static IReadOnlyList<Qp.Domain.Authorities.Authority> Authorities(ParseResult parse)
-    {
-        var db = parse.GetValue(Cli.Db)!;
-        if (!File.Exists(db)) return AuthoritiesFile.Read(Templates.AuthoritiesCsv);
-        using var conn = Cli.OpenStoreReadOnly(parse, "qp import");
-        var stored = Qp.Store.AuthorityStore.Authorities(conn);
-        return stored.Count > 0 ? stored.ToList() : AuthoritiesFile.Read(Templates.AuthoritiesCsv);
-    }
-
     // Compiler-style lines; a finding that may follow from an earlier one about the same child (a value found invalid that it reads) is indented under it.
-    private static void WriteText(IEnumerable<(int? La, ValidationReport Report, string? NotRun)> reports, bool several)
+    private static void WriteText(IEnumerable<ReturnValidation> reports, bool several)
     {
         foreach (var (_, r, notRun) in reports)
         {
             foreach (var g in FindingGroups.Group(r.Messages, r.Year))
             {
-                Console.Out.WriteLine(ChildLevelPaths.Located(r.Submission, g.Cause, several, markOwn: true));
-                foreach (var k in g.KnockOns) Console.Out.WriteLine($"    ↳ {ChildLevelPaths.Located(r.Submission, k, several, markOwn: true)}");
+                Console.Out.WriteLine(Printed.Located(r.Submission, g.Cause, several, markOwn: true));
+                foreach (var k in g.KnockOns) Console.Out.WriteLine($"    ↳ {Printed.Located(r.Submission, k, several, markOwn: true)}");
             }
             Console.Out.WriteLine($"{r.Submission.Name}: {r.Errors} error(s), {r.Warnings} warning(s){(r.Accepted ? "" : " — rejected")}");
             if (notRun is not null) Console.Out.WriteLine($"{r.Submission.Name}: {notRun}");
@@ -131,7 +91,7 @@ public static class ValidateCommand
             }
     }
 
-    private static void WriteJson(IEnumerable<(int? La, ValidationReport Report, string? NotRun)> reports)
+    private static void WriteJson(IEnumerable<ReturnValidation> reports)
     {
         var doc = reports.Select(x => new
         {

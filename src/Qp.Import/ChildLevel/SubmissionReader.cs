@@ -105,11 +105,12 @@ public static class PreviousReturns
 
     /// <summary>
     /// A return on disk (any format) as validation facts: its kept tables' rows. Its episodes are the only history known unless
-    /// <paramref name="historyFrom"/> names an earlier first year (see <see cref="PreviousReturn.HistoryFrom"/>). A previous year that
+    /// <paramref name="historyFrom"/> names an earlier first year and <paramref name="earlierInCare"/> the children looked after before
+    /// it (see <see cref="PreviousReturn.HistoryFrom"/>, <see cref="PreviousReturn.EarlierInCare"/>). A previous year that
     /// cannot be read (not a regular file, past a cap, not well-formed) is never taken as an empty year: <see cref="InvalidDataException"/>
     /// gives its first file-level errors.
     /// </summary>
-    public static PreviousReturn FromFiles(Submission submission, int year, int? historyFrom = null)
+    public static PreviousReturn FromFiles(Submission submission, int year, int? historyFrom = null, IReadOnlySet<string>? earlierInCare = null)
     {
         var rows = new List<PreviousRow>();
         var errors = new List<ValidationMessage>();
@@ -124,6 +125,6 @@ public static class PreviousReturns
         });
         if (errors.Count > 0)
             throw new InvalidDataException($"the previous year's return {submission.Name} cannot be read, so the previous-year rules cannot run: " + string.Join("; ", errors));
-        return PreviousReturn.FromRows(year, rows, historyFrom: historyFrom);
+        return PreviousReturn.FromRows(year, rows, earlierInCare, historyFrom);
     }
 }

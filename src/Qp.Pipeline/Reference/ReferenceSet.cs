@@ -3,12 +3,12 @@ using Qp.Domain.Authorities;
 using Qp.Import.Reference;
 using Qp.Validate;
 
-namespace Qp.Cli.Commands;
+namespace Qp.Pipeline.Reference;
 
 /// <summary>The reference data stored for the DfE's rules (postcode directory, Ofsted's provider lists), loaded once per command.</summary>
 /// <param name="Postcodes">The postcode directory (empty when none is stored).</param>
 /// <param name="Providers">Ofsted's provider lists (empty when none are stored).</param>
-internal sealed record ReferenceSet(IPostcodeDirectory Postcodes, IProviderDirectory Providers)
+public sealed record ReferenceSet(IPostcodeDirectory Postcodes, IProviderDirectory Providers)
 {
     /// <summary>No reference data: the rules that need it stay silent.</summary>
     public static readonly ReferenceSet None = new(PostcodeTable.Empty, ProviderDirectory.None);

@@ -8,28 +8,54 @@ using Qp.Import.Published;
 using Qp.Import.Reference;
 using Qp.Store;
 
-namespace Qp.Cli.Commands;
+namespace Qp.Pipeline.Reference;
 
-/// <summary>The part of `qp import` that reads reference files: QP aggregate returns, DfE published statistics and statistical neighbour files.</summary>
-public static class ReferenceImports
+/// <summary>What importing one reference file (or Ofsted's provider lists, given together) did.</summary>
+/// <param name="Paths">The file, or the provider lists read as one set.</param>
+/// <param name="Summary">What was stored, e.g. "postcode directory: 12 postcodes, replacing the stored directory"; null when nothing was.</param>
+/// <param name="Notes">What was read but not stored, and why (rows skipped, figures missing).</param>
+/// <param name="Errors">The located errors that rejected the file (nothing was stored).</param>
+/// <param name="Unreadable">Why the file could not be read at all (nothing was stored), or null.</param>
+public sealed record ReferenceOutcome(IReadOnlyList<string> Paths, string? Summary, IReadOnlyList<string> Notes,
+                                     IReadOnlyList<ValidationMessage> Errors, string? Unreadable)
 {
-    /// <summary>Imports <paramref name="path"/> when it is a reference file and returns the exit code; returns null when it is not one (it may be a child-level return).</summary>
-    public static int? TryImport(SqliteConnection conn, string path)
+    /// <summary>Whether the file was stored.</summary>
+    public bool Accepted => Summary is not null;
+
+    internal static ReferenceOutcome Stored(IReadOnlyList<string> paths, string summary, IReadOnlyList<string>? notes = null) => new(paths, summary, notes ?? [], [], null);
+
+    internal static ReferenceOutcome Rejected(string path, IReadOnlyList<ValidationMessage> errors) => new([path], null, [], errors, null);
+
+    internal static ReferenceOutcome CannotRead(IReadOnlyList<string> paths, Exception e) => new(paths, null, [], [], e.Message);
+}
+
+/// <summary>
+/// Imports reference files: QP aggregate returns, DfE published statistics, statistical neighbours, the ONS postcode directory and
+/// Ofsted's provider lists; each is stored in one transaction or not at all.
+/// </summary>
+public static class ReferenceImporter
+{
+    /// <summary>Imports <paramref name="path"/> when it is a reference file; null when it is not one (it may be a child-level return).</summary>
+    /// <param name="conn">The store.</param>
+    /// <param name="path">The file.</param>
+    /// <param name="indicatorsFolder">Gives the indicator catalogue's folder, asked only of a table that is no postcode directory, provider list or neighbour file.</param>
+    public static ReferenceOutcome? TryImport(SqliteConnection conn, string path, Func<string> indicatorsFolder)
     {
         try
         {
-            return Import(conn, path);
+            return Import(conn, path, indicatorsFolder);
         }
-        catch (Exception e) when (e is CsvHelper.CsvFormatException or InputRefusedException or FormatException or InvalidOperationException or ArgumentException or InvalidDataException)
+        catch (Exception e) when (IsUnreadable(e))
         {
             // A file recognised by its header but malformed further down (e.g. an unclosed quote): rejected, nothing stored.
-            Console.Error.WriteLine($"{Path.GetFileName(path)}: cannot be read: {Qp.Domain.Text.EchoText.Escape(e.Message)}");
-            Console.Error.WriteLine($"{Path.GetFileName(path)}: rejected; the database is unchanged");
-            return ExitCode.Rejected;
+            return ReferenceOutcome.CannotRead([path], e);
         }
     }
 
-    private static int? Import(SqliteConnection conn, string path)
+    private static bool IsUnreadable(Exception e) =>
+        e is CsvHelper.CsvFormatException or InputRefusedException or FormatException or InvalidOperationException or ArgumentException or InvalidDataException;
+
+    private static ReferenceOutcome? Import(SqliteConnection conn, string path, Func<string> indicatorsFolder)
     {
         if (!File.Exists(path)) return null;
         string ext = Path.GetExtension(path).ToLowerInvariant();
@@ -46,17 +72,16 @@ public static class ReferenceImports
         if (StatisticalNeighbourFile.Recognise(headers))
         {
             var read = StatisticalNeighbourFile.Read(path, authorities);
-            if (!read.Accepted) return Reject(path, read.Errors);
+            if (!read.Accepted) return ReferenceOutcome.Rejected(path, read.Errors);
             var summary = $"statistical neighbours for {read.Items.Select(n => n.LaCode).Distinct().Count()} authorities ({read.Items.Count} pairs)";
             using var tx = conn.BeginTransaction();
             AggregateStore.RecordImport(conn, tx, "neighbours", path, read.Items.Count, summary);
             AuthorityStore.ReplaceNeighbours(conn, read.Items, tx);
             tx.Commit();
-            Console.WriteLine($"{Path.GetFileName(path)}: {summary}");
-            return ExitCode.Success;
+            return ReferenceOutcome.Stored([path], summary);
         }
 
-        var catalogue = IndicatorCatalogueFile.ReadFolder(Templates.IndicatorsFolder);
+        var catalogue = IndicatorCatalogueFile.ReadFolder(indicatorsFolder());
         ReferenceRead<AggregateFigure> figures;
         string kind;
         if (QpAggregateFile.Recognise(headers))
@@ -69,12 +94,10 @@ public static class ReferenceImports
         }
         else return null;
 
-        if (!figures.Accepted) return Reject(path, figures.Errors);
+        if (!figures.Accepted) return ReferenceOutcome.Rejected(path, figures.Errors);
         var line = Describe(kind, figures.Items);
         AggregateStore.Import(conn, kind, path, figures.Items, line);
-        Console.WriteLine($"{Path.GetFileName(path)}: {line}");
-        foreach (var s in figures.Skipped) Console.WriteLine($"{Path.GetFileName(path)}: note: {s}");
-        return ExitCode.Success;
+        return ReferenceOutcome.Stored([path], line, figures.Skipped);
     }
 
     /// <summary>Whether <paramref name="path"/> is one of Ofsted's provider lists (CSV, or .xlsx by its first sheet's header row).</summary>
@@ -91,7 +114,7 @@ public static class ReferenceImports
     /// Reads Ofsted's provider lists in <paramref name="paths"/> (e.g. the children's homes and the social care providers lists, given
     /// together) and stores them as one set replacing the stored one; an error in any file rejects them all and changes nothing.
     /// </summary>
-    public static int ImportProviders(SqliteConnection conn, IReadOnlyList<string> paths)
+    public static ReferenceOutcome ImportProviders(SqliteConnection conn, IReadOnlyList<string> paths)
     {
         try
         {
@@ -99,33 +122,28 @@ public static class ReferenceImports
             foreach (var path in paths)
             {
                 var read = ProviderListFile.Read(path);
-                if (!read.Accepted) return Reject(path, read.Errors);
+                if (!read.Accepted) return ReferenceOutcome.Rejected(path, read.Errors);
                 all.AddRange(read.Items);
             }
             var table = new Qp.Validate.ProviderTable(all);
             var closed = table.All.Count(p => p.Closed is not null);
             var line = $"Ofsted provider lists: {table.Count:N0} providers ({closed:N0} closed), replacing the stored lists";
             ReferenceStore.ReplaceProviders(conn, paths, [.. table.All], line);
-            Console.WriteLine($"{string.Join(", ", paths.Select(Path.GetFileName))}: {line}");
-            return ExitCode.Success;
+            return ReferenceOutcome.Stored(paths, line);
         }
-        catch (Exception e) when (e is CsvHelper.CsvFormatException or InputRefusedException or FormatException or InvalidOperationException or ArgumentException or InvalidDataException)
+        catch (Exception e) when (IsUnreadable(e))
         {
-            Console.Error.WriteLine($"{string.Join(", ", paths.Select(Path.GetFileName))}: cannot be read: {Qp.Domain.Text.EchoText.Escape(e.Message)}");
-            Console.Error.WriteLine($"{string.Join(", ", paths.Select(Path.GetFileName))}: rejected; the database is unchanged");
-            return ExitCode.Rejected;
+            return ReferenceOutcome.CannotRead(paths, e);
         }
     }
 
-    private static int ImportPostcodes(SqliteConnection conn, string path)
+    private static ReferenceOutcome ImportPostcodes(SqliteConnection conn, string path)
     {
         var read = PostcodeDirectoryFile.Read(path);
-        if (!read.Accepted) return Reject(path, read.Errors);
+        if (!read.Accepted) return ReferenceOutcome.Rejected(path, read.Errors);
         var line = $"postcode directory: {read.Table.Count:N0} postcodes, replacing the stored directory";
         ReferenceStore.ReplacePostcodes(conn, path, read.Table, line);
-        Console.WriteLine($"{Path.GetFileName(path)}: {line}");
-        foreach (var s in read.Skipped) Console.WriteLine($"{Path.GetFileName(path)}: note: {s}");
-        return ExitCode.Success;
+        return ReferenceOutcome.Stored([path], line, read.Skipped);
     }
 
     // e.g. "published statistics: 1,540 figures for A1, D78, 2021–2025 (1,500 authority, 36 regional, 4 national; 12 missing or suppressed)"
@@ -140,14 +158,5 @@ public static class ReferenceImports
             .Select(l => (l, n: items.Count(f => f.Level == l))).Where(x => x.n > 0)
             .Select(x => $"{x.n:N0} {(x.l == AreaLevel.La ? "authority" : x.l)}"));
         return $"{what}: {items.Count:N0} figures for {ids}, {(from == to ? $"{from}" : $"{from}–{to}")} ({levels}; {missing:N0} missing or suppressed)";
-    }
-
-    // Every error is printed, located; nothing was written, so the store is unchanged.
-    private static int Reject(string path, IReadOnlyList<ValidationMessage> errors)
-    {
-        foreach (var e in errors.Take(200)) Console.Error.WriteLine(e);
-        if (errors.Count > 200) Console.Error.WriteLine($"… and {errors.Count - 200} more");
-        Console.Error.WriteLine($"{Path.GetFileName(path)}: rejected with {errors.Count} error(s); the database is unchanged");
-        return ExitCode.Rejected;
     }
 }

@@ -1,10 +1,10 @@
 using Qp.Domain.Authorities;
 using Qp.Import.ChildLevel;
 
-namespace Qp.Cli.Commands;
+namespace Qp.Pipeline.Returns;
 
-/// <summary>What validate and import share: finding submissions under the paths given, and settling each one's authority and year.</summary>
-internal static class ChildLevelPaths
+/// <summary>What validation and import share: finding the returns under the paths given, and settling each one's authority and year.</summary>
+public static class ReturnPaths
 {
     /// <summary>The submissions at <paramref name="path"/>; a missing path or a folder with no return is a usage error.</summary>
     public static IReadOnlyList<Submission> Find(string path)
@@ -13,8 +13,8 @@ internal static class ChildLevelPaths
         {
             return Submission.Find(path);
         }
-        catch (FileNotFoundException e) { throw new UsageException(e.Message); }
-        catch (InvalidDataException e) { throw new UsageException(e.Message); }
+        catch (FileNotFoundException e) { throw new RequestException(e.Message); }
+        catch (InvalidDataException e) { throw new RequestException(e.Message); }
     }
 
     /// <summary>
@@ -29,7 +29,7 @@ internal static class ChildLevelPaths
                                                           || p.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
             .SelectMany(p => Directory.Exists(p) ? TryFind(p) : [p]).ToList();
         if (returns.Count > 1)
-            throw new UsageException($"{option} names the authority and year of one return, but {returns.Count} returns were given " +
+            throw new RequestException($"{option} names the authority and year of one return, but {returns.Count} returns were given " +
                                      $"({string.Join(", ", returns.Take(3).Select(Path.GetFileName))}{(returns.Count > 3 ? ", …" : "")}); " +
                                      "drop the option (each return's NNN_YYYY name says whose it is) or give one return");
     }
@@ -55,26 +55,21 @@ internal static class ChildLevelPaths
     public static (int? La, int Year) Resolve(Submission s, int? la, int? year, IReadOnlyCollection<Authority> authorities, bool laRequired)
     {
         if (la is { } l && s.LaCode is { } named && l != named)
-            throw new UsageException($"--la {l} contradicts the return {s.Name}, whose name says authority {named}; drop --la or rename the return");
+            throw new RequestException($"--la {l} contradicts the return {s.Name}, whose name says authority {named}; drop --la or rename the return");
         if (year is { } given && s.Year is { } namedYear && given != namedYear)
-            throw new UsageException($"--year {given} contradicts the return {s.Name}, whose name says year {namedYear}; drop --year or rename the return");
+            throw new RequestException($"--year {given} contradicts the return {s.Name}, whose name says year {namedYear}; drop --year or rename the return");
         // A near-name (805_2001_v2, "805_2001 (copy)", 0805_2001) says whose return it is as surely as an exact one: --la and --year may not re-file it.
         if (s.NearName is { } near && (la is { } l2 && l2 != near.La || year is { } y2 && y2 != near.Year))
-            throw new UsageException($"{(la is { } l3 && l3 != near.La ? $"--la {l3}" : $"--year {year}")} contradicts the return {s.Name}, whose name says authority {near.La}, year {near.Year}; " +
+            throw new RequestException($"{(la is { } l3 && l3 != near.La ? $"--la {l3}" : $"--year {year}")} contradicts the return {s.Name}, whose name says authority {near.La}, year {near.Year}; " +
                                      "rename the return to NNN_YYYY or drop the option");
         int? code = la ?? s.LaCode;
-        int y = year ?? s.Year ?? throw new UsageException($"{s.Path}: cannot tell the collection year; name it NNN_YYYY (e.g. 805_2001) or give --year");
-        if (y is < 1990 or > 2100) throw new UsageException($"{s.Path}: year {y} is not a plausible collection year");
-        if (code is null && laRequired) throw new UsageException($"{s.Path}: cannot tell the authority; name it NNN_YYYY (e.g. 805_2001) or give --la");
+        int y = year ?? s.Year ?? throw new RequestException($"{s.Path}: cannot tell the collection year; name it NNN_YYYY (e.g. 805_2001) or give --year");
+        if (y is < 1990 or > 2100) throw new RequestException($"{s.Path}: year {y} is not a plausible collection year");
+        if (code is null && laRequired) throw new RequestException($"{s.Path}: cannot tell the authority; name it NNN_YYYY (e.g. 805_2001) or give --la");
         if (code is { } c && authorities.All(a => a.Code != c))
-            throw new UsageException($"{s.Path}: authority {c} is not in the authorities table");
+            throw new RequestException($"{s.Path}: authority {c} is not in the authorities table");
         return (code, y);
     }
-
-    /// <summary>A message as printed: with several returns in one run, the file is named inside its return's folder (805_2001/Episodes.csv:14:4: …) so that every line says whose it is.</summary>
-    /// <remarks>With <paramref name="markOwn"/>, a code that is the tool's own in a DfE year is followed by "(qp)".</remarks>
-    public static string Located(Submission s, Qp.Domain.Validation.ValidationMessage m, bool several, bool markOwn = false) =>
-        several && s.Format == SubmissionFormat.CsvFolder ? $"{s.Name}/{m.ToString(markOwn)}" : m.ToString(markOwn);
 
     /// <summary>Today's date, for "not in the future".</summary>
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
