@@ -69,7 +69,7 @@ public sealed partial class ClaimsChecker
     // One indicator of the national overview: England's figure and basis, and how many authorities met the target.
     private void CheckNationalIndicator(EditionFigures e, IndicatorDefinition d, string where, string text)
     {
-        foreach (Match m in EnglandFigure().Matches(text)) CheckEngland(e, d, m.Groups[1].Value, text, where);
+        CheckEnglandSentences(e, d, text, where);
         if (MetSentence().Match(text) is { Success: true } met)
         {
             var all = e.All(d.Id).Select(r => (d, (IndicatorResult?)r)).ToList();
@@ -115,7 +115,7 @@ public sealed partial class ClaimsChecker
         bool due = d.Targets.Any(t => t.FromYear <= _year);
 
         // England: every England figure on the page is the edition's, and the page says what it is built from.
-        foreach (Match m in EnglandFigure().Matches(page)) CheckEngland(e, d, m.Groups[1].Value, page, where);
+        CheckEnglandSentences(e, d, page, where);
 
         // Comparison with England.
         if (VersusEngland().Match(page) is { Success: true } vs)
@@ -187,9 +187,17 @@ public sealed partial class ClaimsChecker
         }
     }
 
+    // "England's figure was 15.0%" (or '–', none stored) and "England's figure is withheld (c)".
+    private void CheckEnglandSentences(EditionFigures e, IndicatorDefinition d, string page, string where)
+    {
+        foreach (Match m in EnglandFigure().Matches(page)) CheckEngland(e, d, m.Groups[1].Value, page, where);
+        foreach (Match _ in EnglandWithheld().Matches(page)) CheckEngland(e, d, DisclosureControl.Suppressed, page, where);
+    }
+
     private void CheckEngland(EditionFigures e, IndicatorDefinition d, string said, string page, string where)
     {
-        var expected = Qp.Domain.Statements.Words.Percent(e.England(d.Id)?.Value);
+        // Withheld is c, never '–' (which says no England figure is stored).
+        var expected = e.Edition.HidesEngland(d.Id, _year) ? DisclosureControl.Suppressed : Qp.Domain.Statements.Words.Percent(e.England(d.Id)?.Value);
         bool labelled = page.Contains(e.Edition.Published ? "rounded counts" : "exact counts", StringComparison.Ordinal);
         _englandSeen[(d.Id, said)] = labelled;
         Report.Check(ClaimKind.England, said == expected && labelled, where,
@@ -246,6 +254,9 @@ public sealed partial class ClaimsChecker
 
     [GeneratedRegex(@"England's figure was (\d+\.\d%|–)")]
     private static partial Regex EnglandFigure();
+
+    [GeneratedRegex(@"England's figure (?:for \d{4}-\d{2} )?is withheld \(c\)")]
+    private static partial Regex EnglandWithheld();
 
     [GeneratedRegex(@"(better than|worse than|similar to) England \((\d+\.\d%|–)\)")]
     private static partial Regex VersusEngland();

@@ -1,5 +1,6 @@
 using System.Text;
 using Qp.Domain;
+using Qp.Domain.Disclosure;
 using Qp.Domain.Indicators;
 using Qp.Domain.Results;
 using Qp.Domain.Statements;
@@ -94,7 +95,7 @@ internal static class AuthorityPage
             : $"<br>{Text(shown == ShownStatus.Withheld ? "Status withheld (c)" : EditionText.StatusLabel(shown))}";
         sb.Append("<ul class=\"tiles\">")
           .Append(Tile(ctx.AreaName, Text(ctx.Figures.Value(r))))
-          .Append(Tile(ctx.Text.EnglandLabel, Text(Figures.Percent(england?.Value))))
+          .Append(Tile(ctx.Text.EnglandLabel, Text(ctx.Figures.England(d.Id, ctx.Year, england?.Value))))
           .Append(Tile(ctx.Text.NeighbourLabel(r), Text(Figures.Percent(ctx.Text.Neighbours(r).Value))))
           .Append(Tile("Target", Text(ctx.Figures.Target(d, r)) + statusHtml))
           .Append(Tile("Rank in England", Text(ctx.Text.RankCell(r))))
@@ -117,7 +118,7 @@ internal static class AuthorityPage
         var rank = all.FindIndex(x => x.LaCode == la);
         var desc = $"Bar chart of {Words.Count(all.Count, "authority's", "authorities'")} values for {d.Id}, best on the left. " +
                    (own is null ? $"{ctx.AreaName} has no figure shown. " : $"{ctx.AreaName} is bar {rank + 1}, marked with a triangle, at {Figures.Percent(ctx.Figures.Plotted(r))}. ") +
-                   $"The dashed line is England ({Figures.Percent(england?.Value)})" + (r?.TargetValue is { } t ? $"; the dotted line is the target ({Figures.Percent(t)})." : ".") +
+                   EnglandLine(ctx, d, england) + (r?.TargetValue is { } t ? $"; the dotted line is the target ({Figures.Percent(t)})." : ".") +
                    " The table below gives every value.";
         sb.Append(Charts.Ranked($"{id}-ranked", $"{d.Id}: every authority's value, {ctx.YearDisplay}", desc,
             all.Select(x => new Bar(x.LaCode, x.Value!.Value, x.LaCode == la, x.TargetStatus)).ToList(), england?.Value, r?.TargetValue, own, byStatus: false));
@@ -142,7 +143,7 @@ internal static class AuthorityPage
             years.Select(y => (IReadOnlyList<Cell>)
             [
                 CollectionYear.Display(y), ctx.Figures.Value(ctx.Source.Result(d.Id, y, la)),
-                Figures.Percent(ctx.Source.National(d.Id, y)?.Value), Figures.Percent(ctx.Text.Neighbours(ctx.Source.Result(d.Id, y, la)).Value),
+                ctx.Figures.England(d.Id, y, ctx.Source.National(d.Id, y)?.Value), Figures.Percent(ctx.Text.Neighbours(ctx.Source.Result(d.Id, y, la)).Value),
             ]));
 
         sb.Append($"<h3 id=\"{id}-sn-h\">Statistical neighbours</h3>\n");
@@ -151,7 +152,7 @@ internal static class AuthorityPage
         var rows = new List<IReadOnlyList<Cell>> { NeighbourRow(e, ctx, d, la) };
         rows.AddRange(neighbours.Take(10).Select(n => NeighbourRow(e, ctx, d, n)));
         rows.Add([ctx.Text.NeighbourLabel(r), Figures.Percent(ctx.Text.Neighbours(r).Value), "", ""]);
-        rows.Add([ctx.Text.EnglandLabel, Figures.Percent(england?.Value), "", ""]);
+        rows.Add([ctx.Text.EnglandLabel, ctx.Figures.England(d.Id, ctx.Year, england?.Value), "", ""]);
         Table(sb, $"{id}-sn-table", $"{d.Id}: {ctx.AreaName} beside its statistical neighbours", [new("Authority"), new("Value", true), new("Rank", true), new("Compared with England")],
             rows, emphasisedRowHeading: ctx.AreaName);
         sb.Append("</section>\n");
@@ -166,6 +167,12 @@ internal static class AuthorityPage
             n is null || ctx.Figures.IsSuppressed(n) ? Figures.Missing : Figures.VsEngland(n.VsEngland),
         ];
     }
+
+    /// <summary>What a ranked chart's description says of England's line: its figure, or why none is drawn (withheld as c, or not stored).</summary>
+    public static string EnglandLine(PackContext ctx, IndicatorDefinition d, NationalResult? england) =>
+        england?.Value is { } v ? $"The dashed line is England ({Figures.Percent(v)})"
+        : ctx.Figures.Edition?.HidesEngland(d.Id, ctx.Year) == true ? $"No England line is drawn: England's figure is withheld ({DisclosureControl.Suppressed})"
+        : $"No England line is drawn: no England figure is stored ({Figures.Missing})";
 
     /// <summary>A key-figure tile: its label, then its figure (markup).</summary>
     public static string Tile(string label, string figureHtml) => $"<li>{Text(label)}<span class=\"figure\">{figureHtml}</span></li>";

@@ -39,7 +39,7 @@ internal static class EnglandPage
         var n = ctx.Source.National(d.Id, ctx.Year);
         return
         [
-            $"{d.Id} {SummaryPage.ShortTitle(d.Title)}", Figures.Percent(n?.Value), Figures.Percent(n?.Q1), Figures.Percent(n?.Median), Figures.Percent(n?.Q3),
+            $"{d.Id} {SummaryPage.ShortTitle(d.Title)}", ctx.Figures.England(d.Id, ctx.Year, n?.Value), Figures.Percent(n?.Q1), Figures.Percent(n?.Median), Figures.Percent(n?.Q3),
             Figures.TargetCell(d, n?.TargetValue), NationalIndicatorPage.MetText(ctx, d), n is null ? Figures.Missing : Figures.Trend(n.Trend),
         ];
     }
@@ -57,7 +57,7 @@ internal static class EnglandPage
               $"with a median of {Figures.Percent(n.Median)}. {ctx.Text.NationalTarget(d, ctx.Year, ctx.Source.All(d.Id, ctx.Year), n.TargetValue)} " +
               $"England's five-year trend: {Figures.Trend(n.Trend).ToLowerInvariant()}.";
         sb.Append($"<p class=\"reading england\">{Text(reading)}</p>\n<ul class=\"tiles\">")
-          .Append(AuthorityPage.Tile(ctx.Text.EnglandLabel, Text(Figures.Percent(n?.Value))))
+          .Append(AuthorityPage.Tile(ctx.Text.EnglandLabel, Text(ctx.Figures.England(d.Id, ctx.Year, n?.Value))))
           .Append(AuthorityPage.Tile("Lower quartile", Text(Figures.Percent(n?.Q1))))
           .Append(AuthorityPage.Tile("Median", Text(Figures.Percent(n?.Median))))
           .Append(AuthorityPage.Tile("Upper quartile", Text(Figures.Percent(n?.Q3))))
@@ -72,7 +72,7 @@ internal static class EnglandPage
         var statuses = new[] { TargetStatus.Met, TargetStatus.NotMet, TargetStatus.NotYetDue, TargetStatus.NoTarget }.Where(s => all.Any(r => Shown(r) == s)).ToList();
         var desc = $"Bar chart of {Words.Count(all.Count, "authority's", "authorities'")} values for {d.Id}, best on the left, each bar filled by its target status: " +
                    string.Join(", ", statuses.Select(s => $"{Figures.Status(s).ToLowerInvariant()} {Words.Count(all.Count(r => Shown(r) == s), "authority", "authorities")}")) +
-                   $". The dashed line is England ({Figures.Percent(n?.Value)})" + (n?.TargetValue is { } t ? $"; the dotted line is the target ({Figures.Percent(t)})." : ".") +
+                   ". " + AuthorityPage.EnglandLine(ctx, d, n) + (n?.TargetValue is { } t ? $"; the dotted line is the target ({Figures.Percent(t)})." : ".") +
                    " The table below gives every value and status.";
         sb.Append(Charts.StatusKey($"{id}-ranked", statuses));
         sb.Append(Charts.Ranked($"{id}-ranked", $"{d.Id}: every authority's value by target status, {ctx.YearDisplay}", desc,
@@ -93,7 +93,7 @@ internal static class EnglandPage
                 new("Median authority", years.Select(y => ctx.Source.National(d.Id, y)?.Median).ToList(), "series-median", "circle", "8 4"),
             ], n?.TargetValue));
         Table(sb, $"{id}-trend-table", $"{d.Id}: England over five years", [new("Year"), new("England", true), new("Median authority", true)],
-            years.Select(y => (IReadOnlyList<Cell>)[CollectionYear.Display(y), Figures.Percent(ctx.Source.National(d.Id, y)?.Value), Figures.Percent(ctx.Source.National(d.Id, y)?.Median)]));
+            years.Select(y => (IReadOnlyList<Cell>)[CollectionYear.Display(y), ctx.Figures.England(d.Id, y, ctx.Source.National(d.Id, y)?.Value), Figures.Percent(ctx.Source.National(d.Id, y)?.Median)]));
 
         sb.Append("<h3>Regions</h3>\n");
         var regions = ctx.Source.All(d.Id, ctx.Year).Select(r => (r, area: ctx.Source.Authority(r.LaCode))).Where(x => x.area is not null)

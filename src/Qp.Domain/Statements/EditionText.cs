@@ -219,7 +219,7 @@ public sealed class EditionText
     /// </summary>
     public string Reading(IndicatorDefinition d, IndicatorResult? r, NationalResult? england, string area, int year)
     {
-        var englandText = $"England's figure was {Words.Percent(england?.Value)}.";
+        var englandText = Edition.HidesEngland(d.Id, year) ? $"England's figure is withheld ({DisclosureControl.Suppressed})." : $"England's figure was {Words.Percent(england?.Value)}.";
         var shownYear = CollectionYear.Display(year);
         if (r is not null && Edition.Hides(r, Withheld.Percent))
             return $"The figure for {area} in {shownYear} is not published (shown as c) because it rests on a count of fewer than six " +

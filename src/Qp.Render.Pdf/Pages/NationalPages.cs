@@ -30,7 +30,7 @@ internal sealed class NationalSummaryPage(PackContext ctx) : IPage
             var n = ctx.Source.National(d.Id, ctx.Year);
             return new TableRow(
             [
-                $"{d.Id}  {SummaryPage.ShortTitle(d.Title)}", new Cell(Figures.Percent(n?.Value), TextStyle.TableBold),
+                $"{d.Id}  {SummaryPage.ShortTitle(d.Title)}", new Cell(ctx.Figures.England(d.Id, ctx.Year, n?.Value), TextStyle.TableBold),
                 Figures.Percent(n?.Q1), Figures.Percent(n?.Median), Figures.Percent(n?.Q3), Figures.TargetCell(d, n?.TargetValue),
                 NationalIndicatorPage.MetText(ctx, d), n is null ? Figures.Missing : Figures.Trend(n.Trend),
             ]);
@@ -43,7 +43,9 @@ internal sealed class NationalSummaryPage(PackContext ctx) : IPage
             ctx.Figures.Publish
                 ? "Authorities meeting target: those whose status is Met, out of those with a target due this year and a figure shown (withheld figures are left out)."
                 : "Authorities meeting target: those whose status is Met, out of those with a target due this year.",
-        })
+            ctx.Source.Catalogue.Any(d => ctx.Figures.Edition?.HidesEngland(d.Id, ctx.Year) == true)
+                ? "An England figure shown as c is withheld so that no withheld authority figure can be worked out from it." : "",
+        }.Where(note => note.Length > 0))
             y += Ink.Paragraph(c, note, a.Left, y, a.Width, TextStyle.Small) + 3;
     }
 }
@@ -76,7 +78,7 @@ internal sealed class NationalIndicatorPage(PackContext ctx, IndicatorDefinition
 
         y = KeyFigures.Draw(c, a, y,
         [
-            new(ctx.Text.EnglandLabel, Figures.Percent(n?.Value), Palette.England),
+            new(ctx.Text.EnglandLabel, ctx.Figures.England(d.Id, ctx.Year, n?.Value), Palette.England),
             new("Lower quartile", Figures.Percent(n?.Q1), Palette.Others),
             new("Median", Figures.Percent(n?.Median), Palette.Others),
             new("Upper quartile", Figures.Percent(n?.Q3), Palette.Others),

@@ -44,6 +44,8 @@ public class EditionTextTests
         text.Edition.HidesEngland("A1", 2002).Should().BeTrue();
         text.NoEnglandFigure("A1", 2002, "2001-02").Should().Be("England's figure for 2001-02 is withheld (c) so that no hidden figure can be worked out from it.");
         text.NoEnglandFigure("C23", 2002, "2001-02").Should().Be("No England figure is stored for 2001-02.");
+        // An authority's reading says so too, never "England's figure was –".
+        text.Reading(A1, results[0], england, "One", 2002).Should().EndWith("its target status is withheld with it. England's figure is withheld (c).");
     }
 
     [Fact]

@@ -84,6 +84,22 @@ public static class PackStore
         AddWarnings(conn, 806, 2001, [new("Episodes.csv", 7, 13, Severity.Warning, "W101", "PL_POST is blank for a placement")]);
     }
 
+    /// <summary>
+    /// Hartlepool and Middlesbrough in 2000-01, where England's A1 is withheld and England's A2 is not stored. A1: Hartlepool 1 of 40
+    /// (hidden, a count of 1 to 5), Middlesbrough 13 of 30; England 14 of 70 rounds to 10, which would leave Hartlepool's count only
+    /// 1, so England's A1 is withheld (c). A2: Hartlepool 27 of 45 = 60.0%, Middlesbrough 20 of 40 = 50.0%, and no England row ('–').
+    /// </summary>
+    public static ReportData WithheldEngland() => new(
+        IndicatorCatalogueFile.ReadFolder(Path.Combine(TemplatesFolder, "indicators")),
+        AllAuthorities().Where(a => a.Code is Hartlepool or 806).ToDictionary(a => a.Code),
+        new Dictionary<int, IReadOnlyList<int>> { [Hartlepool] = [806], [806] = [Hartlepool] },
+        [
+            R("A1", Hartlepool, 2001, 1, 40, 2.5, rank: 1), R("A1", 806, 2001, 13, 30, 43.3, rank: 2),
+            R("A2", Hartlepool, 2001, 27, 45, 60.0, rank: 1), R("A2", 806, 2001, 20, 40, 50.0, rank: 2),
+        ],
+        [N("A1", 2001, 14, 70, 20.0, null)],
+        []);
+
     /// <summary>Stores warnings against a current submission, as an import does.</summary>
     public static void AddWarnings(SqliteConnection conn, int la, int year, IReadOnlyList<ValidationMessage> messages)
     {
